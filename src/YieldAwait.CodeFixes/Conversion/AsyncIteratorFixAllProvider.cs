@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace YieldAwait.CodeFixes.Conversion
+{
+    /// <summary>
+    /// Fix All for "Convert to async iterator": the flagged iterators of the scope and their callers change
+    /// together in one plan, because one conversion's edits (callers, signatures) overlap another's.
+    /// </summary>
+    internal sealed class AsyncIteratorFixAllProvider : FixAllProvider
+    {
+        public static readonly AsyncIteratorFixAllProvider Instance = new();
+
+        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
+            new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+        public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+        {
+            var documents = fixAllContext.Scope switch
+            {
+                FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
+                FixAllScope.Project => fixAllContext.Project.Documents.ToArray(),
+                FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
+                _ => System.Array.Empty<Document>(),
+            };
+
+            var seeds = new List<(Document, SyntaxNode)>();
+            foreach (var document in documents)
+            {
+                var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
+                if (diagnostics.IsEmpty)
+                {
+                    continue;
+                }
+
+                var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
+                seeds.AddRange(diagnostics
+                    .Select(d => DiagnosticTargets.EnclosingFunction(root!, d))
+                    .Where(n => n is not null)
+                    .Distinct()
+                    .Select(n => (document, n!)));
+            }
+
+            var solution = fixAllContext.Solution;
+            var plan = await AsyncIteratorConversionPlanner.PlanManyAsync(solution, seeds, fixAllContext.CancellationToken).ConfigureAwait(false);
+            return plan is null
+                ? null
+                : CodeAction.Create(
+                    "Convert iterators to async iterators",
+                    cancellationToken => AsyncIteratorConverter.ApplyAsync(plan, cancellationToken),
+                    fixAllContext.CodeActionEquivalenceKey);
+        }
+    }
+}

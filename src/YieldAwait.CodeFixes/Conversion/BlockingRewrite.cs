@@ -1,0 +1,282 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using YieldAwait.Analyzers.Analysis;
+
+namespace YieldAwait.CodeFixes.Conversion
+{
+    /// <summary>
+    /// Turns one blocking form into an await. <see cref="TryCreate"/> decides on the semantic model of the
+    /// original code; <see cref="Apply"/> rewrites the current syntax, so rewrites of nested forms and of the
+    /// enclosing method can be applied in any order by a <c>SyntaxEditor</c>.
+    /// </summary>
+    internal sealed class BlockingRewrite
+    {
+        private readonly bool _resultUsed;
+        private readonly CancellationTokenArgument? _tokenForAwaited;
+        private readonly bool _awaitedUnderConfigureAwait;
+
+        private BlockingRewrite(SyntaxNode node, AwaitShape shape, bool resultUsed, CancellationTokenArgument? tokenForAwaited, bool awaitedUnderConfigureAwait)
+        {
+            Node = node;
+            Shape = shape;
+            _resultUsed = resultUsed;
+            _tokenForAwaited = tokenForAwaited;
+            _awaitedUnderConfigureAwait = awaitedUnderConfigureAwait;
+        }
+
+        /// <summary>The blocking expression in the original tree.</summary>
+        public SyntaxNode Node { get; }
+
+        public AwaitShape Shape { get; }
+
+        /// <summary>
+        /// Null when the form has no faithful awaiting equivalent here (a timeout on WaitAll/WaitAny, a
+        /// position where <c>await</c> is illegal, an operand that would be evaluated twice).
+        /// </summary>
+        public static BlockingRewrite? TryCreate(BlockingForm form, AsyncTypes types, INamedTypeSymbol cancellationTokenType)
+        {
+            var node = form.Operation.Syntax;
+            if (!AwaitContext.IsAllowedAt(node) || form.Operation is not (IInvocationOperation or IPropertyReferenceOperation))
+            {
+                return null;
+            }
+
+            var resultUsed = node.Parent is not ExpressionStatementSyntax;
+            var shape = ShapeOf(form, types, cancellationTokenType, resultUsed);
+            if (shape is null)
+            {
+                return null;
+            }
+
+            var awaited = AwaitedInvocation(form, shape.Value, out var underConfigureAwait);
+            var token = awaited is null ? null : CancellationTokenArgument.For(awaited, cancellationTokenType);
+            return new BlockingRewrite(node, shape.Value, resultUsed, token, underConfigureAwait);
+        }
+
+        private static AwaitShape? ShapeOf(BlockingForm form, AsyncTypes types, INamedTypeSymbol cancellationTokenType, bool resultUsed)
+        {
+            var syntax = form.Operation.Syntax;
+            switch (form.Kind)
+            {
+                case BlockingFormKind.Result:
+                    return syntax is MemberAccessExpressionSyntax ? AwaitShape.AwaitReceiver : null;
+
+                case BlockingFormKind.GetResult:
+                    return syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax } } }
+                        && form.Awaitable is not null
+                        ? AwaitShape.AwaitReceiver
+                        : null;
+
+                case BlockingFormKind.Wait:
+                    if (syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax } || form.Awaitable is null)
+                    {
+                        return null;
+                    }
+
+                    var wait = ((IInvocationOperation)form.Operation).TargetMethod;
+                    if (wait.Parameters.IsEmpty)
+                    {
+                        return AwaitShape.AwaitReceiver;
+                    }
+
+                    if (wait.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(wait.Parameters[0].Type, cancellationTokenType))
+                    {
+                        return HasWaitAsync(types) ? AwaitShape.WaitAsyncWithToken : null;
+                    }
+
+                    return wait.Parameters.Length == 1 && (!resultUsed || IsStable(form.Awaitable)) ? AwaitShape.WhenAnyWithDelay : null;
+
+                case BlockingFormKind.WaitAll:
+                    var waitAll = (IInvocationOperation)form.Operation;
+                    if (syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax } || !waitAll.TargetMethod.ReturnsVoid)
+                    {
+                        return null;
+                    }
+
+                    if (waitAll.TargetMethod.Parameters.Length == 1)
+                    {
+                        return AwaitShape.WhenAll;
+                    }
+
+                    return waitAll.TargetMethod.Parameters.Length == 2
+                        && SymbolEqualityComparer.Default.Equals(waitAll.TargetMethod.Parameters[1].Type, cancellationTokenType)
+                        && HasWaitAsync(types)
+                        ? AwaitShape.WhenAllWaitAsync
+                        : null;
+
+                case BlockingFormKind.WaitAny:
+                    var waitAny = (IInvocationOperation)form.Operation;
+                    if (syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax } || waitAny.TargetMethod.Parameters.Length != 1)
+                    {
+                        return null;
+                    }
+
+                    if (!resultUsed)
+                    {
+                        return AwaitShape.WhenAny;
+                    }
+
+                    var tasks = waitAny.Arguments[0];
+                    if (tasks.ArgumentKind == ArgumentKind.ParamArray)
+                    {
+                        return tasks.Value is IArrayCreationOperation { Initializer: { } initializer } && initializer.ElementValues.All(IsStable)
+                            ? AwaitShape.WhenAnyIndexOfArguments
+                            : null;
+                    }
+
+                    return tasks.Value.Type is IArrayTypeSymbol && IsStable(tasks.Value) ? AwaitShape.WhenAnyIndex : null;
+
+                case BlockingFormKind.Sleep:
+                    return syntax is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } ? AwaitShape.Delay : null;
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The call that produces the awaited task, to which a token can be passed: <c>Foo()</c> in <c>Foo().ConfigureAwait(false).GetAwaiter().GetResult()</c>.</summary>
+        private static IInvocationOperation? AwaitedInvocation(BlockingForm form, AwaitShape shape, out bool underConfigureAwait)
+        {
+            underConfigureAwait = false;
+            if (shape is not (AwaitShape.AwaitReceiver or AwaitShape.WaitAsyncWithToken) || form.Awaitable is null)
+            {
+                return null;
+            }
+
+            var awaited = BlockingFormRecognizer.Unwrap(form.Awaitable);
+            if (awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+            {
+                underConfigureAwait = true;
+                awaited = BlockingFormRecognizer.Unwrap(configured);
+            }
+
+            return awaited as IInvocationOperation;
+        }
+
+        /// <summary>An operand that may be read twice without running anything.</summary>
+        private static bool IsStable(IOperation operation) => BlockingFormRecognizer.Unwrap(operation) switch
+        {
+            ILocalReferenceOperation or IParameterReferenceOperation => true,
+            IFieldReferenceOperation field => field.Instance is null or IInstanceReferenceOperation,
+            _ => false,
+        };
+
+        private static bool HasWaitAsync(AsyncTypes types) => !types.Task.GetMembers("WaitAsync").IsEmpty;
+
+        /// <summary>The replacement for <paramref name="current"/>, the blocking form as it stands after earlier edits.</summary>
+        public ExpressionSyntax Apply(SyntaxNode current, ExpressionSyntax? token)
+        {
+            var replacement = Build(current, token);
+            return replacement.WithTriviaFrom(current);
+        }
+
+        private ExpressionSyntax Build(SyntaxNode current, ExpressionSyntax? token)
+        {
+            switch (Shape)
+            {
+                case AwaitShape.AwaitReceiver:
+                    return Await(WithToken(ReceiverOf(current), token));
+
+                case AwaitShape.WaitAsyncWithToken:
+                    var waitWithToken = (InvocationExpressionSyntax)current;
+                    var waitAccess = (MemberAccessExpressionSyntax)waitWithToken.Expression;
+                    var waitAsync = waitWithToken.WithExpression(waitAccess.WithName(SyntaxFactory.IdentifierName("WaitAsync")).WithExpression(WithToken(waitAccess.Expression, token)));
+                    return Await(waitAsync);
+
+                case AwaitShape.WhenAnyWithDelay:
+                    var timed = (InvocationExpressionSyntax)current;
+                    var task = ((MemberAccessExpressionSyntax)timed.Expression).Expression.WithoutTrivia();
+                    var delay = TaskCall("Delay", timed.ArgumentList.Arguments[0].Expression);
+                    var whenAny = SyntaxFactory.AwaitExpression(TaskCall("WhenAny", task, delay));
+                    return _resultUsed
+                        ? Parenthesize(SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, whenAny, task))
+                        : whenAny;
+
+                case AwaitShape.WhenAll:
+                case AwaitShape.WhenAny:
+                    return Await(Renamed((InvocationExpressionSyntax)current, Shape == AwaitShape.WhenAll ? "WhenAll" : "WhenAny"));
+
+                case AwaitShape.WhenAllWaitAsync:
+                    var waitAll = (InvocationExpressionSyntax)current;
+                    var whenAll = Renamed(waitAll, "WhenAll").WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(waitAll.ArgumentList.Arguments[0])));
+                    return Await(SyntaxFactory.InvocationExpression(
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, whenAll, SyntaxFactory.IdentifierName("WaitAsync")),
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(waitAll.ArgumentList.Arguments[1]))));
+
+                case AwaitShape.WhenAnyIndex:
+                case AwaitShape.WhenAnyIndexOfArguments:
+                    var waitAny = (InvocationExpressionSyntax)current;
+                    var arguments = waitAny.ArgumentList.Arguments.Select(a => a.Expression.WithoutTrivia()).ToArray();
+                    ExpressionSyntax array = Shape == AwaitShape.WhenAnyIndex
+                        ? arguments[0]
+                        : SyntaxFactory.ArrayCreationExpression(
+                            SyntaxFactory.ArrayType(TaskType(), SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier())),
+                            SyntaxFactory.InitializerExpression(SyntaxKind.ArrayInitializerExpression, SyntaxFactory.SeparatedList(arguments)));
+                    var indexOf = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, QualifiedType("global::System.Array"), SyntaxFactory.IdentifierName("IndexOf"));
+                    return SyntaxFactory.InvocationExpression(indexOf, ArgumentList(array, SyntaxFactory.AwaitExpression(Renamed(waitAny, "WhenAny"))));
+
+                default:
+                    var sleep = (InvocationExpressionSyntax)current;
+                    var duration = sleep.ArgumentList.Arguments[0].Expression;
+                    return Await(token is null ? TaskCall("Delay", duration) : TaskCall("Delay", duration, token));
+            }
+        }
+
+        private ExpressionSyntax Await(ExpressionSyntax awaited)
+        {
+            var await = SyntaxFactory.AwaitExpression(awaited.WithoutTrivia());
+            return _resultUsed ? Parenthesize(await) : await;
+        }
+
+        private static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>
+            SyntaxFactory.ParenthesizedExpression(expression).WithAdditionalAnnotations(Simplifier.Annotation);
+
+        private static ExpressionSyntax ReceiverOf(SyntaxNode current) => current switch
+        {
+            MemberAccessExpressionSyntax result => result.Expression,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetResult", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax getAwaiter } } } => getAwaiter.Expression,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax wait } => wait.Expression,
+            _ => (ExpressionSyntax)current,
+        };
+
+        private ExpressionSyntax WithToken(ExpressionSyntax awaited, ExpressionSyntax? token)
+        {
+            if (token is null || _tokenForAwaited is null)
+            {
+                return awaited;
+            }
+
+            if (_awaitedUnderConfigureAwait)
+            {
+                return awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax inner } configureAwait } configured
+                    ? configured.WithExpression(configureAwait.WithExpression(_tokenForAwaited.AddTo(inner, token)))
+                    : awaited;
+            }
+
+            return awaited is InvocationExpressionSyntax invocation ? _tokenForAwaited.AddTo(invocation, token) : awaited;
+        }
+
+        private static InvocationExpressionSyntax Renamed(InvocationExpressionSyntax invocation, string name)
+        {
+            var access = (MemberAccessExpressionSyntax)invocation.Expression;
+            return invocation.WithExpression(access.WithName(SyntaxFactory.IdentifierName(name)));
+        }
+
+        private static InvocationExpressionSyntax TaskCall(string name, params ExpressionSyntax[] arguments) =>
+            SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TaskType(), SyntaxFactory.IdentifierName(name)),
+                ArgumentList(arguments));
+
+        private static ArgumentListSyntax ArgumentList(params ExpressionSyntax[] arguments) =>
+            SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments.Select(a => SyntaxFactory.Argument(a.WithoutTrivia()))));
+
+        private static TypeSyntax TaskType() => QualifiedType("global::System.Threading.Tasks.Task");
+
+        private static TypeSyntax QualifiedType(string name) =>
+            SyntaxFactory.ParseTypeName(name).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+    }
+}

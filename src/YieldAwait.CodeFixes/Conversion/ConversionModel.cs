@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace YieldAwait.CodeFixes.Conversion
+{
+    /// <summary>A sync iterator that becomes an async iterator, with everything decided on the original code.</summary>
+    internal sealed class ConvertedFunction
+    {
+        public ConvertedFunction(DocumentId documentId, SyntaxNode declaration, string name, bool returnsEnumerable, string? tokenName, bool addsTokenParameter, bool addsEnumeratorCancellation, IReadOnlyList<BlockingRewrite> rewrites)
+        {
+            DocumentId = documentId;
+            Declaration = declaration;
+            Name = name;
+            ReturnsEnumerable = returnsEnumerable;
+            TokenName = tokenName;
+            AddsTokenParameter = addsTokenParameter;
+            AddsEnumeratorCancellation = addsEnumeratorCancellation;
+            Rewrites = rewrites;
+        }
+
+        public DocumentId DocumentId { get; }
+
+        /// <summary>A <c>MethodDeclarationSyntax</c> or <c>LocalFunctionStatementSyntax</c> in the original tree.</summary>
+        public SyntaxNode Declaration { get; }
+
+        public string Name { get; }
+
+        /// <summary>True for <c>IEnumerable&lt;T&gt;</c> (becomes <c>IAsyncEnumerable&lt;T&gt;</c>), false for <c>IEnumerator&lt;T&gt;</c>.</summary>
+        public bool ReturnsEnumerable { get; }
+
+        /// <summary>The token the converted body passes on; null when none can be added (a <c>params</c> method, an enumerator).</summary>
+        public string? TokenName { get; }
+
+        public bool AddsTokenParameter { get; }
+
+        /// <summary>True when the token parameter (new or existing) gets <c>[EnumeratorCancellation]</c>.</summary>
+        public bool AddsEnumeratorCancellation { get; }
+
+        public IReadOnlyList<BlockingRewrite> Rewrites { get; }
+    }
+
+    /// <summary>A <c>foreach</c> over a converted function's result that becomes <c>await foreach</c>.</summary>
+    internal sealed class CallerSite
+    {
+        public CallerSite(DocumentId documentId, CommonForEachStatementSyntax forEach, SyntaxNode callee, SyntaxNode? convertedCaller, string? callerTokenName)
+        {
+            DocumentId = documentId;
+            ForEach = forEach;
+            Callee = callee;
+            ConvertedCaller = convertedCaller;
+            CallerTokenName = callerTokenName;
+        }
+
+        public DocumentId DocumentId { get; }
+
+        public CommonForEachStatementSyntax ForEach { get; }
+
+        /// <summary>The declaration of the function whose result is enumerated.</summary>
+        public SyntaxNode Callee { get; }
+
+        /// <summary>The enclosing sync iterator, converted too; null when the caller is already async.</summary>
+        public SyntaxNode? ConvertedCaller { get; }
+
+        /// <summary>The caller's own token, for an already-async caller that has exactly one.</summary>
+        public string? CallerTokenName { get; }
+    }
+
+    /// <summary>Everything one "Convert to async iterator" (or its Fix All) changes.</summary>
+    internal sealed class ConversionPlan
+    {
+        public ConversionPlan(Solution solution, IReadOnlyList<ConvertedFunction> functions, IReadOnlyList<CallerSite> callers)
+        {
+            Solution = solution;
+            Functions = functions;
+            Callers = callers;
+        }
+
+        public Solution Solution { get; }
+
+        public IReadOnlyList<ConvertedFunction> Functions { get; }
+
+        public IReadOnlyList<CallerSite> Callers { get; }
+    }
+}
