@@ -86,8 +86,9 @@ namespace YieldAwait.CodeFixes.Conversion
                 }
 
                 var function = CreateFunction(document, declaration, symbol, model);
-                if (function is null)
+                if (function is null || (declaration == seedDeclaration && function.Rewrites.Count == 0))
                 {
+                    // The seed must gain an await: converting an iterator that still blocks would only move the warning.
                     return false;
                 }
 
@@ -173,7 +174,8 @@ namespace YieldAwait.CodeFixes.Conversion
                 || symbol.IsOverride || symbol.IsVirtual || symbol.IsAbstract || symbol.IsExtern
                 || symbol.PartialDefinitionPart is not null || symbol.PartialImplementationPart is not null
                 || !symbol.ExplicitInterfaceImplementations.IsEmpty
-                || !IteratorFacts.ContainsYield(declaration))
+                || !IteratorFacts.ContainsYield(declaration)
+                || YieldsInsideLock(declaration))
             {
                 return false;
             }
@@ -183,6 +185,14 @@ namespace YieldAwait.CodeFixes.Conversion
                 || !containingType.AllInterfaces.SelectMany(i => i.GetMembers()).Any(member =>
                     SymbolEqualityComparer.Default.Equals(containingType.FindImplementationForInterfaceMember(member), symbol));
         }
+
+        /// <summary>
+        /// A Monitor lock held across <c>yield</c> is released by whatever thread resumes the async iterator,
+        /// which throws; such an iterator needs YA3004's snapshot fix first.
+        /// </summary>
+        private static bool YieldsInsideLock(SyntaxNode declaration) =>
+            IteratorFacts.YieldStatements(IteratorFacts.GetBody(declaration)!)
+                .Any(yield => yield.Ancestors().TakeWhile(n => n != declaration).Any(n => n is LockStatementSyntax));
 
         private IReadOnlyList<BlockingRewrite> FindRewrites(SyntaxNode declaration, SemanticModel model, AsyncTypes types, INamedTypeSymbol cancellationTokenType)
         {

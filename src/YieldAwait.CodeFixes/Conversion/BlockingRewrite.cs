@@ -214,7 +214,7 @@ namespace YieldAwait.CodeFixes.Conversion
                     ExpressionSyntax array = Shape == AwaitShape.WhenAnyIndex
                         ? arguments[0]
                         : SyntaxFactory.ArrayCreationExpression(
-                            SyntaxFactory.ArrayType(TaskType(), SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier())),
+                            SyntaxFactory.ArrayType(TaskType(), SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(SyntaxFactory.OmittedArraySizeExpression())))),
                             SyntaxFactory.InitializerExpression(SyntaxKind.ArrayInitializerExpression, SyntaxFactory.SeparatedList(arguments)));
                     var indexOf = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, QualifiedType("global::System.Array"), SyntaxFactory.IdentifierName("IndexOf"));
                     return SyntaxFactory.InvocationExpression(indexOf, ArgumentList(array, SyntaxFactory.AwaitExpression(Renamed(waitAny, "WhenAny"))));
