@@ -25,9 +25,13 @@ namespace YieldAwait.Analyzers.Analysis
                 {
                     case IAnonymousFunctionOperation or ILocalFunctionOperation:
                         return false;
-                    case IConditionalOperation conditional when conditional.WhenTrue == child && ChecksState(conditional.Condition, symbol):
+                    case IConditionalOperation conditional when conditional.WhenTrue == child && ChecksState(conditional.Condition, symbol, whenTrue: true):
                         return true;
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } conjunction when conjunction.RightOperand == child && ChecksState(conjunction.LeftOperand, symbol):
+                    case IConditionalOperation conditional when conditional.WhenFalse == child && ChecksState(conditional.Condition, symbol, whenTrue: false):
+                        return true;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } conjunction when conjunction.RightOperand == child && ChecksState(conjunction.LeftOperand, symbol, whenTrue: true):
+                        return true;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } disjunction when disjunction.RightOperand == child && ChecksState(disjunction.LeftOperand, symbol, whenTrue: false):
                         return true;
                     case IBlockOperation block when HasEarlierExitGuard(block, child, symbol):
                         return true;
@@ -48,7 +52,7 @@ namespace YieldAwait.Analyzers.Analysis
 
                 if (earlier is IConditionalOperation { WhenFalse: null } check
                     && ExitsUnconditionally(check.WhenTrue)
-                    && ChecksState(check.Condition, symbol))
+                    && ChecksState(check.Condition, symbol, whenTrue: false))
                 {
                     return true;
                 }
@@ -66,13 +70,18 @@ namespace YieldAwait.Analyzers.Analysis
             _ => false,
         };
 
-        private static bool ChecksState(IOperation condition, ISymbol symbol)
+        /// <summary>
+        /// True when <paramref name="condition"/> tests the task's state, and that test holds on the branch taken
+        /// (<paramref name="whenTrue"/>): <c>!t.IsCompleted</c> guards the else branch, not the then branch.
+        /// </summary>
+        private static bool ChecksState(IOperation condition, ISymbol symbol, bool whenTrue)
         {
             foreach (var node in condition.DescendantsAndSelf())
             {
                 if (node is IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" or "Status" } check
                     && check.Instance is not null
-                    && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(BlockingFormRecognizer.Unwrap(check.Instance)), symbol))
+                    && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(BlockingFormRecognizer.Unwrap(check.Instance)), symbol)
+                    && IsAffirmed(check, condition) == whenTrue)
                 {
                     return true;
                 }
@@ -80,6 +89,27 @@ namespace YieldAwait.Analyzers.Analysis
 
             return false;
         }
+
+        /// <summary>Whether the condition being true means the check itself is true (an even number of negations).</summary>
+        private static bool IsAffirmed(IOperation check, IOperation condition)
+        {
+            var affirmed = true;
+            for (var current = check; current != condition && current.Parent is { } parent; current = parent)
+            {
+                switch (parent)
+                {
+                    case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }:
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals }:
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } comparison when IsFalse(comparison.LeftOperand) || IsFalse(comparison.RightOperand):
+                        affirmed = !affirmed;
+                        break;
+                }
+            }
+
+            return affirmed;
+        }
+
+        private static bool IsFalse(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: false };
 
         private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
         {
