@@ -1,0 +1,437 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace YieldAwait.Analyzers.Corpus
+{
+    /// <summary>
+    /// Generates a compiling corpus of realistic application code: records, repositories, LINQ reports,
+    /// async services, clean iterators and async streams, and a seeded share of the mistakes the package
+    /// reports, each in its own namespace so modules never collide. The same seed gives the same corpus.
+    /// </summary>
+    public static class CorpusGenerator
+    {
+        private static readonly string[] Entities =
+        {
+            "Order", "Invoice", "Customer", "Shipment", "LogEntry", "Metric", "Ticket", "Payment",
+            "Product", "Account", "Session", "Report", "Device", "Alert", "Booking", "Document",
+        };
+
+        private static readonly Func<string, int, string>[] Modules =
+        {
+            RecordsAndRepository,
+            LinqReports,
+            AsyncService,
+            CleanIterators,
+            BlockingIteratorWithAsyncCaller,
+            AsyncStreams,
+            LookAlikes,
+            PipelineWithErrors,
+            ExtensionsAndGenerics,
+            SleepingPoller,
+        };
+
+        /// <summary>Files totalling at least <paramref name="minimumLines"/> lines.</summary>
+        public static IReadOnlyList<SourceFile> Generate(int seed, int minimumLines)
+        {
+            var random = new Random(seed);
+            var files = new List<SourceFile>();
+            var lines = 0;
+            for (var module = 0; lines < minimumLines; module++)
+            {
+                var entity = Entities[random.Next(Entities.Length)];
+                var text = new StringBuilder()
+                    .AppendLine("using System;")
+                    .AppendLine("using System.Collections.Generic;")
+                    .AppendLine("using System.IO;")
+                    .AppendLine("using System.Linq;")
+                    .AppendLine("using System.Runtime.CompilerServices;")
+                    .AppendLine("using System.Threading;")
+                    .AppendLine("using System.Threading.Tasks;")
+                    .AppendLine()
+                    .AppendLine($"namespace Corpus.Module{module}")
+                    .AppendLine("{")
+                    .Append(RecordsAndRepository(entity, module));
+                var extra = 1 + random.Next(3);
+                for (var i = 0; i < extra; i++)
+                {
+                    text.Append(Modules[1 + random.Next(Modules.Length - 1)](entity, module * 10 + i));
+                }
+
+                text.AppendLine("}");
+                var content = text.ToString();
+                lines += CountLines(content);
+                files.Add(new SourceFile($"/corpus/Module{module}.cs", content));
+            }
+
+            return files;
+        }
+
+        public static int CountLines(string text)
+        {
+            var count = 1;
+            foreach (var c in text)
+            {
+                if (c == '\n')
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        private static string RecordsAndRepository(string e, int n) => $$"""
+                public sealed record {{e}}(int Id, string Name, bool IsActive, decimal Amount, DateTime CreatedAt);
+
+                public interface I{{e}}Store
+                {
+                    Task<{{e}}> LoadAsync(int id, CancellationToken cancellationToken = default);
+                    Task SaveAsync({{e}} item, CancellationToken cancellationToken = default);
+                }
+
+                public sealed class {{e}}Repository : I{{e}}Store
+                {
+                    private readonly Dictionary<int, {{e}}> _items = new Dictionary<int, {{e}}>();
+
+                    public async Task<{{e}}> LoadAsync(int id, CancellationToken cancellationToken = default)
+                    {
+                        await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+                        return _items.TryGetValue(id, out var item) ? item : new {{e}}(id, "unknown", false, 0m, DateTime.UnixEpoch);
+                    }
+
+                    public Task SaveAsync({{e}} item, CancellationToken cancellationToken = default)
+                    {
+                        _items[item.Id] = item;
+                        return Task.CompletedTask;
+                    }
+
+                    public IEnumerable<{{e}}> Active() => _items.Values.Where(x => x.IsActive).OrderBy(x => x.Name);
+
+                    public IReadOnlyList<{{e}}> Snapshot() => _items.Values.ToList();
+                }
+
+            """;
+
+        private static string LinqReports(string e, int n) => $$"""
+                public static class {{e}}Report{{n}}
+                {
+                    public static IReadOnlyDictionary<bool, decimal> TotalsByState(IEnumerable<{{e}}> items) =>
+                        items.GroupBy(x => x.IsActive).ToDictionary(g => g.Key, g => g.Sum(x => x.Amount));
+
+                    public static string Describe(IEnumerable<{{e}}> items)
+                    {
+                        var top = items.OrderByDescending(x => x.Amount).Take(5).Select(x => $"{x.Name}={x.Amount:0.00}");
+                        return string.Join(", ", top);
+                    }
+
+                    public static IEnumerable<(string Name, int Count)> NamesByFrequency(IEnumerable<{{e}}> items) =>
+                        from item in items
+                        group item by item.Name into g
+                        orderby g.Count() descending
+                        select (g.Key, g.Count());
+
+                    public static decimal Average(IReadOnlyCollection<{{e}}> items) =>
+                        items.Count == 0 ? 0m : items.Average(x => x.Amount);
+                }
+
+            """;
+
+        private static string AsyncService(string e, int n) => $$"""
+                public sealed class {{e}}Service{{n}}
+                {
+                    private readonly I{{e}}Store _store;
+
+                    public {{e}}Service{{n}}(I{{e}}Store store) => _store = store;
+
+                    public async Task<decimal> TotalAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+                    {
+                        var total = 0m;
+                        foreach (var id in ids)
+                        {
+                            var item = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+                            total += item.Amount;
+                        }
+
+                        return total;
+                    }
+
+                    public async Task<IReadOnlyList<{{e}}>> LoadManyAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+                    {
+                        var tasks = ids.Select(id => _store.LoadAsync(id, cancellationToken));
+                        var loaded = await Task.WhenAll(tasks).ConfigureAwait(false);
+                        return loaded.Where(x => x.IsActive).ToList();
+                    }
+
+                    public async Task RenameAsync(int id, string name, CancellationToken cancellationToken)
+                    {
+                        var item = await _store.LoadAsync(id, cancellationToken);
+                        await _store.SaveAsync(item with { Name = name }, cancellationToken);
+                    }
+                }
+
+            """;
+
+        private static string CleanIterators(string e, int n) => $$"""
+                public static class {{e}}Sequences{{n}}
+                {
+                    public static IEnumerable<{{e}}> Recent(IEnumerable<{{e}}> items, DateTime since)
+                    {
+                        foreach (var item in items)
+                        {
+                            if (item.CreatedAt >= since)
+                            {
+                                yield return item;
+                            }
+                        }
+                    }
+
+                    public static IEnumerable<IReadOnlyList<T>> Batches<T>(IEnumerable<T> source, int size)
+                    {
+                        var batch = new List<T>(size);
+                        foreach (var item in source)
+                        {
+                            batch.Add(item);
+                            if (batch.Count == size)
+                            {
+                                yield return batch;
+                                batch = new List<T>(size);
+                            }
+                        }
+
+                        if (batch.Count > 0)
+                        {
+                            yield return batch;
+                        }
+                    }
+
+                    public static IEnumerable<long> Ids()
+                    {
+                        long next = 1;
+                        while (true)
+                        {
+                            yield return next++;
+                        }
+                    }
+
+                    public static IReadOnlyList<long> FirstIds(int count) => Ids().Take(count).ToList();
+                }
+
+            """;
+
+        private static string BlockingIteratorWithAsyncCaller(string e, int n) => $$"""
+                public sealed class {{e}}PageReader{{n}}
+                {
+                    private readonly Func<int, Task<string>> _fetch;
+
+                    public {{e}}PageReader{{n}}(Func<int, Task<string>> fetch) => _fetch = fetch;
+
+                    public IEnumerable<string> ReadPages(int count)
+                    {
+                        for (var page = 0; page < count; page++)
+                        {
+                            var body = _fetch(page).Result;
+                            if (body.Length == 0)
+                            {
+                                yield break;
+                            }
+
+                            yield return body;
+                        }
+                    }
+
+                    public async Task<int> CountCharactersAsync(int count)
+                    {
+                        var total = 0;
+                        foreach (var body in ReadPages(count))
+                        {
+                            total += body.Length;
+                        }
+
+                        await Task.Yield();
+                        return total;
+                    }
+                }
+
+            """;
+
+        private static string AsyncStreams(string e, int n) => $$"""
+                public sealed class {{e}}Stream{{n}}
+                {
+                    private readonly I{{e}}Store _store;
+
+                    public {{e}}Stream{{n}}(I{{e}}Store store) => _store = store;
+
+                    public async IAsyncEnumerable<{{e}}> LoadAll(IEnumerable<int> ids, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        foreach (var id in ids)
+                        {
+                            yield return await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+
+                    public async IAsyncEnumerable<{{e}}> LoadSlowly(IEnumerable<int> ids, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        foreach (var id in ids)
+                        {
+                            Thread.Sleep(10);
+                            yield return await _store.LoadAsync(id, cancellationToken);
+                        }
+                    }
+
+                    public async Task<decimal> SumAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+                    {
+                        var sum = 0m;
+                        await foreach (var item in LoadAll(ids, cancellationToken))
+                        {
+                            sum += item.Amount;
+                        }
+
+                        return sum;
+                    }
+                }
+
+            """;
+
+        private static string LookAlikes(string e, int n) => $$"""
+                public static class {{e}}LookAlikes{{n}}
+                {
+                    public static IEnumerable<Func<int>> Deferred(Task<int> pending)
+                    {
+                        yield return () => pending.Result;
+                    }
+
+                    public static IEnumerable<int> Completed()
+                    {
+                        yield return Task.FromResult(42).Result;
+                    }
+
+                    public static IEnumerable<int> Guarded(Task<int> pending)
+                    {
+                        if (pending.IsCompletedSuccessfully)
+                        {
+                            yield return pending.Result;
+                        }
+                    }
+
+                    public static int NotAnIterator(Task<int> pending) => pending.Result;
+
+                    public static string Name(Task<int> pending) => nameof(pending.Result);
+                }
+
+            """;
+
+        private static string PipelineWithErrors(string e, int n) => $$"""
+                public sealed class {{e}}Import{{n}}
+                {
+                    private readonly I{{e}}Store _store;
+
+                    public {{e}}Import{{n}}(I{{e}}Store store) => _store = store;
+
+                    public async Task<int> ImportAsync(TextReader reader, CancellationToken cancellationToken)
+                    {
+                        var imported = 0;
+                        string line;
+                        while ((line = await reader.ReadLineAsync()) != null)
+                        {
+                            try
+                            {
+                                var parts = line.Split(';');
+                                var item = new {{e}}(int.Parse(parts[0]), parts[1], parts.Length > 2, parts.Length > 3 ? decimal.Parse(parts[3]) : 0m, DateTime.UtcNow);
+                                await _store.SaveAsync(item, cancellationToken);
+                                imported++;
+                            }
+                            catch (FormatException)
+                            {
+                                continue;
+                            }
+                        }
+
+                        return imported;
+                    }
+
+                    public static IEnumerable<string> Lines(TextReader reader)
+                    {
+                        string line;
+                        while ((line = reader.ReadLine()) != null)
+                        {
+                            if (!string.IsNullOrWhiteSpace(line))
+                            {
+                                yield return line.Trim();
+                            }
+                        }
+                    }
+                }
+
+            """;
+
+        private static string ExtensionsAndGenerics(string e, int n) => $$"""
+                public static class {{e}}Extensions{{n}}
+                {
+                    public static IEnumerable<TResult> SelectNotNull<T, TResult>(this IEnumerable<T> source, Func<T, TResult> selector)
+                        where TResult : class
+                    {
+                        foreach (var item in source)
+                        {
+                            var result = selector(item);
+                            if (result != null)
+                            {
+                                yield return result;
+                            }
+                        }
+                    }
+
+                    public static string Classify(this {{e}} item) => item switch
+                    {
+                        { IsActive: false } => "inactive",
+                        { Amount: > 1000m } => "large",
+                        { Amount: > 100m } => "medium",
+                        _ => "small",
+                    };
+
+                    public static async Task<T[]> WhenAllSucceeded<T>(this IEnumerable<Task<T>> tasks)
+                    {
+                        var all = tasks.ToArray();
+                        await Task.WhenAll(all);
+                        return all.Select(t => t.Result).ToArray();
+                    }
+                }
+
+            """;
+
+        private static string SleepingPoller(string e, int n) => $$"""
+                public sealed class {{e}}Poller{{n}}
+                {
+                    private readonly Func<Task<bool>> _probe;
+
+                    public {{e}}Poller{{n}}(Func<Task<bool>> probe) => _probe = probe;
+
+                    public IEnumerable<bool> Poll(int attempts)
+                    {
+                        for (var i = 0; i < attempts; i++)
+                        {
+                            var task = _probe();
+                            task.Wait();
+                            yield return task.Result;
+                            Thread.Sleep(50);
+                        }
+                    }
+
+                    public int CountUp(int attempts)
+                    {
+                        var up = 0;
+                        foreach (var ok in Poll(attempts))
+                        {
+                            if (ok)
+                            {
+                                up++;
+                            }
+                        }
+
+                        return up;
+                    }
+                }
+
+            """;
+    }
+}
