@@ -113,8 +113,11 @@ namespace YieldAwait.Analyzers.Analysis
         private static bool IsDefinedOn(INamedTypeSymbol? type, INamedTypeSymbol? definition) =>
             definition is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, definition);
 
-        private bool CannotBlock(IOperation blocking, IOperation awaitable) =>
-            IsKnownComplete(awaitable) || CompletionGuard.IsGuarded(blocking, awaitable);
+        private bool CannotBlock(IOperation blocking, IOperation awaitable)
+        {
+            var awaited = CompletionGuard.WithoutConfigureAwait(Unwrap(awaitable), _types);
+            return IsKnownComplete(awaited) || CompletionGuard.IsGuarded(blocking, awaited, _types);
+        }
 
         /// <summary><c>Task.CompletedTask</c>, <c>Task.FromResult(x)</c>, <c>new ValueTask&lt;T&gt;(x)</c> and the like.</summary>
         private bool IsKnownComplete(IOperation awaitable)

@@ -1,4 +1,6 @@
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = YieldAwait.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA1001BlockingWaitInIteratorAnalyzer>;
 
@@ -6,33 +8,1105 @@ namespace YieldAwait.Analyzers.Tests.Rules
 {
     public class YA1001BlockingWaitInIteratorTests
     {
-        [Fact]
-        public Task Reports_ResultInsideIterator() => Verify.VerifyAnalyzerAsync("""
-            using System.Collections.Generic;
-            using System.Threading.Tasks;
+        #region Analyzer: reports blocking waits inside sync iterators
 
-            class C
+        [Fact]
+        public Task Reports_ResultOfTaskInsideIterator() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+
+            class LogReader
             {
-                IEnumerable<int> M(Task<int> t)
+                public IEnumerable<string> ReadAll(IEnumerable<string> paths)
                 {
-                    yield return {|YA1001:t.Result|};
+                    foreach (var path in paths)
+                    {
+                        yield return {|YA1001:File.ReadAllTextAsync(path).Result|};
+                    }
                 }
             }
             """);
 
         [Fact]
-        public Task NoDiagnostic_InLambdaInsideIterator() => Verify.VerifyAnalyzerAsync("""
+        public Task Reports_MessageNamingTheFormAndTheIterator() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+
+            class LogReader
+            {
+                public IEnumerable<string> ReadAll(IEnumerable<string> paths)
+                {
+                    foreach (var path in paths)
+                    {
+                        yield return {|#0:File.ReadAllTextAsync(path).Result|};
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("YA1001").WithLocation(0).WithArguments(".Result", "ReadAll"));
+
+        [Theory]
+        [InlineData("{|#0:upload.Wait()|};", ".Wait()")]
+        [InlineData("{|#0:upload.Wait(TimeSpan.FromSeconds(5))|};", ".Wait()")]
+        [InlineData("{|#0:upload.GetAwaiter().GetResult()|};", ".GetAwaiter().GetResult()")]
+        [InlineData("{|#0:Task.WaitAll(upload, index)|};", "Task.WaitAll")]
+        [InlineData("{|#0:Task.WaitAny(upload, index)|};", "Task.WaitAny")]
+        [InlineData("{|#0:Thread.Sleep(100)|};", "Thread.Sleep")]
+        public Task Reports_MessageNamingEachForm(string blocking, string display) => Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Publisher
+            {
+                public IEnumerable<string> Publish(Task upload, Task<int> index)
+                {
+                    {{blocking}}
+                    yield return "published";
+                }
+            }
+            """,
+            Verify.Diagnostic("YA1001").WithLocation(0).WithArguments(display, "Publish"));
+
+        [Fact]
+        public Task Reports_ResultOfValueTaskInsideIterator() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            interface ISettingsStore
+            {
+                ValueTask<string> GetAsync(string key);
+            }
+
+            class SettingsExporter
+            {
+                private readonly ISettingsStore _store;
+
+                public SettingsExporter(ISettingsStore store) => _store = store;
+
+                public IEnumerable<string> Export(IEnumerable<string> keys)
+                {
+                    foreach (var key in keys)
+                    {
+                        yield return key + "=" + {|YA1001:_store.GetAsync(key).Result|};
+                    }
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("{|YA1001:request.Wait()|};")]
+        [InlineData("{|YA1001:request.Wait(5000)|};")]
+        [InlineData("{|YA1001:request.Wait(TimeSpan.FromSeconds(5))|};")]
+        [InlineData("{|YA1001:request.Wait(token)|};")]
+        [InlineData("{|YA1001:request.Wait(5000, token)|};")]
+        [InlineData("if (!{|YA1001:request.Wait(TimeSpan.FromSeconds(5))|}) yield break;")]
+        public Task Reports_WaitOverloadsInsideIterator(string statement) => Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Warmup
+            {
+                private readonly HttpClient _http = new HttpClient();
+
+                public IEnumerable<string> Ping(IEnumerable<Uri> endpoints, CancellationToken token)
+                {
+                    foreach (var endpoint in endpoints)
+                    {
+                        Task<HttpResponseMessage> request = _http.GetAsync(endpoint, token);
+                        {{statement}}
+                        yield return endpoint.Host;
+                    }
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("{|YA1001:_store.FlushAsync().GetAwaiter().GetResult()|};")]
+        [InlineData("var count = {|YA1001:_store.CountAsync().GetAwaiter().GetResult()|};")]
+        [InlineData("{|YA1001:_store.SaveAsync(line).GetAwaiter().GetResult()|};")]
+        [InlineData("var size = {|YA1001:_store.SizeAsync().GetAwaiter().GetResult()|};")]
+        [InlineData("{|YA1001:_store.FlushAsync().ConfigureAwait(false).GetAwaiter().GetResult()|};")]
+        [InlineData("var count = {|YA1001:_store.CountAsync().ConfigureAwait(false).GetAwaiter().GetResult()|};")]
+        [InlineData("{|YA1001:_store.SaveAsync(line).ConfigureAwait(false).GetAwaiter().GetResult()|};")]
+        [InlineData("var size = {|YA1001:_store.SizeAsync().ConfigureAwait(false).GetAwaiter().GetResult()|};")]
+        public Task Reports_GetAwaiterGetResultOnEveryTaskType(string statement) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            interface IReportStore
+            {
+                Task FlushAsync();
+                Task<int> CountAsync();
+                ValueTask SaveAsync(string line);
+                ValueTask<int> SizeAsync();
+            }
+
+            class ReportExporter
+            {
+                private readonly IReportStore _store;
+
+                public ReportExporter(IReportStore store) => _store = store;
+
+                public IEnumerable<string> Export(IEnumerable<string> lines)
+                {
+                    foreach (var line in lines)
+                    {
+                        {{statement}}
+                        yield return line;
+                    }
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("{|YA1001:Task.WaitAll(uploads)|};")]
+        [InlineData("{|YA1001:Task.WaitAll(uploads, token)|};")]
+        [InlineData("{|YA1001:Task.WaitAll(uploads, TimeSpan.FromSeconds(30))|};")]
+        [InlineData("var first = {|YA1001:Task.WaitAny(shards)|};")]
+        [InlineData("var first = {|YA1001:Task.WaitAny(shards, 1000)|};")]
+        [InlineData("{|YA1001:Thread.Sleep(250)|};")]
+        [InlineData("{|YA1001:Thread.Sleep(TimeSpan.FromMilliseconds(250))|};")]
+        public Task Reports_StaticBlockingCallsInsideIterator(string statement) => Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class BatchImporter
+            {
+                public IEnumerable<int> Import(Task[] uploads, Task<int>[] shards, CancellationToken token)
+                {
+                    {{statement}}
+                    yield return uploads.Length;
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("IEnumerable<int>")]
+        [InlineData("IEnumerator<int>")]
+        [InlineData("IEnumerable")]
+        [InlineData("IEnumerator")]
+        public Task Reports_InIteratorOfEveryEnumerableReturnType(string returnType) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Pager
+            {
+                public {{returnType}} Pages(Task<int> total)
+                {
+                    for (var page = 1; page <= {|YA1001:total.Result|}; page++)
+                    {
+                        yield return page;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_InIteratorOfGenericType() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            interface IRepository<T>
+            {
+                Task<T> LoadAsync(int id);
+            }
+
+            class BatchLoader<T>
+            {
+                private readonly IRepository<T> _repository;
+
+                public BatchLoader(IRepository<T> repository) => _repository = repository;
+
+                public IEnumerable<T> LoadMany(IEnumerable<int> ids)
+                {
+                    foreach (var id in ids)
+                    {
+                        yield return {|YA1001:_repository.LoadAsync(id).Result|};
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_InGenericIteratorMethod() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Sequences
+            {
+                public static IEnumerable<T> Flatten<T>(IEnumerable<Task<T>> pending)
+                {
+                    foreach (var task in pending)
+                    {
+                        yield return {|YA1001:task.Result|};
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_InIteratorOfPartialTypeDeclaredInTwoFiles()
+        {
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(("Catalog.cs", """
+                using System.Net.Http;
+
+                partial class Catalog
+                {
+                    private readonly HttpClient _http = new HttpClient();
+                }
+                """));
+            test.TestState.Sources.Add(("Catalog.Products.cs", """
+                using System.Collections.Generic;
+
+                partial class Catalog
+                {
+                    public IEnumerable<string> ProductPages(int count)
+                    {
+                        for (var page = 0; page < count; page++)
+                        {
+                            yield return {|YA1001:_http.GetStringAsync("https://shop.example/products?page=" + page).Result|};
+                        }
+                    }
+                }
+                """));
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task Reports_InPartialMethodImplementation() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            partial class Feed
+            {
+                public partial IEnumerable<string> Lines(Task<string> body);
+            }
+
+            partial class Feed
+            {
+                public partial IEnumerable<string> Lines(Task<string> body)
+                {
+                    foreach (var line in {|YA1001:body.Result|}.Split('\n'))
+                    {
+                        yield return line;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_InLocalFunctionIteratorInsideOrdinaryMethod() => Verify.VerifyAnalyzerAsync("""
             using System;
             using System.Collections.Generic;
             using System.Threading.Tasks;
 
-            class C
+            class Tokenizer
             {
-                IEnumerable<Func<int>> M(Task<int> t)
+                public IEnumerable<string> Tokens(Task<string> source)
                 {
-                    yield return () => t.Result;
+                    if (source is null)
+                    {
+                        throw new ArgumentNullException(nameof(source));
+                    }
+
+                    return Iterate();
+
+                    IEnumerable<string> Iterate()
+                    {
+                        foreach (var token in {|#0:source.Result|}.Split(' '))
+                        {
+                            yield return token;
+                        }
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("YA1001").WithLocation(0).WithArguments(".Result", "Iterate"));
+
+        [Fact]
+        public Task Reports_InPropertyGetAccessorIterator() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Dashboard
+            {
+                private readonly Task<int[]> _counts;
+
+                public Dashboard(Task<int[]> counts) => _counts = counts;
+
+                public IEnumerable<int> Counts
+                {
+                    get
+                    {
+                        foreach (var count in {|#0:_counts.Result|})
+                        {
+                            yield return count;
+                        }
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("YA1001").WithLocation(0).WithArguments(".Result", "Counts"));
+
+        [Fact]
+        public Task Reports_InIndexerGetAccessorIterator() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Net.Http;
+
+            class Directory
+            {
+                private readonly HttpClient _http = new HttpClient();
+
+                public IEnumerable<string> this[string team]
+                {
+                    get
+                    {
+                        var members = {|YA1001:_http.GetStringAsync("https://people.example/" + team).Result|};
+                        foreach (var member in members.Split(','))
+                        {
+                            yield return member;
+                        }
+                    }
                 }
             }
             """);
+
+        [Fact]
+        public Task Reports_InOperatorIterator() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            sealed class Playlist
+            {
+                private readonly Task<string[]> _tracks;
+
+                public Playlist(Task<string[]> tracks) => _tracks = tracks;
+
+                public static IEnumerable<string> operator +(Playlist first, Playlist second)
+                {
+                    foreach (var track in {|YA1001:first._tracks.Result|})
+                    {
+                        yield return track;
+                    }
+
+                    foreach (var track in {|YA1001:second._tracks.Result|})
+                    {
+                        yield return track;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_InStaticMethodIterator() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Net.Http;
+
+            static class RemoteLines
+            {
+                public static IEnumerable<string> Read(HttpClient http, string url)
+                {
+                    using var reader = new StringReader({|YA1001:http.GetStringAsync(url).Result|});
+                    string line;
+                    while ((line = reader.ReadLine()) != null)
+                    {
+                        yield return line;
+                    }
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("try { yield return {|YA1001:page.Result|}; } finally { upload.Dispose(); }")]
+        [InlineData("try { yield return \"start\"; } finally { {|YA1001:flush.Wait()|}; }")]
+        [InlineData("foreach (var url in urls) { yield return url + {|YA1001:page.Result|}; }")]
+        [InlineData("using (var stream = {|YA1001:upload.Result|}) { yield return stream.Length.ToString(); }")]
+        [InlineData("using var stream = {|YA1001:upload.Result|}; yield return stream.Length.ToString();")]
+        [InlineData("lock (urls) { {|YA1001:flush.Wait()|}; } yield return \"flushed\";")]
+        [InlineData("string text; try { text = urls[0]; } catch (IndexOutOfRangeException) { text = {|YA1001:page.Result|}; } yield return text;")]
+        [InlineData("if (urls.Length > 0) { yield return {|YA1001:page.Result|}; }")]
+        [InlineData("switch (urls.Length) { case 0: yield break; default: yield return {|YA1001:page.Result|}; break; }")]
+        [InlineData("while (true) { yield return {|YA1001:page.Result|}; }")]
+        public Task Reports_InsideNestedStatements(string body) => Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Importer
+            {
+                public IEnumerable<string> Import(string[] urls, Task<string> page, Task<Stream> upload, Task flush)
+                {
+                    {{body}}
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("yield return {|YA1001:download.Result|};")]
+        [InlineData("{|YA1001:download.Wait()|}; yield return download.Url;")]
+        [InlineData("yield return {|YA1001:download.GetAwaiter().GetResult()|};")]
+        public Task Reports_OnSubclassOfTaskOfT(string statements) => Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            sealed class DownloadTask : Task<string>
+            {
+                public DownloadTask(string url, Func<string> download) : base(download) => Url = url;
+
+                public string Url { get; }
+            }
+
+            class Mirror
+            {
+                public IEnumerable<string> Fetch(IEnumerable<DownloadTask> downloads)
+                {
+                    foreach (var download in downloads)
+                    {
+                        {{statements}}
+                    }
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("yield return {|YA1001:new ValueTask<int>(pending).Result|};")]
+        [InlineData("yield return {|YA1001:new ValueTask<int>(pending).GetAwaiter().GetResult()|};")]
+        [InlineData("{|YA1001:new ValueTask(pending).GetAwaiter().GetResult()|}; yield return 0;")]
+        public Task Reports_ValueTaskWrappingPendingTask(string statements) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Meter
+            {
+                public IEnumerable<int> Read(Task<int> pending)
+                {
+                    {{statements}}
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_GetResultOfAnyAwaiter() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+
+            sealed class Signal
+            {
+                public SignalAwaiter GetAwaiter() => new SignalAwaiter();
+            }
+
+            sealed class SignalAwaiter : INotifyCompletion
+            {
+                public bool IsCompleted => false;
+
+                public void OnCompleted(Action continuation) => continuation();
+
+                public string GetResult() => "ready";
+            }
+
+            class Handshake
+            {
+                public IEnumerable<string> Steps(Signal ready)
+                {
+                    yield return "hello";
+                    yield return {|YA1001:ready.GetAwaiter().GetResult()|};
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_EachBlockingFormOnce() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Sync
+            {
+                public IEnumerable<int> Run(Task<Task<int>> nested, Task<int> count, Task flush)
+                {
+                    {|YA1001:flush.Wait()|};
+                    yield return {|YA1001:count.GetAwaiter().GetResult()|};
+                    yield return {|YA1001:{|YA1001:nested.Result|}.Result|};
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_ResultUsedAsQuerySource() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Orders
+            {
+                public IEnumerable<int> Large(Task<int[]> totals)
+                {
+                    foreach (var total in from t in {|YA1001:totals.Result|} where t > 1000 select t)
+                    {
+                        yield return total;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_WhenGuardChecksAnotherTask() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Response
+            {
+                public IEnumerable<string> Parts(Task<string> header, Task<string> body)
+                {
+                    if (header.IsCompleted)
+                    {
+                        yield return {|YA1001:body.Result|};
+                    }
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("if (!pending.IsCompleted) { yield return {|YA1001:pending.Result|}; }")]
+        [InlineData("if (pending.IsCompleted == false) yield return {|YA1001:pending.Result|};")]
+        [InlineData("yield return pending.IsCompleted ? 0 : {|YA1001:pending.Result|};")]
+        [InlineData("if (pending.IsCompleted || {|YA1001:pending.Result|} > 0) yield return 1;")]
+        [InlineData("if (pending.IsCompleted) yield break; yield return {|YA1001:pending.Result|};")]
+        [InlineData("if (!pending.IsCompleted) yield return 0; yield return {|YA1001:pending.Result|};")]
+        [InlineData("if (pending.Status == TaskStatus.Running) yield return {|YA1001:pending.Result|};")]
+        [InlineData("while (!pending.IsCompleted) { if (cancelled) break; yield return 0; } yield return {|YA1001:pending.Result|};")]
+        public Task Reports_WhenCompletionCheckDoesNotProveCompletion(string statements) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Poller
+            {
+                public IEnumerable<int> Drain(Task<int> pending, bool cancelled)
+                {
+                    {{statements}}
+                    yield return -1;
+                }
+            }
+            """);
+
+        #endregion
+
+        #region Analyzer: stays silent on look-alikes
+
+        [Fact]
+        public Task NoDiagnostic_ResultInsideLambda() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Prefetcher
+            {
+                public IEnumerable<Func<string>> Thunks(IEnumerable<Task<string>> pages)
+                {
+                    foreach (var page in pages)
+                    {
+                        yield return () => page.Result;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_ResultInsideAnonymousMethod() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Prefetcher
+            {
+                public IEnumerable<Func<string>> Thunks(IEnumerable<Task<string>> pages)
+                {
+                    foreach (var page in pages)
+                    {
+                        yield return delegate
+                        {
+                            page.Wait();
+                            Thread.Sleep(10);
+                            return page.GetAwaiter().GetResult();
+                        };
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_ResultInsideQueryExpressionClauses() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Pages
+            {
+                public IEnumerable<int> Lengths(IEnumerable<Task<string>> pages)
+                {
+                    var lengths = from page in pages
+                                  where page.Result.Length > 0
+                                  let body = page.Result
+                                  orderby body.Length
+                                  select body.Length;
+                    foreach (var length in lengths)
+                    {
+                        yield return length;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_NonIteratorMethodReturningEnumerable() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+
+            class ConfigReader
+            {
+                public IEnumerable<string> Lines(string path)
+                {
+                    return File.ReadAllLinesAsync(path).Result;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_NonIteratorMethodReturningList() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            class Crawler
+            {
+                private readonly HttpClient _http = new HttpClient();
+
+                public List<string> Fetch(IEnumerable<string> urls)
+                {
+                    var pages = new List<string>();
+                    foreach (var url in urls)
+                    {
+                        var request = _http.GetStringAsync(url);
+                        request.Wait();
+                        pages.Add(request.Result);
+                    }
+
+                    Task.WaitAll(new Task[0]);
+                    return pages;
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("static int Measure(Task<string> page) => page.Result.Length;")]
+        [InlineData("static int Measure(Task<string> page) { page.Wait(); return page.GetAwaiter().GetResult().Length; }")]
+        public Task NoDiagnostic_NonIteratorLocalFunctionInsideIterator(string localFunction) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Pages
+            {
+                public IEnumerable<int> Sizes(IEnumerable<Task<string>> pages)
+                {
+                    foreach (var page in pages)
+                    {
+                        yield return Measure(page);
+                    }
+
+                    {{localFunction}}
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_EagerWrapperBlockingBeforeReturningLocalIterator() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+
+            class CsvSource
+            {
+                public IEnumerable<string[]> Rows(string path)
+                {
+                    var text = File.ReadAllTextAsync(path).Result;
+                    return Split(text);
+
+                    static IEnumerable<string[]> Split(string text)
+                    {
+                        foreach (var line in text.Split('\n'))
+                        {
+                            yield return line.Split(',');
+                        }
+                    }
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("yield return Task.FromResult(1).Result;")]
+        [InlineData("yield return Task.FromResult(1).GetAwaiter().GetResult();")]
+        [InlineData("Task.CompletedTask.Wait();")]
+        [InlineData("Task.CompletedTask.GetAwaiter().GetResult();")]
+        [InlineData("yield return new ValueTask<int>(5).Result;")]
+        [InlineData("yield return new ValueTask<int>(5).GetAwaiter().GetResult();")]
+        [InlineData("yield return ValueTask.FromResult(5).Result;")]
+        [InlineData("ValueTask.CompletedTask.GetAwaiter().GetResult();")]
+        [InlineData("new ValueTask().GetAwaiter().GetResult();")]
+        [InlineData("yield return default(ValueTask<int>).Result;")]
+        [InlineData("yield return Task.FromResult(3).ConfigureAwait(false).GetAwaiter().GetResult();")]
+        public Task NoDiagnostic_TaskKnownToBeComplete(string statement) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Defaults
+            {
+                public IEnumerable<int> Values()
+                {
+                    {{statement}}
+                    yield return 0;
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("if (pending.IsCompleted) yield return pending.Result;")]
+        [InlineData("if (pending.IsCompleted) { yield return pending.Result; }")]
+        [InlineData("yield return pending.IsCompletedSuccessfully ? pending.Result : 0;")]
+        [InlineData("yield return !pending.IsCompleted ? 0 : pending.Result;")]
+        [InlineData("if (pending.IsCompleted && pending.Result > 0) yield return 1;")]
+        [InlineData("if (!pending.IsCompleted || pending.Result > 0) yield return 1;")]
+        [InlineData("if (!pending.IsCompleted) yield break; yield return pending.Result;")]
+        [InlineData("if (!pending.IsCompleted) { yield break; } foreach (var i in new[] { 1, 2 }) yield return pending.Result * i;")]
+        [InlineData("if (!pending.IsCompletedSuccessfully) throw new InvalidOperationException(); yield return pending.Result;")]
+        [InlineData("if (pending.IsCompleted == false) yield break; yield return pending.Result;")]
+        [InlineData("if (pending.IsCompleted) pending.Wait();")]
+        [InlineData("if (pending.IsCompleted) yield return pending.GetAwaiter().GetResult();")]
+        [InlineData("if (pending.IsCompleted) yield return pending.ConfigureAwait(false).GetAwaiter().GetResult();")]
+        [InlineData("if (pending.Status == TaskStatus.RanToCompletion) yield return pending.Result;")]
+        [InlineData("if (pending.Status != TaskStatus.RanToCompletion) yield break; yield return pending.Result;")]
+        [InlineData("while (!pending.IsCompleted) yield return 0; yield return pending.Result;")]
+        [InlineData("do { yield return 0; } while (!pending.IsCompleted); yield return pending.Result;")]
+        [InlineData("for (var polls = 0; !pending.IsCompleted; polls++) yield return polls; yield return pending.Result;")]
+        [InlineData("if (pending.IsCompleted is false) yield break; yield return pending.Result;")]
+        public Task NoDiagnostic_GuardedByCompletionCheck(string statements) => Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Poller
+            {
+                public IEnumerable<int> Drain(Task<int> pending)
+                {
+                    {{statements}}
+                    yield return -1;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_PollingLoopInCoroutineStyleIterator() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class SaveGameLoader
+            {
+                public string Contents { get; private set; } = "";
+
+                public IEnumerator Load(string path)
+                {
+                    Task<string> read = File.ReadAllTextAsync(path);
+                    while (!read.IsCompleted)
+                    {
+                        yield return null;
+                    }
+
+                    Contents = read.Result;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_ResultAndWaitOfUnrelatedTypes() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Text.RegularExpressions;
+
+            sealed class ParseOutcome
+            {
+                public int Result { get; init; }
+            }
+
+            sealed class Job
+            {
+                public string Result { get; private set; } = "";
+
+                public void Wait() => Result = "done";
+            }
+
+            class Parser
+            {
+                public IEnumerable<string> Describe(ParseOutcome outcome, Job job, Match match)
+                {
+                    yield return outcome.Result.ToString();
+                    job.Wait();
+                    yield return job.Result;
+                    yield return match.Result("$1");
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("gate.Wait();")]
+        [InlineData("gate.Wait(token);")]
+        [InlineData("throttle.Wait();")]
+        [InlineData("throttle.Wait(TimeSpan.FromSeconds(1));")]
+        [InlineData("countdown.Wait(token);")]
+        [InlineData("handle.WaitOne();")]
+        [InlineData("Thread.SpinWait(20);")]
+        public Task NoDiagnostic_WaitOfSynchronizationPrimitive(string statement) => Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+
+            class Consumer
+            {
+                public IEnumerable<int> Take(
+                    ManualResetEventSlim gate,
+                    SemaphoreSlim throttle,
+                    CountdownEvent countdown,
+                    WaitHandle handle,
+                    CancellationToken token)
+                {
+                    {{statement}}
+                    yield return 1;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_GetResultOfCustomParser() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            sealed class ExpressionParser
+            {
+                private readonly string _text;
+
+                public ExpressionParser(string text) => _text = text;
+
+                public int GetResult() => _text.Length;
+            }
+
+            class Calculator
+            {
+                public IEnumerable<int> Evaluate(IEnumerable<string> expressions)
+                {
+                    foreach (var expression in expressions)
+                    {
+                        yield return new ExpressionParser(expression).GetResult();
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_ValueTaskSourceGetResult() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks.Sources;
+
+            class PooledReads
+            {
+                public IEnumerable<int> Completed(IValueTaskSource<int> source, IEnumerable<short> tokens)
+                {
+                    foreach (var token in tokens)
+                    {
+                        if (source.GetStatus(token) == ValueTaskSourceStatus.Succeeded)
+                        {
+                            yield return source.GetResult(token);
+                        }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_NameOfResult() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Inspector
+            {
+                public IEnumerable<string> Members(Task<int> pending)
+                {
+                    yield return nameof(pending.Result);
+                    yield return nameof(pending.Wait);
+                    yield return nameof(Task.WaitAll);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_AwaitedInAsyncMethod() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class LogReader
+            {
+                public async Task<List<string>> ReadAllAsync(IEnumerable<string> paths)
+                {
+                    var contents = new List<string>();
+                    foreach (var path in paths)
+                    {
+                        contents.Add(await File.ReadAllTextAsync(path));
+                    }
+
+                    await Task.Delay(10);
+                    return contents;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_InsideAsyncIterator() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class LogReader
+            {
+                public async IAsyncEnumerable<string> ReadAll(IEnumerable<string> paths)
+                {
+                    foreach (var path in paths)
+                    {
+                        await Task.Yield();
+                        Thread.Sleep(10);
+                        yield return File.ReadAllTextAsync(path).Result;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_NonBlockingTaskMembers() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Scheduler
+            {
+                public IEnumerable<Task> Plan(Task first, Task second, CancellationToken token)
+                {
+                    yield return Task.WhenAll(first, second);
+                    yield return Task.WhenAny(first, second);
+                    yield return Task.Delay(TimeSpan.FromSeconds(1), token);
+                    yield return first.WaitAsync(token);
+                    yield return first.ContinueWith(_ => Thread.Sleep(10));
+                    yield return Task.Run(() => second.Wait());
+                    Thread.Yield();
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("IEnumerable<int> Counts() => Load().Result;")]
+        [InlineData("IEnumerable<int> Counts => Load().Result;")]
+        [InlineData("IEnumerable<int> Counts() { return Load().GetAwaiter().GetResult(); }")]
+        public Task NoDiagnostic_MemberWithoutYieldIsNotAnIterator(string member) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Stats
+            {
+                private Task<int[]> Load() => Task.Run(() => new[] { 1, 2, 3 });
+
+                public {{member}}
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_InGeneratedCode() => Verify.VerifyAnalyzerAsync("""
+            // <auto-generated/>
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class GeneratedClient
+            {
+                public IEnumerable<string> Pages(Task<string> first)
+                {
+                    yield return first.Result;
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("yield return pending.")]
+        [InlineData("yield return pending.Res")]
+        [InlineData("yield return pending.GetAwaiter().")]
+        [InlineData("foreach (var line in pending.) yield return line;")]
+        [InlineData("yield return Task.")]
+        [InlineData("yield return pending.Result(")]
+        public Task NoDiagnostic_HalfTypedIterator(string statement) => VerifyNoDiagnosticDespiteCompilerErrorsAsync($$"""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Typing
+            {
+                IEnumerable<string> Lines(Task<string> pending)
+                {
+                    {{statement}}
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_IteratorCutOffMidExpression() => VerifyNoDiagnosticDespiteCompilerErrorsAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Typing
+            {
+                IEnumerable<int> M(Task<int> t)
+                {
+                    yield return t.
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_IteratorWithNonEnumerableReturnType() => Verify.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class Counter
+            {
+                int {|CS1624:Count|}(Task<int> pending)
+                {
+                    yield return pending.Result;
+                }
+            }
+            """);
+
+        #endregion
+
+        #region Analyzer: helpers
+
+        private static Task VerifyNoDiagnosticDespiteCompilerErrorsAsync(string source) => new Verify.Test
+        {
+            TestCode = source,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        }.RunAsync(CancellationToken.None);
+
+        #endregion
     }
 }
