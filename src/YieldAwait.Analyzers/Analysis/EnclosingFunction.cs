@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace YieldAwait.Analyzers.Analysis
@@ -37,8 +38,16 @@ namespace YieldAwait.Analyzers.Analysis
             return true;
         }
 
-        /// <summary>The name a reader knows the function by: the property for an accessor.</summary>
-        public static string DisplayName(IMethodSymbol function) =>
-            function.AssociatedSymbol?.Name ?? function.Name;
+        /// <summary>The name a reader knows the function by: the property for an accessor, <c>operator +</c> for an operator.</summary>
+        public static string DisplayName(IMethodSymbol function)
+        {
+            if (function.MethodKind is MethodKind.UserDefinedOperator or MethodKind.Conversion
+                && SyntaxFacts.GetOperatorKind(function.Name) is var kind and not SyntaxKind.None)
+            {
+                return "operator " + SyntaxFacts.GetText(kind);
+            }
+
+            return function.AssociatedSymbol?.Name ?? function.Name;
+        }
     }
 }

@@ -396,18 +396,20 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
                 public static IEnumerable<string> operator +(Playlist first, Playlist second)
                 {
-                    foreach (var track in {|YA1001:first._tracks.Result|})
+                    foreach (var track in {|#0:first._tracks.Result|})
                     {
                         yield return track;
                     }
 
-                    foreach (var track in {|YA1001:second._tracks.Result|})
+                    foreach (var track in {|#1:second._tracks.Result|})
                     {
                         yield return track;
                     }
                 }
             }
-            """);
+            """,
+            Verify.Diagnostic("YA1001").WithLocation(0).WithArguments(".Result", "operator +"),
+            Verify.Diagnostic("YA1001").WithLocation(1).WithArguments(".Result", "operator +"));
 
         [Fact]
         public Task Reports_InStaticMethodIterator() => Verify.VerifyAnalyzerAsync("""
