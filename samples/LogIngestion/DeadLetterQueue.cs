@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LogIngestion
+{
+    /// <summary>Batches the API refused, one JSON file each, replayed at the start of the next run.</summary>
+    internal sealed class DeadLetterQueue
+    {
+        private readonly string _directory;
+
+        public DeadLetterQueue(string directory) => _directory = directory;
+
+        public async Task AddAsync(LogBatch batch, CancellationToken cancellationToken)
+        {
+            Directory.CreateDirectory(_directory);
+            await using var file = File.Create(Path.Combine(_directory, batch.Id + ".json"));
+            await JsonSerializer.SerializeAsync(file, batch, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        public async IAsyncEnumerable<LogBatch> ReplayAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            if (!Directory.Exists(_directory))
+            {
+                yield break;
+            }
+
+            foreach (var path in Directory.GetFiles(_directory, "*.json"))
+            {
+                // YA1005: .GetAwaiter().GetResult() inside an async iterator.
+                var json = File.ReadAllTextAsync(path, cancellationToken).GetAwaiter().GetResult();
+                var batch = JsonSerializer.Deserialize<LogBatch>(json);
+                File.Delete(path);
+                if (batch is not null)
+                {
+                    yield return batch;
+                }
+
+                await Task.Yield();
+            }
+        }
+    }
+}
