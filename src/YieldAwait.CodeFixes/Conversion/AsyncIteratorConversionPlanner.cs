@@ -221,7 +221,7 @@ namespace YieldAwait.CodeFixes.Conversion
         {
             var document = reference.Document;
             var root = await document.GetSyntaxRootAsync(_cancellationToken).ConfigureAwait(false);
-            var node = root?.FindNode(reference.Location.SourceSpan, getInnermostNodeForTie: true);
+            var node = root?.FindNode(reference.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true);
             if (node is null)
             {
                 return null;

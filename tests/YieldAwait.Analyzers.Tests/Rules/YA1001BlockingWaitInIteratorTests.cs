@@ -1591,6 +1591,51 @@ namespace YieldAwait.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task Fix_IgnoresCrefAndNameofReferences() => VerifyFix.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                /// <summary>Enumerates <see cref="Inner"/>.</summary>
+                IEnumerable<int> Outer(Task<int> t)
+                {
+                    foreach (var x in Inner(t))
+                        yield return x;
+                }
+
+                IEnumerable<int> Inner(Task<int> t)
+                {
+                    yield return {|YA1001:t.Result|};
+                }
+
+                string Name => nameof(Inner);
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                /// <summary>Enumerates <see cref="Inner"/>.</summary>
+                async IAsyncEnumerable<int> Outer(Task<int> t, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    await foreach (var x in Inner(t, cancellationToken: cancellationToken))
+                        yield return x;
+                }
+
+                async IAsyncEnumerable<int> Inner(Task<int> t, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    yield return await t;
+                }
+
+                string Name => nameof(Inner);
+            }
+            """);
+
+        [Fact]
         public Task NoFix_WhenSyncMethodEnumeratesIt() => VerifyNoFix("""
             using System.Collections.Generic;
             using System.Threading.Tasks;
