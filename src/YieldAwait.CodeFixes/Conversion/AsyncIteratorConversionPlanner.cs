@@ -125,18 +125,17 @@ namespace YieldAwait.CodeFixes.Conversion
         private ConvertedFunction? CreateFunction(Document document, SyntaxNode declaration, IMethodSymbol symbol, SemanticModel model)
         {
             var compilation = model.Compilation;
-            var types = AsyncTypes.TryCreate(compilation);
-            var cancellationTokenType = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            var context = RewriteContext.TryCreate(compilation);
             var enumeratorCancellation = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
-            if (types?.IAsyncEnumerableOfT is null || cancellationTokenType is null
-                || !CanConvert(declaration, symbol, types)
+            if (context?.Types.IAsyncEnumerableOfT is null
+                || !CanConvert(declaration, symbol, context.Types)
                 || ((CSharpParseOptions)declaration.SyntaxTree.Options).LanguageVersion < LanguageVersion.CSharp8)
             {
                 return null;
             }
 
             var returnsEnumerable = symbol.ReturnType.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
-            var existingTokens = symbol.Parameters.Where(p => SymbolEqualityComparer.Default.Equals(p.Type, cancellationTokenType)).ToList();
+            var existingTokens = symbol.Parameters.Where(p => SymbolEqualityComparer.Default.Equals(p.Type, context.CancellationTokenType)).ToList();
             string? tokenName = null;
             var addsTokenParameter = false;
             if (existingTokens.Count == 1)
@@ -156,7 +155,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 return null;
             }
 
-            var rewrites = FindRewrites(declaration, model, types, cancellationTokenType);
+            var rewrites = FindRewrites(declaration, model, context);
             return new ConvertedFunction(document.Id, declaration, symbol.Name, returnsEnumerable, tokenName, addsTokenParameter, addsAttribute, rewrites);
         }
 
@@ -194,21 +193,13 @@ namespace YieldAwait.CodeFixes.Conversion
             IteratorFacts.YieldStatements(IteratorFacts.GetBody(declaration)!)
                 .Any(yield => yield.Ancestors().TakeWhile(n => n != declaration).Any(n => n is LockStatementSyntax));
 
-        private IReadOnlyList<BlockingRewrite> FindRewrites(SyntaxNode declaration, SemanticModel model, AsyncTypes types, INamedTypeSymbol cancellationTokenType)
+        private IReadOnlyList<AwaitRewrite> FindRewrites(SyntaxNode declaration, SemanticModel model, RewriteContext context)
         {
-            var recognizer = new BlockingFormRecognizer(types);
-            var rewrites = new List<BlockingRewrite>();
+            var rewrites = new List<AwaitRewrite>();
             var body = IteratorFacts.GetBody(declaration)!;
             foreach (var node in body.DescendantNodes(n => !IteratorFacts.IsNestedFunction(n)))
             {
-                if (node is not (InvocationExpressionSyntax or MemberAccessExpressionSyntax)
-                    || model.GetOperation(node, _cancellationToken) is not { } operation
-                    || !recognizer.TryRecognize(operation, out var form))
-                {
-                    continue;
-                }
-
-                if (BlockingRewrite.TryCreate(form, types, cancellationTokenType) is { } rewrite)
+                if (AwaitRewriteSources.TryCreate(node, model, context, _cancellationToken) is { } rewrite)
                 {
                     rewrites.Add(rewrite);
                 }

@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using YieldAwait.Analyzers.Analysis;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -17,38 +16,34 @@ namespace YieldAwait.CodeFixes.Conversion
     internal static class AwaitInPlace
     {
         /// <summary>The rewrites for the reported nodes, each with the token of its function; unfixable ones are left out.</summary>
-        public static async Task<IReadOnlyList<(BlockingRewrite Rewrite, string? Token)>> PlanAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        public static async Task<IReadOnlyList<(AwaitRewrite Rewrite, string? Token)>> PlanAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var types = model is null ? null : AsyncTypes.TryCreate(model.Compilation);
-            var cancellationTokenType = model?.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
-            var rewrites = new List<(BlockingRewrite, string?)>();
-            if (root is null || model is null || types is null || cancellationTokenType is null)
+            var context = model is null ? null : RewriteContext.TryCreate(model.Compilation);
+            var rewrites = new List<(AwaitRewrite, string?)>();
+            if (root is null || model is null || context is null)
             {
                 return rewrites;
             }
 
-            var recognizer = new BlockingFormRecognizer(types);
             foreach (var diagnostic in diagnostics)
             {
                 var node = DiagnosticTargets.ReportedNode(root, diagnostic);
                 var function = DiagnosticTargets.EnclosingFunction(root, diagnostic);
                 if (node is null || function is null
-                    || model.GetOperation(node, cancellationToken) is not { } operation
-                    || !recognizer.TryRecognize(operation, out var form)
-                    || BlockingRewrite.TryCreate(form, types, cancellationTokenType) is not { } rewrite)
+                    || AwaitRewriteSources.TryCreate(node, model, context, cancellationToken) is not { } rewrite)
                 {
                     continue;
                 }
 
-                rewrites.Add((rewrite, TokenOf(function, model, cancellationTokenType, cancellationToken)));
+                rewrites.Add((rewrite, TokenOf(function, model, context.CancellationTokenType, cancellationToken)));
             }
 
             return rewrites;
         }
 
-        public static async Task<Document> ApplyAsync(Document document, IReadOnlyList<(BlockingRewrite Rewrite, string? Token)> rewrites, CancellationToken cancellationToken)
+        public static async Task<Document> ApplyAsync(Document document, IReadOnlyList<(AwaitRewrite Rewrite, string? Token)> rewrites, CancellationToken cancellationToken)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             foreach (var (rewrite, token) in rewrites.OrderBy(r => r.Rewrite.Node.Span.Length))

@@ -9,27 +9,22 @@ using YieldAwait.Analyzers.Analysis;
 namespace YieldAwait.CodeFixes.Conversion
 {
     /// <summary>
-    /// Turns one blocking form into an await. <see cref="TryCreate"/> decides on the semantic model of the
-    /// original code; <see cref="Apply"/> rewrites the current syntax, so rewrites of nested forms and of the
-    /// enclosing method can be applied in any order by a <c>SyntaxEditor</c>.
+    /// Turns one blocking form (YA1001/YA1005) into an await, keeping the value it produced.
     /// </summary>
-    internal sealed class BlockingRewrite
+    internal sealed class BlockingRewrite : AwaitRewrite
     {
         private readonly bool _resultUsed;
         private readonly CancellationTokenArgument? _tokenForAwaited;
         private readonly bool _awaitedUnderConfigureAwait;
 
         private BlockingRewrite(SyntaxNode node, AwaitShape shape, bool resultUsed, CancellationTokenArgument? tokenForAwaited, bool awaitedUnderConfigureAwait)
+            : base(node)
         {
-            Node = node;
             Shape = shape;
             _resultUsed = resultUsed;
             _tokenForAwaited = tokenForAwaited;
             _awaitedUnderConfigureAwait = awaitedUnderConfigureAwait;
         }
-
-        /// <summary>The blocking expression in the original tree.</summary>
-        public SyntaxNode Node { get; }
 
         public AwaitShape Shape { get; }
 
@@ -168,7 +163,7 @@ namespace YieldAwait.CodeFixes.Conversion
         private static bool HasWaitAsync(AsyncTypes types) => !types.Task.GetMembers("WaitAsync").IsEmpty;
 
         /// <summary>The replacement for <paramref name="current"/>, the blocking form as it stands after earlier edits.</summary>
-        public ExpressionSyntax Apply(SyntaxNode current, ExpressionSyntax? token)
+        public override SyntaxNode Apply(SyntaxNode current, ExpressionSyntax? token)
         {
             var replacement = Build(current, token);
             return replacement.WithTriviaFrom(current);

@@ -7,7 +7,7 @@ namespace YieldAwait.CodeFixes.Conversion
     /// <summary>A sync iterator that becomes an async iterator, with everything decided on the original code.</summary>
     internal sealed class ConvertedFunction
     {
-        public ConvertedFunction(DocumentId documentId, SyntaxNode declaration, string name, bool returnsEnumerable, string? tokenName, bool addsTokenParameter, bool addsEnumeratorCancellation, IReadOnlyList<BlockingRewrite> rewrites)
+        public ConvertedFunction(DocumentId documentId, SyntaxNode declaration, string name, bool returnsEnumerable, string? tokenName, bool addsTokenParameter, bool addsEnumeratorCancellation, IReadOnlyList<AwaitRewrite> rewrites)
         {
             DocumentId = documentId;
             Declaration = declaration;
@@ -37,7 +37,7 @@ namespace YieldAwait.CodeFixes.Conversion
         /// <summary>True when the token parameter (new or existing) gets <c>[EnumeratorCancellation]</c>.</summary>
         public bool AddsEnumeratorCancellation { get; }
 
-        public IReadOnlyList<BlockingRewrite> Rewrites { get; }
+        public IReadOnlyList<AwaitRewrite> Rewrites { get; }
     }
 
     /// <summary>A <c>foreach</c> over a converted function's result that becomes <c>await foreach</c>.</summary>
