@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
-using System.Linq;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using YieldAwait.Analyzers;
 using YieldAwait.CodeFixes.Conversion;
@@ -24,39 +22,7 @@ namespace YieldAwait.CodeFixes.Rules
 
         public override FixAllProvider GetFixAllProvider() => AsyncIteratorFixAllProvider.Instance;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var diagnostic = context.Diagnostics[0];
-            if (root is null || DiagnosticTargets.EnclosingFunction(root, diagnostic) is not { } function)
-            {
-                return;
-            }
-
-            var plan = await AsyncIteratorConversionPlanner.PlanAsync(context.Document.Project.Solution, context.Document, function, context.CancellationToken).ConfigureAwait(false);
-            if (plan is null)
-            {
-                return;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(Title(plan, function), cancellationToken => AsyncIteratorConverter.ApplyAsync(plan, cancellationToken), EquivalenceKey),
-                diagnostic);
-        }
-
-        private static string Title(ConversionPlan plan, SyntaxNode function)
-        {
-            var name = plan.Functions.First(f => f.Declaration == function).Name;
-            var callers = plan.Callers.Count;
-            var others = plan.Functions.Count - 1;
-            var title = $"Convert '{name}' to async iterator";
-            if (callers > 0)
-            {
-                title += callers == 1 ? " (1 caller" : $" ({callers} callers";
-                title += others == 0 ? ")" : others == 1 ? ", 1 more iterator)" : $", {others} more iterators)";
-            }
-
-            return title;
-        }
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) =>
+            ConvertToAsyncIteratorAction.RegisterAsync(context, EquivalenceKey);
     }
 }
