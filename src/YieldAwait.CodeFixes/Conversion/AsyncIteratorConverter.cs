@@ -20,19 +20,26 @@ namespace YieldAwait.CodeFixes.Conversion
         {
             var editor = new SolutionEditor(plan.Solution);
             var functions = plan.Functions.ToDictionary(f => f.Declaration);
-            var documentIds = plan.Functions.Select(f => f.DocumentId).Concat(plan.Callers.Select(c => c.DocumentId)).Distinct().ToList();
+            var documentIds = plan.Functions.Select(f => f.DocumentId)
+                .Concat(plan.Callers.Select(c => c.DocumentId))
+                .Concat(plan.Renames.Select(r => r.DocumentId))
+                .Distinct()
+                .ToList();
 
             foreach (var documentId in documentIds)
             {
                 var documentEditor = await editor.GetDocumentEditorAsync(documentId, cancellationToken).ConfigureAwait(false);
                 var documentFunctions = plan.Functions.Where(f => f.DocumentId == documentId).ToList();
 
-                foreach (var (rewrite, function) in documentFunctions
-                    .SelectMany(f => f.Rewrites.Select(r => (Rewrite: r, Function: f)))
-                    .OrderBy(pair => pair.Rewrite.Node.Span.Length))
+                // Innermost first: each later edit is computed from the node as the earlier ones left it.
+                var innerEdits = documentFunctions
+                    .Where(f => !f.AsCounterpart)
+                    .SelectMany(f => f.Rewrites.Select(r => (Node: r.Node, Apply: (System.Func<SyntaxNode, SyntaxNode>)(current => r.Apply(current, TokenOf(f)).WithAdditionalAnnotations(Formatter.Annotation)))))
+                    .Concat(plan.Renames.Where(r => r.DocumentId == documentId).Select(r => (Node: (SyntaxNode)r.Name, Apply: (System.Func<SyntaxNode, SyntaxNode>)(current => Renamed((SimpleNameSyntax)current, r.NewName)))))
+                    .OrderBy(edit => edit.Node.Span.Length);
+                foreach (var (node, apply) in innerEdits)
                 {
-                    var token = function.TokenName is null ? null : SyntaxFactory.IdentifierName(function.TokenName);
-                    documentEditor.ReplaceNode(rewrite.Node, (current, _) => rewrite.Apply(current, token).WithAdditionalAnnotations(Formatter.Annotation));
+                    documentEditor.ReplaceNode(node, (current, _) => apply(current));
                 }
 
                 foreach (var site in plan.Callers.Where(c => c.DocumentId == documentId).OrderBy(c => c.ForEach.Span.Length))
@@ -47,7 +54,14 @@ namespace YieldAwait.CodeFixes.Conversion
 
                 foreach (var function in documentFunctions)
                 {
-                    documentEditor.ReplaceNode(function.Declaration, (current, _) => AsyncSignature.Apply(current, function));
+                    if (function.AsCounterpart)
+                    {
+                        documentEditor.InsertAfter(function.Declaration, Counterpart(function));
+                    }
+                    else
+                    {
+                        documentEditor.ReplaceNode(function.Declaration, (current, _) => AsyncSignature.Apply(current, function));
+                    }
                 }
             }
 
@@ -58,6 +72,24 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             return solution;
+        }
+
+        private static ExpressionSyntax? TokenOf(ConvertedFunction function) =>
+            function.TokenName is null ? null : SyntaxFactory.IdentifierName(function.TokenName);
+
+        private static SimpleNameSyntax Renamed(SimpleNameSyntax name, string newName) =>
+            name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, newName, name.Identifier.TrailingTrivia));
+
+        /// <summary>"Add async counterpart": a converted copy of the untouched original, placed after it.</summary>
+        private static SyntaxNode Counterpart(ConvertedFunction function)
+        {
+            var rewrites = function.Rewrites.ToDictionary(r => r.Node);
+            var copy = function.Declaration.ReplaceNodes(
+                rewrites.Keys,
+                (original, current) => rewrites[original].Apply(current, TokenOf(function)).WithAdditionalAnnotations(Formatter.Annotation));
+            var converted = AsyncSignature.Apply(copy, function);
+            var endOfLine = function.Declaration.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            return converted.WithLeadingTrivia(converted.GetLeadingTrivia().Insert(0, endOfLine == default ? SyntaxFactory.ElasticCarriageReturnLineFeed : endOfLine));
         }
 
         private static SyntaxNode AwaitForEach(CommonForEachStatementSyntax forEach, ArgumentSyntax? tokenArgument)

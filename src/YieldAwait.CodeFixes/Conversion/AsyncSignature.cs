@@ -19,9 +19,11 @@ namespace YieldAwait.CodeFixes.Conversion
         public static SyntaxNode Apply(SyntaxNode current, ConvertedFunction function) => current switch
         {
             MethodDeclarationSyntax method => ApplyTo(method, method.ReturnType, method.Modifiers, method.ParameterList, function,
-                (returnType, modifiers, parameters) => method.WithReturnType(returnType).WithModifiers(modifiers).WithParameterList(parameters)),
+                (returnType, modifiers, parameters) => method.WithReturnType(returnType).WithModifiers(modifiers).WithParameterList(parameters)
+                    .WithIdentifier(Renamed(method.Identifier, function))),
             LocalFunctionStatementSyntax local => ApplyTo(local, local.ReturnType, local.Modifiers, local.ParameterList, function,
-                (returnType, modifiers, parameters) => local.WithReturnType(returnType).WithModifiers(modifiers).WithParameterList(parameters)),
+                (returnType, modifiers, parameters) => local.WithReturnType(returnType).WithModifiers(modifiers).WithParameterList(parameters)
+                    .WithIdentifier(Renamed(local.Identifier, function))),
             _ => current,
         };
 
@@ -39,6 +41,12 @@ namespace YieldAwait.CodeFixes.Conversion
                 return declaration;
             }
 
+            if (!function.HasBody)
+            {
+                // An interface or abstract member: no 'async', and no [EnumeratorCancellation], which only an iterator body honours.
+                return rebuild(newReturnType, modifiers, WithToken(parameters, function));
+            }
+
             SyntaxToken asyncKeyword;
             if (modifiers.Count == 0)
             {
@@ -53,6 +61,9 @@ namespace YieldAwait.CodeFixes.Conversion
 
             return rebuild(newReturnType, modifiers.Add(asyncKeyword), WithToken(parameters, function));
         }
+
+        private static SyntaxToken Renamed(SyntaxToken identifier, ConvertedFunction function) =>
+            function.NewName is null ? identifier : SyntaxFactory.Identifier(identifier.LeadingTrivia, function.NewName, identifier.TrailingTrivia);
 
         private static TypeSyntax? RewriteReturnType(TypeSyntax type, bool enumerable)
         {

@@ -7,8 +7,9 @@ namespace YieldAwait.CodeFixes.Conversion
     /// <summary>A sync iterator that becomes an async iterator, with everything decided on the original code.</summary>
     internal sealed class ConvertedFunction
     {
-        public ConvertedFunction(DocumentId documentId, SyntaxNode declaration, string name, bool returnsEnumerable, string? tokenName, bool addsTokenParameter, bool addsEnumeratorCancellation, IReadOnlyList<AwaitRewrite> rewrites)
+        public ConvertedFunction(DocumentId documentId, SyntaxNode declaration, string name, bool hasBody, bool returnsEnumerable, string? tokenName, bool addsTokenParameter, bool addsEnumeratorCancellation, IReadOnlyList<AwaitRewrite> rewrites)
         {
+            HasBody = hasBody;
             DocumentId = documentId;
             Declaration = declaration;
             Name = name;
@@ -25,6 +26,15 @@ namespace YieldAwait.CodeFixes.Conversion
         public SyntaxNode Declaration { get; }
 
         public string Name { get; }
+
+        /// <summary>False for an interface or abstract member: only its signature changes (no <c>async</c>, no attribute).</summary>
+        public bool HasBody { get; }
+
+        /// <summary>The name after conversion (the <c>Async</c> suffix added); null to keep <see cref="Name"/>.</summary>
+        public string? NewName { get; set; }
+
+        /// <summary>True for "Add async counterpart": the converted copy goes beside the untouched original.</summary>
+        public bool AsCounterpart { get; set; }
 
         /// <summary>True for <c>IEnumerable&lt;T&gt;</c> (becomes <c>IAsyncEnumerable&lt;T&gt;</c>), false for <c>IEnumerator&lt;T&gt;</c>.</summary>
         public bool ReturnsEnumerable { get; }
@@ -66,15 +76,35 @@ namespace YieldAwait.CodeFixes.Conversion
         public string? CallerTokenName { get; }
     }
 
-    /// <summary>Everything one "Convert to async iterator" (or its Fix All) changes.</summary>
+    /// <summary>A reference whose name changes with its function's (a call, a <c>cref</c>, a <c>nameof</c>).</summary>
+    internal sealed class RenameSite
+    {
+        public RenameSite(DocumentId documentId, SimpleNameSyntax name, string newName)
+        {
+            DocumentId = documentId;
+            Name = name;
+            NewName = newName;
+        }
+
+        public DocumentId DocumentId { get; }
+
+        public SimpleNameSyntax Name { get; }
+
+        public string NewName { get; }
+    }
+
+    /// <summary>Everything one "Convert to async iterator" (or its Fix All, or "Add async counterpart") changes.</summary>
     internal sealed class ConversionPlan
     {
-        public ConversionPlan(Solution solution, IReadOnlyList<ConvertedFunction> functions, IReadOnlyList<CallerSite> callers)
+        public ConversionPlan(Solution solution, IReadOnlyList<ConvertedFunction> functions, IReadOnlyList<CallerSite> callers, IReadOnlyList<RenameSite> renames)
         {
             Solution = solution;
             Functions = functions;
             Callers = callers;
+            Renames = renames;
         }
+
+        public IReadOnlyList<RenameSite> Renames { get; }
 
         public Solution Solution { get; }
 
