@@ -24,7 +24,7 @@ namespace YieldAwait.CodeFixes.Conversion
         private readonly Solution _solution;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<SyntaxNode, ConvertedFunction> _functions = new();
-        private readonly Dictionary<CommonForEachStatementSyntax, CallerSite> _callers = new();
+        private readonly Dictionary<InvocationExpressionSyntax, CallerSite> _callers = new();
         private readonly Dictionary<SimpleNameSyntax, RenameSite> _renames = new();
         private readonly Queue<(Document Document, SyntaxNode Declaration)> _pending = new();
         private readonly HashSet<SyntaxNode> _queued = new();
@@ -59,7 +59,7 @@ namespace YieldAwait.CodeFixes.Conversion
         public static async Task<ConversionPlan?> PlanManyAsync(Solution solution, IEnumerable<(Document Document, SyntaxNode Declaration)> seeds, bool asCounterparts, CancellationToken cancellationToken)
         {
             var functions = new Dictionary<SyntaxNode, ConvertedFunction>();
-            var callers = new Dictionary<CommonForEachStatementSyntax, CallerSite>();
+            var callers = new Dictionary<InvocationExpressionSyntax, CallerSite>();
             var renames = new Dictionary<SimpleNameSyntax, RenameSite>();
             foreach (var (document, declaration) in seeds)
             {
@@ -72,7 +72,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 var planned = asCounterparts
                     ? await planner.TryCounterpartAsync(document, declaration).ConfigureAwait(false)
                     : await planner.TryConvertAsync(document, declaration).ConfigureAwait(false) ? planner.ToPlan() : null;
-                if (planned is null || planned.Callers.Any(c => callers.ContainsKey(c.ForEach) && callers[c.ForEach].Callee != c.Callee))
+                if (planned is null || planned.Callers.Any(c => callers.ContainsKey(c.Invocation) && callers[c.Invocation].Callee != c.Callee))
                 {
                     continue;
                 }
@@ -84,7 +84,7 @@ namespace YieldAwait.CodeFixes.Conversion
 
                 foreach (var caller in planned.Callers)
                 {
-                    callers[caller.ForEach] = caller;
+                    callers[caller.Invocation] = caller;
                 }
 
                 foreach (var rename in planned.Renames)
@@ -185,7 +185,7 @@ namespace YieldAwait.CodeFixes.Conversion
 
                 if (use.Site is { } site)
                 {
-                    _callers[site.ForEach] = site;
+                    _callers[site.Invocation] = site;
                 }
 
                 if (function.NewName is { } newName && use.Name is { } name)
@@ -228,7 +228,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 var use = await ClassifyReferenceAsync(location, declaration).ConfigureAwait(false);
                 if (use.Site is { ConvertedCaller: null } site && use.Name is { } name)
                 {
-                    _callers[site.ForEach] = site;
+                    _callers[site.Invocation] = site;
                     _renames[name] = new RenameSite(location.Document.Id, name, newName);
                 }
             }
@@ -435,26 +435,29 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             var calleeExpression = node.Parent is MemberAccessExpressionSyntax access && access.Name == node ? access : node;
-            if (calleeExpression.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != calleeExpression
-                || invocation.Parent is not CommonForEachStatementSyntax forEach || forEach.Expression != invocation
-                || forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword)
-                || !AwaitContext.IsAllowedAt(forEach)
-                || ((CSharpParseOptions)forEach.SyntaxTree.Options).LanguageVersion < LanguageVersion.CSharp8)
+            if (calleeExpression.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != calleeExpression)
             {
                 return ReferenceUse.Blocked;
             }
 
-            var enclosing = forEach.Ancestors().FirstOrDefault(n => IteratorFacts.IsFunctionDeclaration(n) || IteratorFacts.IsNestedFunction(n));
+            var model = await document.GetSemanticModelAsync(_cancellationToken).ConfigureAwait(false);
+            if (model is null || Consumer(invocation, model) is not { } consumer
+                || !AwaitContext.IsAllowedAt(consumer.Node)
+                || ((CSharpParseOptions)invocation.SyntaxTree.Options).LanguageVersion < LanguageVersion.CSharp8)
+            {
+                return ReferenceUse.Blocked;
+            }
+
+            var enclosing = invocation.Ancestors().FirstOrDefault(n => IteratorFacts.IsFunctionDeclaration(n) || IteratorFacts.IsNestedFunction(n));
             switch (enclosing)
             {
                 case AnonymousFunctionExpressionSyntax lambda:
                     return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword)
-                        ? ReferenceUse.AsyncCaller(name, new CallerSite(document.Id, forEach, callee, null, null))
+                        ? ReferenceUse.AsyncCaller(name, new CallerSite(document.Id, invocation, consumer.ForEach, consumer.Terminal, callee, null, null))
                         : ReferenceUse.Blocked;
 
                 case LocalFunctionStatementSyntax or MethodDeclarationSyntax:
-                    var model = await document.GetSemanticModelAsync(_cancellationToken).ConfigureAwait(false);
-                    if (model?.GetDeclaredSymbol(enclosing, _cancellationToken) is not IMethodSymbol caller)
+                    if (model.GetDeclaredSymbol(enclosing, _cancellationToken) is not IMethodSymbol caller)
                     {
                         return ReferenceUse.Blocked;
                     }
@@ -463,17 +466,56 @@ namespace YieldAwait.CodeFixes.Conversion
                     {
                         var tokenType = model.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
                         var tokens = caller.Parameters.Where(p => SymbolEqualityComparer.Default.Equals(p.Type, tokenType)).ToList();
-                        return ReferenceUse.AsyncCaller(name, new CallerSite(document.Id, forEach, callee, null, tokens.Count == 1 ? tokens[0].Name : null));
+                        return ReferenceUse.AsyncCaller(name, new CallerSite(document.Id, invocation, consumer.ForEach, consumer.Terminal, callee, null, tokens.Count == 1 ? tokens[0].Name : null));
                     }
 
                     return IteratorFacts.ContainsYield(enclosing)
-                        ? ReferenceUse.IteratorCaller(name, new CallerSite(document.Id, forEach, callee, enclosing, null), document, enclosing)
+                        ? ReferenceUse.IteratorCaller(name, new CallerSite(document.Id, invocation, consumer.ForEach, consumer.Terminal, callee, enclosing, null), document, enclosing)
                         : ReferenceUse.Blocked;
 
                 default:
                     return ReferenceUse.Blocked;
             }
         }
+
+        /// <summary>
+        /// What consumes the call's result, if it can become asynchronous: a <c>foreach</c> directly or through
+        /// deferred LINQ operators that async LINQ also has, or a terminal LINQ operator with an <c>…Async</c> twin.
+        /// </summary>
+        private static (SyntaxNode Node, CommonForEachStatementSyntax? ForEach, InvocationExpressionSyntax? Terminal)? Consumer(InvocationExpressionSyntax invocation, SemanticModel model)
+        {
+            ExpressionSyntax top = invocation;
+            var asyncLinq = model.Compilation.GetTypeByMetadataName("System.Linq.AsyncEnumerable");
+            while (top.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax next } member && member.Expression == top && next.Expression == member)
+            {
+                if (asyncLinq is null || model.GetSymbolInfo(next).Symbol is not IMethodSymbol { ContainingType: { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } } } linq)
+                {
+                    return null;
+                }
+
+                if (!IsSequence(linq.ReturnType))
+                {
+                    // A terminal operator: it needs an awaitable twin.
+                    return asyncLinq.GetMembers(linq.Name + "Async").IsEmpty ? null : (next, null, next);
+                }
+
+                if (asyncLinq.GetMembers(linq.Name).IsEmpty)
+                {
+                    return null;
+                }
+
+                top = next;
+            }
+
+            return top.Parent is CommonForEachStatementSyntax forEach && forEach.Expression == top && !forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword)
+                ? (forEach, forEach, null)
+                : null;
+        }
+
+        private static bool IsSequence(ITypeSymbol type) =>
+            type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+            || type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                && type.TypeKind == TypeKind.Interface;
 
         /// <summary>Whether code outside the solution can call the iterator: a public member of a library.</summary>
         private static async Task<bool> IsLibraryApiAsync(Document document, SyntaxNode declaration, CancellationToken cancellationToken)

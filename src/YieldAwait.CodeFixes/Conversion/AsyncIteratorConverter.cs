@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -7,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -31,25 +33,36 @@ namespace YieldAwait.CodeFixes.Conversion
                 var documentEditor = await editor.GetDocumentEditorAsync(documentId, cancellationToken).ConfigureAwait(false);
                 var documentFunctions = plan.Functions.Where(f => f.DocumentId == documentId).ToList();
 
-                // Innermost first: each later edit is computed from the node as the earlier ones left it.
-                var innerEdits = documentFunctions
-                    .Where(f => !f.AsCounterpart)
-                    .SelectMany(f => f.Rewrites.Select(r => (Node: r.Node, Apply: (System.Func<SyntaxNode, SyntaxNode>)(current => r.Apply(current, TokenOf(f)).WithAdditionalAnnotations(Formatter.Annotation)))))
-                    .Concat(plan.Renames.Where(r => r.DocumentId == documentId).Select(r => (Node: (SyntaxNode)r.Name, Apply: (System.Func<SyntaxNode, SyntaxNode>)(current => Renamed((SimpleNameSyntax)current, r.NewName)))))
-                    .OrderBy(edit => edit.Node.Span.Length);
-                foreach (var (node, apply) in innerEdits)
+                // Innermost first: each edit is computed from the node as the earlier (nested) ones left it.
+                var edits = new List<(SyntaxNode Node, Func<SyntaxNode, SyntaxNode> Apply)>();
+                foreach (var function in documentFunctions.Where(f => !f.AsCounterpart))
                 {
-                    documentEditor.ReplaceNode(node, (current, _) => apply(current));
+                    edits.AddRange(function.Rewrites.Select(r => (r.Node, Edit(current => r.Apply(current, TokenOf(function)).WithAdditionalAnnotations(Formatter.Annotation)))));
                 }
 
-                foreach (var site in plan.Callers.Where(c => c.DocumentId == documentId).OrderBy(c => c.ForEach.Span.Length))
+                edits.AddRange(plan.Renames.Where(r => r.DocumentId == documentId)
+                    .Select(r => ((SyntaxNode)r.Name, Edit(current => Renamed((SimpleNameSyntax)current, r.NewName)))));
+                foreach (var site in plan.Callers.Where(c => c.DocumentId == documentId))
                 {
-                    var callee = functions[site.Callee];
-                    var callerToken = site.ConvertedCaller is { } caller ? functions[caller].TokenName : site.CallerTokenName;
-                    var tokenArgument = callee.AddsTokenParameter && callerToken is not null
-                        ? SyntaxFactory.Argument(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(callee.TokenName!)), default, SyntaxFactory.IdentifierName(callerToken))
-                        : null;
-                    documentEditor.ReplaceNode(site.ForEach, (current, _) => AwaitForEach((CommonForEachStatementSyntax)current, tokenArgument));
+                    if (TokenArgument(site, functions) is { } tokenArgument)
+                    {
+                        edits.Add((site.Invocation, Edit(current => ((InvocationExpressionSyntax)current).AddArgumentListArguments(tokenArgument))));
+                    }
+
+                    if (site.Terminal is { } terminal)
+                    {
+                        edits.Add((terminal, Edit(current => AwaitTerminal((InvocationExpressionSyntax)current))));
+                    }
+
+                    if (site.ForEach is { } forEach)
+                    {
+                        edits.Add((forEach, Edit(current => AwaitForEach((CommonForEachStatementSyntax)current))));
+                    }
+                }
+
+                foreach (var (node, apply) in edits.OrderBy(edit => edit.Node.Span.Length))
+                {
+                    documentEditor.ReplaceNode(node, (current, _) => apply(current));
                 }
 
                 foreach (var function in documentFunctions)
@@ -92,19 +105,37 @@ namespace YieldAwait.CodeFixes.Conversion
             return converted.WithLeadingTrivia(converted.GetLeadingTrivia().Insert(0, endOfLine == default ? SyntaxFactory.ElasticCarriageReturnLineFeed : endOfLine));
         }
 
-        private static SyntaxNode AwaitForEach(CommonForEachStatementSyntax forEach, ArgumentSyntax? tokenArgument)
+        private static Func<SyntaxNode, SyntaxNode> Edit(Func<SyntaxNode, SyntaxNode> apply) => apply;
+
+        /// <summary>The caller's token for a callee that gains a token parameter, passed by name so optional parameters stay in place.</summary>
+        private static ArgumentSyntax? TokenArgument(CallerSite site, IReadOnlyDictionary<SyntaxNode, ConvertedFunction> functions)
+        {
+            var callee = functions[site.Callee];
+            var callerToken = site.ConvertedCaller is { } caller ? functions[caller].TokenName : site.CallerTokenName;
+            return callee.AddsTokenParameter && callerToken is not null
+                ? SyntaxFactory.Argument(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(callee.TokenName!)), default, SyntaxFactory.IdentifierName(callerToken))
+                : null;
+        }
+
+        private static SyntaxNode AwaitForEach(CommonForEachStatementSyntax forEach)
         {
             var foreachKeyword = forEach.ForEachKeyword;
             var awaitKeyword = SyntaxFactory.Token(foreachKeyword.LeadingTrivia, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
-            var updated = forEach
+            return forEach
                 .WithForEachKeyword(foreachKeyword.WithLeadingTrivia(SyntaxFactory.TriviaList()))
                 .WithAwaitKeyword(awaitKeyword);
-            if (tokenArgument is not null && updated.Expression is InvocationExpressionSyntax call)
-            {
-                updated = updated.WithExpression(call.WithArgumentList(call.ArgumentList.AddArguments(tokenArgument)));
-            }
+        }
 
-            return updated;
+        /// <summary><c>….ToList()</c> → <c>(await ….ToListAsync())</c>; the parentheses go where they are not needed.</summary>
+        private static SyntaxNode AwaitTerminal(InvocationExpressionSyntax terminal)
+        {
+            var access = (MemberAccessExpressionSyntax)terminal.Expression;
+            var name = access.Name;
+            var asyncName = name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, name.Identifier.ValueText + "Async", name.Identifier.TrailingTrivia));
+            var awaited = SyntaxFactory.AwaitExpression(terminal.WithExpression(access.WithName(asyncName)).WithoutTrivia());
+            return SyntaxFactory.ParenthesizedExpression(awaited)
+                .WithTriviaFrom(terminal)
+                .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
         }
     }
 }

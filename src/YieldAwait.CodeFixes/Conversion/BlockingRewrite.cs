@@ -47,6 +47,13 @@ namespace YieldAwait.CodeFixes.Conversion
                 return null;
             }
 
+            // The rewrites below place arguments by position; named ones may stand in any order.
+            if (shape is not (AwaitShape.AwaitReceiver or AwaitShape.Delay)
+                && node is InvocationExpressionSyntax { ArgumentList: var arguments } && arguments.Arguments.Any(a => a.NameColon is not null))
+            {
+                return null;
+            }
+
             var awaited = AwaitedInvocation(form, shape.Value, out var underConfigureAwait);
             var token = awaited is null ? null : CancellationTokenArgument.For(awaited, cancellationTokenType);
             return new BlockingRewrite(node, shape.Value, resultUsed, token, underConfigureAwait);

@@ -50,13 +50,19 @@ namespace YieldAwait.CodeFixes.Conversion
         public IReadOnlyList<AwaitRewrite> Rewrites { get; }
     }
 
-    /// <summary>A <c>foreach</c> over a converted function's result that becomes <c>await foreach</c>.</summary>
+    /// <summary>
+    /// A call of a converted function whose consumer follows: a <c>foreach</c> over it (or over a deferred LINQ chain
+    /// on it) becomes <c>await foreach</c>, and a LINQ chain on it that ends in a terminal operator becomes
+    /// <c>await ….XAsync()</c> on async LINQ.
+    /// </summary>
     internal sealed class CallerSite
     {
-        public CallerSite(DocumentId documentId, CommonForEachStatementSyntax forEach, SyntaxNode callee, SyntaxNode? convertedCaller, string? callerTokenName)
+        public CallerSite(DocumentId documentId, InvocationExpressionSyntax invocation, CommonForEachStatementSyntax? forEach, InvocationExpressionSyntax? terminal, SyntaxNode callee, SyntaxNode? convertedCaller, string? callerTokenName)
         {
             DocumentId = documentId;
+            Invocation = invocation;
             ForEach = forEach;
+            Terminal = terminal;
             Callee = callee;
             ConvertedCaller = convertedCaller;
             CallerTokenName = callerTokenName;
@@ -64,9 +70,16 @@ namespace YieldAwait.CodeFixes.Conversion
 
         public DocumentId DocumentId { get; }
 
-        public CommonForEachStatementSyntax ForEach { get; }
+        /// <summary>The call of the converted function; its token argument is added here.</summary>
+        public InvocationExpressionSyntax Invocation { get; }
 
-        /// <summary>The declaration of the function whose result is enumerated.</summary>
+        /// <summary>The <c>foreach</c> that becomes <c>await foreach</c>; null when a terminal operator consumes the stream.</summary>
+        public CommonForEachStatementSyntax? ForEach { get; }
+
+        /// <summary>The terminal LINQ operator (<c>ToList()</c>, <c>Count()</c>…) that becomes <c>await ….ToListAsync()</c>.</summary>
+        public InvocationExpressionSyntax? Terminal { get; }
+
+        /// <summary>The declaration of the function whose result is consumed.</summary>
         public SyntaxNode Callee { get; }
 
         /// <summary>The enclosing sync iterator, converted too; null when the caller is already async.</summary>

@@ -2030,6 +2030,150 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        /// <summary>A stand-in for .NET 10's System.Linq.AsyncEnumerable (the tests compile against .NET 8).</summary>
+        private const string AsyncLinqStandIn = """
+
+            namespace System.Linq
+            {
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                public static class AsyncEnumerable
+                {
+                    public static async IAsyncEnumerable<T> Where<T>(this IAsyncEnumerable<T> source, Func<T, bool> predicate)
+                    {
+                        await foreach (var item in source) if (predicate(item)) yield return item;
+                    }
+
+                    public static async IAsyncEnumerable<TResult> Select<T, TResult>(this IAsyncEnumerable<T> source, Func<T, TResult> selector)
+                    {
+                        await foreach (var item in source) yield return selector(item);
+                    }
+
+                    public static async ValueTask<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source, CancellationToken cancellationToken = default)
+                    {
+                        var list = new List<T>();
+                        await foreach (var item in source.WithCancellation(cancellationToken)) list.Add(item);
+                        return list;
+                    }
+
+                    public static async ValueTask<int> CountAsync<T>(this IAsyncEnumerable<T> source, CancellationToken cancellationToken = default)
+                    {
+                        var count = 0;
+                        await foreach (var item in source.WithCancellation(cancellationToken)) count++;
+                        return count;
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Fix_MovesLinqConsumersToAsyncLinq() => VerifyFix.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Report
+            {
+                IEnumerable<int> Sizes(Task<int[]> pending)
+                {
+                    foreach (var size in {|YA1001:pending.Result|})
+                        yield return size;
+                }
+
+                async Task<List<string>> LargeAsync(Task<int[]> pending)
+                {
+                    await Task.Yield();
+                    return Sizes(pending).Where(s => s > 10).Select(s => s.ToString()).ToList();
+                }
+
+                async Task<int> CountAsync(Task<int[]> pending)
+                {
+                    var n = Sizes(pending).Count() + 1;
+                    foreach (var s in Sizes(pending).Where(s => s > 0)) n++;
+                    return n;
+                }
+            }
+            """ + AsyncLinqStandIn, """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Report
+            {
+                async IAsyncEnumerable<int> SizesAsync(Task<int[]> pending, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    foreach (var size in await pending)
+                        yield return size;
+                }
+
+                async Task<List<string>> LargeAsync(Task<int[]> pending)
+                {
+                    await Task.Yield();
+                    return await SizesAsync(pending).Where(s => s > 10).Select(s => s.ToString()).ToListAsync();
+                }
+
+                async Task<int> CountAsync(Task<int[]> pending)
+                {
+                    var n = await SizesAsync(pending).CountAsync() + 1;
+                    await foreach (var s in SizesAsync(pending).Where(s => s > 0)) n++;
+                    return n;
+                }
+            }
+            """ + AsyncLinqStandIn);
+
+        [Fact]
+        public Task Counterpart_WhenLinqConsumerHasNoAsyncLinq() => VerifyCounterpart("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Report
+            {
+                IEnumerable<int> Sizes(Task<int[]> pending)
+                {
+                    foreach (var size in {|YA1001:pending.Result|})
+                        yield return size;
+                }
+
+                async Task<int> TotalAsync(Task<int[]> pending)
+                {
+                    await Task.Yield();
+                    return Sizes(pending).Sum();
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Report
+            {
+                IEnumerable<int> Sizes(Task<int[]> pending)
+                {
+                    foreach (var size in {|YA1001:pending.Result|})
+                        yield return size;
+                }
+
+                async IAsyncEnumerable<int> SizesAsync(Task<int[]> pending, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    foreach (var size in await pending)
+                        yield return size;
+                }
+
+                async Task<int> TotalAsync(Task<int[]> pending)
+                {
+                    await Task.Yield();
+                    return Sizes(pending).Sum();
+                }
+            }
+            """);
+
         [Fact]
         public Task NoFix_ForNonGenericEnumerable() => VerifyNoFix("""
             using System.Collections;
