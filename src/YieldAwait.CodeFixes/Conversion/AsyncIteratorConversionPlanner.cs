@@ -28,6 +28,7 @@ namespace YieldAwait.CodeFixes.Conversion
         private readonly Dictionary<SimpleNameSyntax, RenameSite> _renames = new();
         private readonly Queue<(Document Document, SyntaxNode Declaration)> _pending = new();
         private readonly HashSet<SyntaxNode> _queued = new();
+        private readonly Dictionary<ProjectId, bool> _wantsSuffix = new();
 
         private AsyncIteratorConversionPlanner(Solution solution, CancellationToken cancellationToken)
         {
@@ -284,7 +285,11 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             related.AddRange(method.ExplicitInterfaceImplementations.Select(m => m.OriginalDefinition));
-            related.AddRange((await SymbolFinder.FindImplementedInterfaceMembersAsync(method, _solution, cancellationToken: _cancellationToken).ConfigureAwait(false)).OfType<IMethodSymbol>());
+            if (!method.ContainingType.AllInterfaces.IsEmpty)
+            {
+                related.AddRange((await SymbolFinder.FindImplementedInterfaceMembersAsync(method, _solution, cancellationToken: _cancellationToken).ConfigureAwait(false)).OfType<IMethodSymbol>());
+            }
+
             if (method.IsVirtual || method.IsAbstract || method.IsOverride)
             {
                 related.AddRange((await SymbolFinder.FindOverridesAsync(method, _solution, cancellationToken: _cancellationToken).ConfigureAwait(false)).OfType<IMethodSymbol>());
@@ -397,9 +402,7 @@ namespace YieldAwait.CodeFixes.Conversion
         {
             var name = family[0].Symbol.Name;
             var newName = AsyncNaming.WithSuffix(name);
-            var compilation = await seedProject.GetCompilationAsync(_cancellationToken).ConfigureAwait(false);
-            if (newName == name || compilation is null
-                || !AsyncNaming.WantsSuffix(seedProject, family[0].Declaration.SyntaxTree, compilation, _cancellationToken))
+            if (newName == name || !await WantsSuffixAsync(seedProject, family[0].Declaration.SyntaxTree).ConfigureAwait(false))
             {
                 return null;
             }
@@ -416,6 +419,18 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             return newName;
+        }
+
+        private async Task<bool> WantsSuffixAsync(Project project, SyntaxTree tree)
+        {
+            if (!_wantsSuffix.TryGetValue(project.Id, out var wants))
+            {
+                var compilation = await project.GetCompilationAsync(_cancellationToken).ConfigureAwait(false);
+                wants = compilation is not null && AsyncNaming.WantsSuffix(project, tree, compilation, _cancellationToken);
+                _wantsSuffix[project.Id] = wants;
+            }
+
+            return wants;
         }
 
         private async Task<ReferenceUse> ClassifyReferenceAsync(ReferenceLocation reference, SyntaxNode callee)

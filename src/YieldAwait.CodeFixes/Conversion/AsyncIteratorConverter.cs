@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -51,7 +50,8 @@ namespace YieldAwait.CodeFixes.Conversion
 
                     if (site.Terminal is { } terminal)
                     {
-                        edits.Add((terminal, Edit(current => AwaitTerminal((InvocationExpressionSyntax)current))));
+                        var needsParentheses = KnownNames.NeedsParentheses(terminal, binaryReplacement: false);
+                        edits.Add((terminal, Edit(current => AwaitTerminal((InvocationExpressionSyntax)current, needsParentheses))));
                     }
 
                     if (site.ForEach is { } forEach)
@@ -81,7 +81,8 @@ namespace YieldAwait.CodeFixes.Conversion
             var solution = editor.GetChangedSolution();
             foreach (var documentId in documentIds)
             {
-                solution = (await DocumentCleanup.RunAsync(solution.GetDocument(documentId)!, cancellationToken).ConfigureAwait(false)).Project.Solution;
+                var cleaned = await DocumentCleanup.RunAsync(solution.GetDocument(documentId)!, plan.Solution.GetDocument(documentId)!, cancellationToken).ConfigureAwait(false);
+                solution = cleaned.Project.Solution;
             }
 
             return solution;
@@ -126,16 +127,15 @@ namespace YieldAwait.CodeFixes.Conversion
                 .WithAwaitKeyword(awaitKeyword);
         }
 
-        /// <summary><c>….ToList()</c> → <c>(await ….ToListAsync())</c>; the parentheses go where they are not needed.</summary>
-        private static SyntaxNode AwaitTerminal(InvocationExpressionSyntax terminal)
+        /// <summary><c>….ToList()</c> → <c>await ….ToListAsync()</c>, parenthesized where a member access follows.</summary>
+        private static SyntaxNode AwaitTerminal(InvocationExpressionSyntax terminal, bool needsParentheses)
         {
             var access = (MemberAccessExpressionSyntax)terminal.Expression;
             var name = access.Name;
             var asyncName = name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, name.Identifier.ValueText + "Async", name.Identifier.TrailingTrivia));
             var awaited = SyntaxFactory.AwaitExpression(terminal.WithExpression(access.WithName(asyncName)).WithoutTrivia());
-            return SyntaxFactory.ParenthesizedExpression(awaited)
-                .WithTriviaFrom(terminal)
-                .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+            var replacement = needsParentheses ? KnownNames.Parenthesized(awaited) : awaited;
+            return replacement.WithTriviaFrom(terminal).WithAdditionalAnnotations(Formatter.Annotation);
         }
     }
 }

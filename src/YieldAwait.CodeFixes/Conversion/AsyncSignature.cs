@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -90,7 +89,7 @@ namespace YieldAwait.CodeFixes.Conversion
             if (function.AddsTokenParameter)
             {
                 var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(function.TokenName))
-                    .WithType(QualifiedType("global::System.Threading.CancellationToken").WithTrailingTrivia(SyntaxFactory.Space))
+                    .WithType(KnownNames.CancellationToken.WithTrailingTrivia(SyntaxFactory.Space))
                     .WithDefault(SyntaxFactory.EqualsValueClause(SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression)));
                 if (function.AddsEnumeratorCancellation)
                 {
@@ -126,10 +125,7 @@ namespace YieldAwait.CodeFixes.Conversion
 
         private static AttributeListSyntax EnumeratorCancellation() =>
             SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
-                    SyntaxFactory.Attribute((NameSyntax)QualifiedType("global::System.Runtime.CompilerServices.EnumeratorCancellation"))))
+                    SyntaxFactory.Attribute(KnownNames.EnumeratorCancellation)))
                 .WithTrailingTrivia(SyntaxFactory.Space);
-
-        private static TypeSyntax QualifiedType(string name) =>
-            SyntaxFactory.ParseTypeName(name).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
     }
 }

@@ -2175,6 +2175,65 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Fix_KeepsFrameworkNamesQualifiedWhereAUserTypeHasTheName() => VerifyFix.VerifyCodeFixAsync("""
+            namespace App
+            {
+                using System.Collections.Generic;
+
+                class Task { }
+
+                class Poller
+                {
+                    IEnumerable<int> Poll()
+                    {
+                        {|YA1001:System.Threading.Thread.Sleep(10)|};
+                        yield return 1;
+                    }
+                }
+            }
+            """, """
+            namespace App
+            {
+                using System.Collections.Generic;
+                using System.Runtime.CompilerServices;
+                using System.Threading;
+
+                class Task { }
+
+                class Poller
+                {
+                    async IAsyncEnumerable<int> Poll([EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        await global::System.Threading.Tasks.Task.Delay(10, cancellationToken);
+                        yield return 1;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_AddsUsingsToAFileWithoutAny() => VerifyFix.VerifyCodeFixAsync("""
+            class Poller
+            {
+                System.Collections.Generic.IEnumerable<int> Poll(System.Threading.Tasks.Task<int> next)
+                {
+                    yield return {|YA1001:next.Result|};
+                }
+            }
+            """, """
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+
+            class Poller
+            {
+                async System.Collections.Generic.IAsyncEnumerable<int> Poll(System.Threading.Tasks.Task<int> next, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    yield return await next;
+                }
+            }
+            """);
+
+        [Fact]
         public Task NoFix_ForNonGenericEnumerable() => VerifyNoFix("""
             using System.Collections;
             using System.Threading.Tasks;
