@@ -28,6 +28,7 @@ namespace YieldAwait.Analyzers.Benchmarks
         public static async Task<int> RunAsync(ReportSettings settings)
         {
             var clock = Stopwatch.StartNew();
+            var loadAtStart = LoadAverage();
             Console.Error.WriteLine($"Generating a corpus of at least {settings.Lines:N0} lines (seed {settings.Seed})...");
             var corpus = BenchmarkCorpus.Generate(settings.Seed, settings.Lines);
             var analyzers = PackageComponents.CreateAnalyzers();
@@ -80,20 +81,19 @@ namespace YieldAwait.Analyzers.Benchmarks
                 return ExitCodes.Broken;
             }
 
-            var compileMedian = Median(compileTimes);
             var rows = analyzers
-                .Select(a => new Row(BenchmarkCorpus.RuleOf(a), Median(analyzerTimes[a]), compileMedian, RuleTargetPercent, CountReported(a, last.Diagnostics), Median(floorTimes[a])))
+                .Select(a => new Row(BenchmarkCorpus.RuleOf(a), analyzerTimes[a], compileTimes, RuleTargetPercent, CountReported(a, last.Diagnostics), Median(floorTimes[a])))
                 .OrderBy(r => r.Rule, StringComparer.Ordinal)
                 .ToList();
-            var totals = Enumerable.Range(0, settings.Iterations)
-                .Select(i => TimeSpan.FromTicks(analyzers.Sum(a => analyzerTimes[a][i].Ticks)))
-                .ToList();
-            var floorTotals = Enumerable.Range(0, settings.Iterations)
-                .Select(i => TimeSpan.FromTicks(analyzers.Sum(a => floorTimes[a][i].Ticks)))
-                .ToList();
-            var total = new Row("Total", Median(totals), compileMedian, TotalTargetPercent, last.Diagnostics.Length, Median(floorTotals));
+            var total = new Row(
+                "Total",
+                SumPerRun(analyzerTimes.Values, settings.Iterations),
+                compileTimes,
+                TotalTargetPercent,
+                last.Diagnostics.Length,
+                Median(SumPerRun(floorTimes.Values, settings.Iterations)));
 
-            Console.WriteLine(Render(settings, corpus, rows, total, compileTimes, analysisWallTimes));
+            Console.WriteLine(Render(settings, corpus, rows, total, compileTimes, analysisWallTimes, last.Diagnostics.Select(d => d.Location.SourceTree).Distinct().Count(), loadAtStart));
             Console.Error.WriteLine($"Report took {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s.");
 
             var over = rows.Where(r => !r.WithinTarget).Select(r => r.Rule).ToList();
@@ -175,11 +175,19 @@ namespace YieldAwait.Analyzers.Benchmarks
             GC.Collect();
         }
 
-        private static TimeSpan Median(IReadOnlyCollection<TimeSpan> values)
+        private static List<TimeSpan> SumPerRun(IEnumerable<List<TimeSpan>> timesPerAnalyzer, int runs)
+        {
+            var all = timesPerAnalyzer.ToList();
+            return Enumerable.Range(0, runs).Select(i => TimeSpan.FromTicks(all.Sum(times => times[i].Ticks))).ToList();
+        }
+
+        private static TimeSpan Median(IReadOnlyCollection<TimeSpan> values) => TimeSpan.FromTicks((long)Median(values.Select(v => (double)v.Ticks)));
+
+        private static double Median(IEnumerable<double> values)
         {
             var sorted = values.OrderBy(v => v).ToList();
             var middle = sorted.Count / 2;
-            return sorted.Count % 2 == 1 ? sorted[middle] : TimeSpan.FromTicks((sorted[middle - 1].Ticks + sorted[middle].Ticks) / 2);
+            return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         }
 
         private static string Render(
@@ -188,7 +196,9 @@ namespace YieldAwait.Analyzers.Benchmarks
             IReadOnlyList<Row> rows,
             Row total,
             IReadOnlyList<TimeSpan> compileTimes,
-            IReadOnlyList<TimeSpan> analysisWallTimes)
+            IReadOnlyList<TimeSpan> analysisWallTimes,
+            int filesWithDiagnostics,
+            string? loadAtStart)
         {
             var text = new StringBuilder();
             text.AppendLine(Invariant($"Analyzer cost on a generated corpus of {corpus.Lines:N0} lines in {corpus.Files:N0} files (seed {settings.Seed}), median of {settings.Iterations} run(s) after a warm-up{(settings.Short ? "; short mode, not a measurement" : "")}."));
@@ -202,10 +212,12 @@ namespace YieldAwait.Analyzers.Benchmarks
             }
 
             text.AppendLine();
+            text.AppendLine(Invariant($"- Total share per run: {string.Join(", ", total.PercentPerRun.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))}%; the table gives the median of each run's share."));
             text.AppendLine(Invariant($"- Compilation `GetDiagnostics()`: median {Median(compileTimes).TotalMilliseconds:F0} ms (runs: {Join(compileTimes)} ms)."));
             text.AppendLine(Invariant($"- `GetAnalyzerDiagnosticsAsync()` on a fresh compilation (compiler, analyzer driver and analyzers): median {Median(analysisWallTimes).TotalMilliseconds:F0} ms (runs: {Join(analysisWallTimes)} ms)."));
+            text.AppendLine(Invariant($"- Diagnostics: {total.Diagnostics:N0} in {filesWithDiagnostics:N0} of the {corpus.Files:N0} files, one every {(double)corpus.Lines / Math.Max(1, total.Diagnostics):F0} lines."));
             text.AppendLine("- Reporting floor: the time an analyzer that analyses nothing takes to report the same diagnostics at the same places (each rule on its own); the rest of the analyzer time is the rule's own logic.");
-            text.AppendLine(Invariant($"- Machine: {Environment.ProcessorCount} logical processors{ProcessorName()}, {RuntimeInformation.OSDescription.Trim()} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, Roslyn {RoslynVersion()}, {DateTime.UtcNow:yyyy-MM-dd}."));
+            text.AppendLine(Invariant($"- Machine: {Environment.ProcessorCount} logical processors{ProcessorName()}, {RuntimeInformation.OSDescription.Trim()} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, Roslyn {RoslynVersion()}, {DateTime.UtcNow:yyyy-MM-dd}{(loadAtStart is null ? "" : $"; load average {loadAtStart} at the start, {LoadAverage()} at the end")}."));
             return text.ToString();
         }
 
@@ -220,6 +232,13 @@ namespace YieldAwait.Analyzers.Benchmarks
                 .Select(a => a.InformationalVersion.Split('+')[0])
                 .FirstOrDefault();
             return informational ?? assembly.GetName().Version?.ToString() ?? "unknown";
+        }
+
+        /// <summary>The 1-minute load average on Linux: on a shared machine it says how far to trust the figures.</summary>
+        private static string? LoadAverage()
+        {
+            const string loadAverage = "/proc/loadavg";
+            return File.Exists(loadAverage) ? File.ReadAllText(loadAverage).Split(' ')[0] : null;
         }
 
         private static string ProcessorName()
@@ -245,9 +264,17 @@ namespace YieldAwait.Analyzers.Benchmarks
             ImmutableArray<Diagnostic> Diagnostics,
             ImmutableArray<string> Crashes);
 
-        private sealed record Row(string Rule, TimeSpan Time, TimeSpan CompileTime, double TargetPercent, int Diagnostics, TimeSpan ReportingFloor)
+        /// <summary>
+        /// One line of the table. The share is the median of each run's own share (that run's analyzer time over the
+        /// compilation time measured just before it), which drifts less than a ratio of medians when the machine's load changes.
+        /// </summary>
+        private sealed record Row(string Rule, IReadOnlyList<TimeSpan> Times, IReadOnlyList<TimeSpan> CompileTimes, double TargetPercent, int Diagnostics, TimeSpan ReportingFloor)
         {
-            public double Percent => 100.0 * Time.Ticks / CompileTime.Ticks;
+            public TimeSpan Time => Median(Times);
+
+            public double Percent => Median(Times.Select((time, i) => 100.0 * time.Ticks / CompileTimes[i].Ticks));
+
+            public IEnumerable<double> PercentPerRun => Times.Select((time, i) => 100.0 * time.Ticks / CompileTimes[i].Ticks);
 
             public bool WithinTarget => Percent < TargetPercent;
         }
