@@ -12,6 +12,7 @@ namespace YieldAwait.Analyzers.Benchmarks
     {
         private const string Usage =
             "usage: report [--short] [--enforce] [--iterations N] [--lines N] [--seed N]\n"
+            + "       conversion [--short] [--enforce]\n"
             + "       bdn [BenchmarkDotNet arguments, e.g. --filter * or --job dry --filter *]";
 
         public static async Task<int> Main(string[] args)
@@ -27,6 +28,8 @@ namespace YieldAwait.Analyzers.Benchmarks
                     }
 
                     return await CostReport.RunAsync(settings).ConfigureAwait(false);
+                case "conversion":
+                    return await ConversionReport.RunAsync(quick: args.Contains("--short"), enforce: args.Contains("--enforce")).ConfigureAwait(false);
                 case "bdn":
                     var bdnArgs = args.Skip(1).ToArray();
                     var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(bdnArgs, CreateConfig(bdnArgs));

@@ -6,20 +6,18 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
     /// <summary>
-    /// Applies a <see cref="ConversionPlan"/>: innermost edits first (blocking forms, then <c>foreach</c>
-    /// loops), then signatures, each edit computed from the node as earlier edits left it.
+    /// Applies a <see cref="ConversionPlan"/> in one bottom-up pass per document: blocking forms, renames, caller
+    /// loops and signatures, each edit computed from its node as the nested edits left it.
     /// </summary>
     internal static class AsyncIteratorConverter
     {
         public static async Task<Solution> ApplyAsync(ConversionPlan plan, CancellationToken cancellationToken)
         {
-            var editor = new SolutionEditor(plan.Solution);
             var functions = plan.Functions.ToDictionary(f => f.Declaration);
             var documentIds = plan.Functions.Select(f => f.DocumentId)
                 .Concat(plan.Callers.Select(c => c.DocumentId))
@@ -27,58 +25,24 @@ namespace YieldAwait.CodeFixes.Conversion
                 .Distinct()
                 .ToList();
 
+            var solution = plan.Solution;
             foreach (var documentId in documentIds)
             {
-                var documentEditor = await editor.GetDocumentEditorAsync(documentId, cancellationToken).ConfigureAwait(false);
-                var documentFunctions = plan.Functions.Where(f => f.DocumentId == documentId).ToList();
+                var root = await plan.Solution.GetDocument(documentId)!.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                var edits = EditsIn(documentId, plan, functions);
 
-                // Innermost first: each edit is computed from the node as the earlier (nested) ones left it.
-                var edits = new List<(SyntaxNode Node, Func<SyntaxNode, SyntaxNode> Apply)>();
-                foreach (var function in documentFunctions.Where(f => !f.AsCounterpart))
+                // One bottom-up pass: each edit receives its node with the nested edits already applied.
+                var edited = root!.ReplaceNodes(edits.Keys, (original, current) => edits[original](current));
+                foreach (var function in plan.Functions.Where(f => f.DocumentId == documentId && f.AsCounterpart))
                 {
-                    edits.AddRange(function.Rewrites.Select(r => (r.Node, Edit(current => r.Apply(current, TokenOf(function)).WithAdditionalAnnotations(Formatter.Annotation)))));
+                    var anchor = AnchorOf(function);
+                    var original = edited.GetAnnotatedNodes(anchor.Kind!).Single(n => n.GetAnnotations(anchor.Kind!).Any(a => a.Data == anchor.Data));
+                    edited = edited.InsertNodesAfter(original, new[] { Counterpart(function) });
                 }
 
-                edits.AddRange(plan.Renames.Where(r => r.DocumentId == documentId)
-                    .Select(r => ((SyntaxNode)r.Name, Edit(current => Renamed((SimpleNameSyntax)current, r.NewName)))));
-                foreach (var site in plan.Callers.Where(c => c.DocumentId == documentId))
-                {
-                    if (TokenArgument(site, functions) is { } tokenArgument)
-                    {
-                        edits.Add((site.Invocation, Edit(current => ((InvocationExpressionSyntax)current).AddArgumentListArguments(tokenArgument))));
-                    }
-
-                    if (site.Terminal is { } terminal)
-                    {
-                        var needsParentheses = KnownNames.NeedsParentheses(terminal, binaryReplacement: false);
-                        edits.Add((terminal, Edit(current => AwaitTerminal((InvocationExpressionSyntax)current, needsParentheses))));
-                    }
-
-                    if (site.ForEach is { } forEach)
-                    {
-                        edits.Add((forEach, Edit(current => AwaitForEach((CommonForEachStatementSyntax)current))));
-                    }
-                }
-
-                foreach (var (node, apply) in edits.OrderBy(edit => edit.Node.Span.Length))
-                {
-                    documentEditor.ReplaceNode(node, (current, _) => apply(current));
-                }
-
-                foreach (var function in documentFunctions)
-                {
-                    if (function.AsCounterpart)
-                    {
-                        documentEditor.InsertAfter(function.Declaration, Counterpart(function));
-                    }
-                    else
-                    {
-                        documentEditor.ReplaceNode(function.Declaration, (current, _) => AsyncSignature.Apply(current, function));
-                    }
-                }
+                solution = solution.WithDocumentSyntaxRoot(documentId, edited);
             }
 
-            var solution = editor.GetChangedSolution();
             foreach (var documentId in documentIds)
             {
                 var cleaned = await DocumentCleanup.RunAsync(solution.GetDocument(documentId)!, plan.Solution.GetDocument(documentId)!, cancellationToken).ConfigureAwait(false);
@@ -86,6 +50,63 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             return solution;
+        }
+
+        /// <summary>
+        /// Marks the untouched original of an "Add async counterpart", so the copy can be placed after it (annotations
+        /// compare by instance, so the mark is found again by kind and data).
+        /// </summary>
+        private static SyntaxAnnotation AnchorOf(ConvertedFunction function) =>
+            new("YieldAwait.CounterpartAnchor", function.Declaration.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        /// <summary>Every edit of one document, keyed by the node it replaces; two edits of one node compose.</summary>
+        private static Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxNode>> EditsIn(DocumentId documentId, ConversionPlan plan, IReadOnlyDictionary<SyntaxNode, ConvertedFunction> functions)
+        {
+            var edits = new Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxNode>>();
+            void Add(SyntaxNode node, Func<SyntaxNode, SyntaxNode> apply) =>
+                edits[node] = edits.TryGetValue(node, out var earlier) ? current => apply(earlier(current)) : apply;
+
+            foreach (var function in plan.Functions.Where(f => f.DocumentId == documentId))
+            {
+                if (function.AsCounterpart)
+                {
+                    Add(function.Declaration, current => current.WithAdditionalAnnotations(AnchorOf(function)));
+                    continue;
+                }
+
+                foreach (var rewrite in function.Rewrites)
+                {
+                    Add(rewrite.Node, current => rewrite.Apply(current, TokenOf(function)).WithAdditionalAnnotations(Formatter.Annotation));
+                }
+
+                Add(function.Declaration, current => AsyncSignature.Apply(current, function));
+            }
+
+            foreach (var rename in plan.Renames.Where(r => r.DocumentId == documentId))
+            {
+                Add(rename.Name, current => Renamed((SimpleNameSyntax)current, rename.NewName));
+            }
+
+            foreach (var site in plan.Callers.Where(c => c.DocumentId == documentId))
+            {
+                if (TokenArgument(site, functions) is { } tokenArgument)
+                {
+                    Add(site.Invocation, current => ((InvocationExpressionSyntax)current).AddArgumentListArguments(tokenArgument));
+                }
+
+                if (site.Terminal is { } terminal)
+                {
+                    var needsParentheses = KnownNames.NeedsParentheses(terminal, binaryReplacement: false);
+                    Add(terminal, current => AwaitTerminal((InvocationExpressionSyntax)current, needsParentheses));
+                }
+
+                if (site.ForEach is { } forEach)
+                {
+                    Add(forEach, current => AwaitForEach((CommonForEachStatementSyntax)current));
+                }
+            }
+
+            return edits;
         }
 
         private static ExpressionSyntax? TokenOf(ConvertedFunction function) =>
@@ -105,8 +126,6 @@ namespace YieldAwait.CodeFixes.Conversion
             var endOfLine = function.Declaration.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
             return converted.WithLeadingTrivia(converted.GetLeadingTrivia().Insert(0, endOfLine == default ? SyntaxFactory.ElasticCarriageReturnLineFeed : endOfLine));
         }
-
-        private static Func<SyntaxNode, SyntaxNode> Edit(Func<SyntaxNode, SyntaxNode> apply) => apply;
 
         /// <summary>The caller's token for a callee that gains a token parameter, passed by name so optional parameters stay in place.</summary>
         private static ArgumentSyntax? TokenArgument(CallerSite site, IReadOnlyDictionary<SyntaxNode, ConvertedFunction> functions)
