@@ -16,7 +16,15 @@ namespace YieldAwait.Analyzers.Analysis
 
         public AsyncTypes Types => _types;
 
-        public bool TryRecognize(IOperation operation, out BlockingForm form)
+        /// <summary>A blocking form that can block: <see cref="TryMatch"/> and not <see cref="CannotBlock(BlockingForm)"/>.</summary>
+        public bool TryRecognize(IOperation operation, out BlockingForm form) =>
+            TryMatch(operation, out form) && !CannotBlock(form);
+
+        /// <summary>
+        /// The blocking form <paramref name="operation"/> is, by symbol alone: cheap, so analyzers call it first and
+        /// leave <see cref="CannotBlock(BlockingForm)"/>, which walks the surrounding code, for the few that pass their other checks.
+        /// </summary>
+        public bool TryMatch(IOperation operation, out BlockingForm form)
         {
             form = default;
             switch (operation)
@@ -38,8 +46,12 @@ namespace YieldAwait.Analyzers.Analysis
                     return false;
             }
 
-            return form.Awaitable is null || !CannotBlock(form.Operation, form.Awaitable);
+            return true;
         }
+
+        /// <summary>True when the task is known to be complete here, so the form does not block.</summary>
+        public bool CannotBlock(BlockingForm form) =>
+            form.Awaitable is not null && CannotBlock(form.Operation, form.Awaitable);
 
         private bool TryRecognizeInvocation(IInvocationOperation invocation, out BlockingForm form)
         {

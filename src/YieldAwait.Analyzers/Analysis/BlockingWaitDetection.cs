@@ -40,10 +40,11 @@ namespace YieldAwait.Analyzers.Analysis
 
         private void Analyze(OperationAnalysisContext context)
         {
-            if (!_recognizer.TryRecognize(context.Operation, out var form)
+            if (!_recognizer.TryMatch(context.Operation, out var form)
                 || !EnclosingFunction.TryFind(context.Operation, context.ContainingSymbol, out var function, out var declaration)
+                || IteratorFacts.Classify(function, _recognizer.Types) != _target
                 || !_containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield)
-                || IteratorFacts.Classify(function, _recognizer.Types) != _target)
+                || _recognizer.CannotBlock(form))
             {
                 return;
             }
