@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Text;
 
 namespace LogIngestion
 {
@@ -24,6 +26,34 @@ namespace LogIngestion
                     _entries.Dequeue();
                 }
             }
+        }
+
+        /// <summary>The entries from one source, oldest first.</summary>
+        public IEnumerable<LogEntry> From(string source)
+        {
+            foreach (var entry in Entries())
+            {
+                if (entry.Source == source)
+                {
+                    yield return entry;
+                }
+            }
+        }
+
+        /// <summary>A short report for the status page.</summary>
+        public string Report(string source)
+        {
+            var entries = From(source);
+            var report = new StringBuilder();
+            report.Append(source).Append(": ").Append(entries.Count()).AppendLine(" recent error(s)");
+
+            // YA3005: the generator runs a second time (and takes the gate again) for the details.
+            foreach (var entry in entries)
+            {
+                report.Append("  ").Append(entry.Timestamp.ToString("u")).Append(' ').AppendLine(entry.Message);
+            }
+
+            return report.ToString();
         }
 
         /// <summary>The entries, oldest first.</summary>
