@@ -7,5 +7,6 @@ namespace YieldAwait.Analyzers
         public const string BlockingWaitInAsyncIterator = "YA1005";
         public const string LockHeldAcrossYield = "YA3004";
         public const string GeneratorEnumeratedMoreThanOnce = "YA3005";
+        public const string LazySequenceOutlivesResource = "YA3002";
     }
 }

@@ -96,14 +96,8 @@ namespace YieldAwait.CodeFixes.Rules
             foreach (var declarator in declarators)
             {
                 var value = declarator.Initializer!.Value;
-                var receiver = value is InvocationExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax or GenericNameSyntax
-                    ? value.WithoutTrivia()
-                    : SyntaxFactory.ParenthesizedExpression(value.WithoutTrivia());
-                var materialised = SyntaxFactory.InvocationExpression(
-                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName("ToList")))
-                    .WithTriviaFrom(value);
-                var bound = model.GetSpeculativeSymbolInfo(value.SpanStart, materialised, SpeculativeBindingOption.BindAsExpression);
-                needsLinq |= bound.Symbol is null;
+                var materialised = ToListMaterialisation.Materialise(value);
+                needsLinq |= ToListMaterialisation.NeedsLinqImport(model, value, materialised);
 
                 var declaration = (VariableDeclarationSyntax)declarator.Parent!;
                 var local = (ILocalSymbol)model.GetDeclaredSymbol(declarator, cancellationToken)!;
@@ -118,9 +112,9 @@ namespace YieldAwait.CodeFixes.Rules
             }
 
             var newRoot = (CompilationUnitSyntax)unit.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
-            if (needsLinq && !HasUsing(newRoot, "System.Linq"))
+            if (needsLinq)
             {
-                newRoot = DocumentCleanup.AddUsing(newRoot, "System.Linq");
+                newRoot = ToListMaterialisation.EnsureLinqImport(newRoot);
             }
 
             return await Formatter.FormatAsync(document.WithSyntaxRoot(newRoot), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -144,10 +138,5 @@ namespace YieldAwait.CodeFixes.Rules
                     && listMethods.Contains(access.Name.Identifier.ValueText))
                 .Any(access => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access.Expression, cancellationToken).Symbol, local));
         }
-
-        private static bool HasUsing(CompilationUnitSyntax unit, string ns) =>
-            unit.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-                .OfType<UsingDirectiveSyntax>()
-                .Any(u => u.Alias is null && u.Name?.ToString() == ns);
     }
 }
