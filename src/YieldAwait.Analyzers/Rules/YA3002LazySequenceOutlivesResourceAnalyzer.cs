@@ -33,12 +33,6 @@ namespace YieldAwait.Analyzers.Rules
             description: "An iterator call, a deferred LINQ query, an IQueryable or an async stream runs only when it is enumerated. Returned or stored "
                 + "out of a using scope, it runs after the resource it reads was disposed. Materialise it inside the scope, or make the method an iterator.");
 
-        private static readonly ImmutableHashSet<string> DeferredOperators = ImmutableHashSet.Create(
-            "Select", "Where", "SelectMany", "Skip", "SkipWhile", "SkipLast", "Take", "TakeWhile", "TakeLast", "Concat", "Append",
-            "Prepend", "Distinct", "DistinctBy", "Cast", "OfType", "Zip", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending",
-            "Order", "OrderDescending", "Reverse", "GroupBy", "Union", "UnionBy", "Intersect", "IntersectBy", "Except", "ExceptBy",
-            "Chunk", "DefaultIfEmpty", "AsEnumerable", "AsQueryable", "Index", "Join", "GroupJoin");
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -120,14 +114,14 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var read = DeferredRead(Unwrap(value), resources, depth: 0);
+                var read = DeferredRead(value.WithoutImplicitConversions(), resources, depth: 0);
                 if (read is null)
                 {
                     return;
                 }
 
                 var properties = ImmutableDictionary<string, string?>.Empty;
-                if (CanMaterialise(Unwrap(value), targetType))
+                if (CanMaterialise(value.WithoutImplicitConversions(), targetType))
                 {
                     properties = properties.Add(CanMaterialiseKey, "true");
                 }
@@ -145,71 +139,47 @@ namespace YieldAwait.Analyzers.Rules
             private static List<ILocalSymbol> UsingLocalsInScope(IOperation operation)
             {
                 var locals = new List<ILocalSymbol>();
-                var child = operation;
-                for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
+                foreach (var (scopeLocals, _) in UsingScopes(operation))
                 {
-                    switch (current)
-                    {
-                        case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                            return locals;
-                        case IUsingOperation usingOperation when usingOperation.Body == child:
-                            locals.AddRange(usingOperation.Locals);
-                            break;
-                        case IBlockOperation block:
-                            foreach (var statement in block.Operations)
-                            {
-                                if (statement == child)
-                                {
-                                    break;
-                                }
-
-                                if (statement is IUsingDeclarationOperation declaration)
-                                {
-                                    locals.AddRange(declaration.DeclarationGroup.Declarations.SelectMany(d => d.Declarators).Select(d => d.Symbol));
-                                }
-                            }
-
-                            break;
-                    }
+                    locals.AddRange(scopeLocals);
                 }
 
                 return locals;
             }
 
-            /// <summary>The start of the outermost <c>using</c> scope around the operation, to tell locals declared outside it.</summary>
+            /// <summary>The outermost <c>using</c> statement or declaration around the operation, to tell locals declared outside it.</summary>
             private static SyntaxNode? OutermostUsing(IOperation operation)
             {
                 SyntaxNode? outermost = null;
-                var child = operation;
-                for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
+                foreach (var (_, syntax) in UsingScopes(operation))
                 {
-                    switch (current)
-                    {
-                        case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                            return outermost;
-                        case IUsingOperation usingOperation when usingOperation.Body == child:
-                            outermost = usingOperation.Syntax;
-                            break;
-                        case IBlockOperation block:
-                            foreach (var statement in block.Operations)
-                            {
-                                if (statement == child)
-                                {
-                                    break;
-                                }
-
-                                if (statement is IUsingDeclarationOperation)
-                                {
-                                    outermost = statement.Syntax;
-                                    break;
-                                }
-                            }
-
-                            break;
-                    }
+                    outermost = syntax;
                 }
 
                 return outermost;
+            }
+
+            /// <summary>The <c>using</c> scopes around the operation, innermost first, up to the function that runs it.</summary>
+            private static IEnumerable<(IEnumerable<ILocalSymbol> Locals, SyntaxNode Syntax)> UsingScopes(IOperation operation)
+            {
+                var child = operation;
+                for (var current = operation.Parent; current is not null && current is not (IAnonymousFunctionOperation or ILocalFunctionOperation); child = current, current = current.Parent)
+                {
+                    if (current is IUsingOperation usingOperation && usingOperation.Body == child)
+                    {
+                        yield return (usingOperation.Locals, usingOperation.Syntax);
+                    }
+                    else if (current is IBlockOperation block)
+                    {
+                        foreach (var statement in block.Operations.TakeWhile(statement => statement != child).Reverse())
+                        {
+                            if (statement is IUsingDeclarationOperation declaration)
+                            {
+                                yield return (declaration.DeclarationGroup.Declarations.SelectMany(d => d.Declarators).Select(d => d.Symbol), statement.Syntax);
+                            }
+                        }
+                    }
+                }
             }
 
             /// <summary>
@@ -226,14 +196,14 @@ namespace YieldAwait.Analyzers.Rules
                 switch (value)
                 {
                     case IInvocationOperation invocation when IsLinqOperator(invocation.TargetMethod):
-                        if (!DeferredOperators.Contains(invocation.TargetMethod.Name))
+                        if (!DeferredSequences.DeferredOperators.Contains(invocation.TargetMethod.Name))
                         {
                             return null;
                         }
 
                         foreach (var argument in invocation.Arguments)
                         {
-                            var argumentValue = Unwrap(argument.Value);
+                            var argumentValue = argument.Value.WithoutImplicitConversions();
                             if (argumentValue is IDelegateCreationOperation or IAnonymousFunctionOperation)
                             {
                                 if (ReadsResource(argumentValue, resources) is { } captured)
@@ -252,7 +222,7 @@ namespace YieldAwait.Analyzers.Rules
                         return (invocation.Instance is { } instance ? PassesResource(instance, resources) : null)
                             ?? invocation.Arguments.Select(argument => PassesResource(argument.Value, resources)).FirstOrDefault(local => local is not null);
                     case ILocalReferenceOperation local when !resources.Contains(local.Local, SymbolEqualityComparer.Default):
-                        return SingleInitializer(local.Local, value) is { } initializer ? DeferredRead(Unwrap(initializer), resources, depth + 1) : null;
+                        return SingleInitializer(local.Local, value) is { } initializer ? DeferredRead(initializer.WithoutImplicitConversions(), resources, depth + 1) : null;
                     default:
                         return IsQueryable(value.Type) ? ReadsResource(value, resources) : null;
                 }
@@ -264,12 +234,12 @@ namespace YieldAwait.Analyzers.Rules
             /// </summary>
             private static ILocalSymbol? PassesResource(IOperation argument, List<ILocalSymbol> resources)
             {
-                var value = Unwrap(argument);
+                var value = argument.WithoutImplicitConversions();
                 while (value is IMemberReferenceOperation { Instance: { } owner } member
                     && member is IPropertyReferenceOperation or IFieldReferenceOperation
                     && value.Type is { IsReferenceType: true })
                 {
-                    value = Unwrap(owner);
+                    value = owner.WithoutImplicitConversions();
                 }
 
                 return value switch
@@ -329,20 +299,8 @@ namespace YieldAwait.Analyzers.Rules
                 && type is not null
                 && (SymbolEqualityComparer.Default.Equals(type, _queryableInterface) || type.AllInterfaces.Contains(_queryableInterface, SymbolEqualityComparer.Default));
 
-            private bool IsIterator(IMethodSymbol method) => _isIterator.GetOrAdd(method.OriginalDefinition, m =>
-            {
-                var definition = m.PartialImplementationPart ?? m;
-                foreach (var reference in definition.DeclaringSyntaxReferences)
-                {
-                    var declaration = reference.GetSyntax();
-                    if (IteratorFacts.IsFunctionDeclaration(declaration) && IteratorFacts.ContainsYield(declaration))
-                    {
-                        return IteratorFacts.Classify(definition, _types) != IteratorKind.None;
-                    }
-                }
-
-                return false;
-            });
+            private bool IsIterator(IMethodSymbol method) =>
+                _isIterator.GetOrAdd(method.OriginalDefinition, m => DeferredSequences.DeclaredIteratorKind(m, _types) != IteratorKind.None);
 
             /// <summary><c>value.ToList()</c> compiles where <c>value</c> stands: a sync sequence, and the target accepts a list.</summary>
             private bool CanMaterialise(IOperation value, ITypeSymbol? targetType)
@@ -409,16 +367,6 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 return true;
-            }
-
-            private static IOperation Unwrap(IOperation operation)
-            {
-                while (operation is IConversionOperation { IsImplicit: true } conversion)
-                {
-                    operation = conversion.Operand;
-                }
-
-                return operation;
             }
         }
     }

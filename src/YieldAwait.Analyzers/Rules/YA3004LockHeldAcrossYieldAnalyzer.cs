@@ -291,7 +291,7 @@ namespace YieldAwait.Analyzers.Rules
                     var locked = invocation.Arguments[0].Value;
                     return method.Name switch
                     {
-                        "Enter" or "TryEnter" => Event(LockFamily.Monitor, locked, acquires: true, invocation, $"the lock on '{Unwrap(locked).Syntax}' (Monitor.{method.Name})"),
+                        "Enter" or "TryEnter" => Event(LockFamily.Monitor, locked, acquires: true, invocation, $"the lock on '{locked.WithoutImplicitConversions().Syntax}' (Monitor.{method.Name})"),
                         "Exit" => Event(LockFamily.Monitor, locked, acquires: false, invocation, string.Empty),
                         _ => null,
                     };
@@ -303,7 +303,7 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 var receiverType = instance.Type;
-                var display = $"'{Unwrap(instance).Syntax}' ({method.Name})";
+                var display = $"'{instance.WithoutImplicitConversions().Syntax}' ({method.Name})";
                 if (IsOrDerives(receiverType, _semaphoreSlim))
                 {
                     return method.Name switch
@@ -347,7 +347,7 @@ namespace YieldAwait.Analyzers.Rules
             /// <summary>The lock's identity: the field, local, parameter or property it is read from, or else its text.</summary>
             private static object KeyOf(IOperation locked)
             {
-                var value = Unwrap(locked);
+                var value = locked.WithoutImplicitConversions();
                 return value switch
                 {
                     IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation => field.Field,
@@ -356,16 +356,6 @@ namespace YieldAwait.Analyzers.Rules
                     IParameterReferenceOperation parameter => parameter.Parameter,
                     _ => value.Syntax.ToString(),
                 };
-            }
-
-            private static IOperation Unwrap(IOperation operation)
-            {
-                while (operation is IConversionOperation { IsImplicit: true } conversion)
-                {
-                    operation = conversion.Operand;
-                }
-
-                return operation;
             }
 
             private static bool IsOrDerives(ITypeSymbol? type, INamedTypeSymbol? target)

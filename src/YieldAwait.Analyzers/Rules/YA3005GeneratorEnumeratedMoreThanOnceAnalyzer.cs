@@ -28,17 +28,6 @@ namespace YieldAwait.Analyzers.Rules
             description: "A call of an iterator returns a recipe, not a collection: every foreach, Count() or ToList() on it runs the iterator's body "
                 + "from the start again, repeating its work and side effects. Materialise it once where it is bound.");
 
-        private static readonly ImmutableHashSet<string> DeferredOperators = ImmutableHashSet.Create(
-            "Select", "Where", "SelectMany", "Skip", "SkipWhile", "SkipLast", "Take", "TakeWhile", "TakeLast", "Concat", "Append",
-            "Prepend", "Distinct", "DistinctBy", "Cast", "OfType", "Zip", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending",
-            "Order", "OrderDescending", "Reverse", "GroupBy", "Union", "UnionBy", "Intersect", "IntersectBy", "Except", "ExceptBy",
-            "Chunk", "DefaultIfEmpty", "AsEnumerable", "Index");
-
-        private static readonly ImmutableHashSet<string> EnumeratingOperators = ImmutableHashSet.Create(
-            "ToList", "ToArray", "ToDictionary", "ToHashSet", "ToLookup", "Count", "LongCount", "Any", "All", "First", "FirstOrDefault",
-            "Last", "LastOrDefault", "Single", "SingleOrDefault", "ElementAt", "ElementAtOrDefault", "Contains", "Sum", "Min", "Max",
-            "MinBy", "MaxBy", "Average", "Aggregate", "SequenceEqual", "CountBy", "AggregateBy");
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -159,13 +148,13 @@ namespace YieldAwait.Analyzers.Rules
             /// <summary>The method whose iterator the value runs: an iterator call, or a deferred LINQ chain over one.</summary>
             private IMethodSymbol? GeneratorOf(IOperation value)
             {
-                value = Unwrap(value);
+                value = value.WithoutImplicitConversions();
                 if (value is not IInvocationOperation invocation)
                 {
                     return null;
                 }
 
-                if (IsEnumerableMethod(invocation.TargetMethod) && DeferredOperators.Contains(invocation.TargetMethod.Name))
+                if (IsEnumerableMethod(invocation.TargetMethod) && DeferredSequences.DeferredOperators.Contains(invocation.TargetMethod.Name))
                 {
                     return invocation.Arguments.Length > 0 ? GeneratorOf(invocation.Arguments[0].Value) : null;
                 }
@@ -177,25 +166,7 @@ namespace YieldAwait.Analyzers.Rules
                     : null;
             }
 
-            private bool IsSyncIterator(IMethodSymbol method)
-            {
-                var definition = method.PartialImplementationPart ?? method;
-                foreach (var reference in definition.DeclaringSyntaxReferences)
-                {
-                    var declaration = reference.GetSyntax();
-                    if (declaration.IsKind(SyntaxKind.ArrowExpressionClause))
-                    {
-                        continue;
-                    }
-
-                    if (IteratorFacts.IsFunctionDeclaration(declaration) && IteratorFacts.ContainsYield(declaration))
-                    {
-                        return IteratorFacts.Classify(definition, _types) == IteratorKind.Sync;
-                    }
-                }
-
-                return false;
-            }
+            private bool IsSyncIterator(IMethodSymbol method) => DeferredSequences.DeclaredIteratorKind(method, _types) == IteratorKind.Sync;
 
             private bool IsEnumerableMethod(IMethodSymbol method) =>
                 _enumerable is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _enumerable);
@@ -231,12 +202,12 @@ namespace YieldAwait.Analyzers.Rules
                             return ((CommonForEachStatementSyntax)loop.Syntax).Expression;
                         case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation invocation }
                             when IsEnumerableMethod(invocation.TargetMethod) && invocation.TargetMethod.IsExtensionMethod:
-                            if (EnumeratingOperators.Contains(invocation.TargetMethod.Name))
+                            if (DeferredSequences.EnumeratingOperators.Contains(invocation.TargetMethod.Name))
                             {
                                 return invocation.Syntax;
                             }
 
-                            if (DeferredOperators.Contains(invocation.TargetMethod.Name))
+                            if (DeferredSequences.DeferredOperators.Contains(invocation.TargetMethod.Name))
                             {
                                 current = invocation;
                                 continue;
@@ -274,23 +245,13 @@ namespace YieldAwait.Analyzers.Rules
                         case AnonymousFunctionExpressionSyntax:
                             // Per element when given to a LINQ operator; otherwise unknown (Task.Run runs it once, an event handler maybe never).
                             return node.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } }
-                                && (DeferredOperators.Contains(member.Name.Identifier.ValueText) || EnumeratingOperators.Contains(member.Name.Identifier.ValueText))
+                                && (DeferredSequences.DeferredOperators.Contains(member.Name.Identifier.ValueText) || DeferredSequences.EnumeratingOperators.Contains(member.Name.Identifier.ValueText))
                                 ? true
                                 : null;
                     }
                 }
 
                 return false;
-            }
-
-            private static IOperation Unwrap(IOperation operation)
-            {
-                while (operation is IConversionOperation { IsImplicit: true } conversion)
-                {
-                    operation = conversion.Operand;
-                }
-
-                return operation;
             }
 
             /// <summary>
