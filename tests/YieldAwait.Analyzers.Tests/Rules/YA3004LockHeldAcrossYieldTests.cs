@@ -680,6 +680,76 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_WhenTheYieldIsInALocalFunctionDeclaredUnderTheLock() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            class Registry
+            {
+                private readonly object _gate = new object();
+
+                public IEnumerable<int> Numbers()
+                {
+                    Monitor.Enter(_gate);
+                    try
+                    {
+                        lock (_gate)
+                        {
+                            return Iterate();
+
+                            // Runs when the caller enumerates, after both locks were released.
+                            IEnumerable<int> Iterate()
+                            {
+                                yield return 1;
+                            }
+                        }
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_gate);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_WhenLockTypeIsLockedFromCSharp13On_TheCompilerRejectsIt()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using System.Collections.Generic;
+
+                    namespace System.Threading
+                    {
+                        public sealed class Lock
+                        {
+                        }
+                    }
+
+                    class Registry
+                    {
+                        private readonly System.Threading.Lock _gate = new System.Threading.Lock();
+
+                        public IEnumerable<int> Numbers()
+                        {
+                            lock (_gate)
+                            {
+                                yield return 1;
+                            }
+                        }
+                    }
+                    """,
+            };
+            test.SolutionTransforms.Add((solution, projectId) =>
+            {
+                var options = (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!;
+                return solution.WithProjectParseOptions(projectId, options.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview));
+            });
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public Task NoDiagnostic_InIteratorWithInvalidReturnType_OrHalfTypedCode() => new Verify.Test
         {
             TestCode = """
