@@ -5,5 +5,8 @@ namespace YieldAwait.Analyzers
     {
         public const string BlockingWaitInIterator = "YA1001";
         public const string BlockingWaitInAsyncIterator = "YA1005";
+        public const string LockHeldAcrossYield = "YA3004";
+        public const string GeneratorEnumeratedMoreThanOnce = "YA3005";
+        public const string LazySequenceOutlivesResource = "YA3002";
     }
 }
