@@ -5,5 +5,7 @@ namespace YieldAwait.Analyzers
     {
         public const string BlockingWaitInIterator = "YA1001";
         public const string BlockingWaitInAsyncIterator = "YA1005";
+        public const string SyncCallWithAsyncCounterpartInIterator = "YA1002";
+        public const string BlockingEnumerationOfAsyncStream = "YA1003";
     }
 }

@@ -125,7 +125,7 @@ namespace YieldAwait.CodeFixes.Conversion
         private ConvertedFunction? CreateFunction(Document document, SyntaxNode declaration, IMethodSymbol symbol, SemanticModel model)
         {
             var compilation = model.Compilation;
-            var context = RewriteContext.TryCreate(compilation);
+            var context = RewriteContext.TryCreate(compilation, document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
             var enumeratorCancellation = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
             if (context?.Types.IAsyncEnumerableOfT is null
                 || !CanConvert(declaration, symbol, context.Types)

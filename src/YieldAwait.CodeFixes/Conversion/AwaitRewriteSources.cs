@@ -8,7 +8,9 @@ namespace YieldAwait.CodeFixes.Conversion
     internal static class AwaitRewriteSources
     {
         public static ImmutableArray<IAwaitRewriteSource> All { get; } = ImmutableArray.Create<IAwaitRewriteSource>(
-            new BlockingFormRewriteSource());
+            new BlockingFormRewriteSource(),
+            new AsyncTwinRewriteSource(),
+            new AsyncStreamRewriteSource());
 
         /// <summary>The first source's rewrite for <paramref name="node"/>, or null.</summary>
         public static AwaitRewrite? TryCreate(SyntaxNode node, SemanticModel model, RewriteContext context, CancellationToken cancellationToken)

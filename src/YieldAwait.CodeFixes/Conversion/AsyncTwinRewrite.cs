@@ -1,0 +1,52 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using YieldAwait.Analyzers.Analysis;
+
+namespace YieldAwait.CodeFixes.Conversion
+{
+    /// <summary><c>M(args)</c> → <c>await MAsync(args[, token])</c>, keeping the receiver, its spelling and the type arguments.</summary>
+    internal sealed class AsyncTwinRewrite : AwaitRewrite
+    {
+        private readonly AsyncCounterpartCall _call;
+        private readonly bool _resultUsed;
+
+        public AsyncTwinRewrite(InvocationExpressionSyntax node, AsyncCounterpartCall call, bool resultUsed)
+            : base(node)
+        {
+            _call = call;
+            _resultUsed = resultUsed;
+        }
+
+        public override SyntaxNode Apply(SyntaxNode current, ExpressionSyntax? token)
+        {
+            if (current is not InvocationExpressionSyntax invocation || AsyncCounterparts.Rename(invocation.Expression, _call.Name) is not { } renamed)
+            {
+                return current;
+            }
+
+            var call = invocation.WithExpression(renamed);
+            if (token is not null && _call.CanCallWithToken)
+            {
+                call = AsyncCounterparts.AddArgument(call, token, _call.TokenParameterName);
+            }
+            else if (!_call.CanCallWithoutToken)
+            {
+                // Only the overload with a token binds, and the function has none to pass.
+                var tokenType = SyntaxFactory.ParseTypeName("global::System.Threading.CancellationToken")
+                    .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+                var none = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, tokenType, SyntaxFactory.IdentifierName("None"));
+                call = AsyncCounterparts.AddArgument(call, none, _call.TokenParameterName);
+            }
+
+            ExpressionSyntax awaited = SyntaxFactory.AwaitExpression(call.WithoutTrivia());
+            if (_resultUsed)
+            {
+                awaited = SyntaxFactory.ParenthesizedExpression(awaited).WithAdditionalAnnotations(Simplifier.Annotation);
+            }
+
+            return awaited.WithTriviaFrom(current);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
+
+namespace YieldAwait.CodeFixes.Conversion
+{
+    /// <summary>
+    /// YA1002's forms: a sync call <c>M(args)</c> whose counterpart <c>MAsync(args[, token])</c> can be awaited, with the
+    /// analyzer's own checks (exclusions, the project's <c>yieldawait.blocking_call_exclusions</c>, binding where it stands),
+    /// so that every conversion (YA1001's too) awaits the counterparts it can.
+    /// </summary>
+    internal sealed class AsyncTwinRewriteSource : IAwaitRewriteSource
+    {
+        public AwaitRewrite? TryCreate(SyntaxNode node, SemanticModel model, RewriteContext context, CancellationToken cancellationToken)
+        {
+            if (node is not InvocationExpressionSyntax invocation
+                || context.Counterparts is not { } counterparts
+                || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
+                || counterparts.Find(operation.TargetMethod) is null
+                || !AwaitContext.IsAllowedAt(invocation)
+                || IsRecursive(invocation, operation.TargetMethod, model, cancellationToken))
+            {
+                return null;
+            }
+
+            var options = context.Options?.GetOptions(invocation.SyntaxTree);
+            if (counterparts.Exclusions.IsExcluded(operation, counterparts.Exclusions.UserExclusions(options))
+                || !counterparts.TryResolveCall(operation, out var call))
+            {
+                return null;
+            }
+
+            return new AsyncTwinRewrite(invocation, call, resultUsed: invocation.Parent is not ExpressionStatementSyntax);
+        }
+
+        private static bool IsRecursive(SyntaxNode invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken) =>
+            invocation.Ancestors().FirstOrDefault(n => IteratorFacts.IsFunctionDeclaration(n) || IteratorFacts.IsNestedFunction(n)) is { } function
+            && SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(function, cancellationToken)?.OriginalDefinition, method.OriginalDefinition);
+    }
+}
