@@ -101,7 +101,7 @@ namespace YieldAwait.Analyzers.Analysis
         {
             for (var current = method.OriginalDefinition; current is not null; current = current.OverriddenMethod?.OriginalDefinition)
             {
-                if (DocumentationCommentId.CreateDeclarationId(current) is { } id && ids.Contains(id))
+                if (Names(DocumentationCommentId.CreateDeclarationId(current), ids))
                 {
                     return true;
                 }
@@ -114,7 +114,7 @@ namespace YieldAwait.Analyzers.Analysis
         {
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (DocumentationCommentId.CreateDeclarationId(current.OriginalDefinition) is { } id && ids.Contains(id))
+                if (Names(DocumentationCommentId.CreateDeclarationId(current.OriginalDefinition), ids))
                 {
                     return true;
                 }
@@ -122,6 +122,10 @@ namespace YieldAwait.Analyzers.Analysis
 
             return false;
         }
+
+        /// <summary>Roslyn appends <c>~ReturnType</c> to method IDs; the IDs users copy from XML docs have it only on conversion operators.</summary>
+        private static bool Names(string? id, ImmutableHashSet<string> ids) =>
+            id is not null && (ids.Contains(id) || (id.IndexOf('~') is var tilde and > 0 && ids.Contains(id.Substring(0, tilde))));
 
         private static IOperation? Receiver(IInvocationOperation invocation) =>
             invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0

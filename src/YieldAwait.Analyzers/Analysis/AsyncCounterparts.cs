@@ -56,7 +56,7 @@ namespace YieldAwait.Analyzers.Analysis
         {
             call = default;
             if (Find(invocation.TargetMethod) is not { } counterpart
-                || invocation.Syntax is not InvocationExpressionSyntax syntax
+                || invocation.Syntax is not InvocationExpressionSyntax { ContainsDiagnostics: false } syntax
                 || Rename(syntax.Expression, counterpart.Name) is not { } renamed
                 || invocation.SemanticModel is not { } model)
             {
