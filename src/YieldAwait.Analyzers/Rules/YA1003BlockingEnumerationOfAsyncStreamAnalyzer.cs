@@ -65,6 +65,12 @@ namespace YieldAwait.Analyzers.Rules
             public void Analyze(OperationAnalysisContext context)
             {
                 var operation = context.Operation;
+                if (operation.Syntax.ContainsDiagnostics)
+                {
+                    // Half-typed code: wait until the call is complete.
+                    return;
+                }
+
                 string display;
                 if (operation is IInvocationOperation invocation && _streams.IsBlockingEnumerable(invocation, out _, out _))
                 {
