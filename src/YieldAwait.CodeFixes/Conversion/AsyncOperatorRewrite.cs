@@ -1,7 +1,5 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 using YieldAwait.Analyzers.Analysis;
 
 namespace YieldAwait.CodeFixes.Conversion
@@ -38,13 +36,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 call = AsyncCounterparts.AddArgument(call, cancellation.WithoutTrivia(), _tokenParameterName);
             }
 
-            ExpressionSyntax awaited = SyntaxFactory.AwaitExpression(call.WithoutTrivia());
-            if (_resultUsed)
-            {
-                awaited = SyntaxFactory.ParenthesizedExpression(awaited).WithAdditionalAnnotations(Simplifier.Annotation);
-            }
-
-            return awaited.WithTriviaFrom(current);
+            return AwaitedCall.Create(call, _resultUsed).WithTriviaFrom(current);
         }
     }
 }

@@ -40,13 +40,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 call = AsyncCounterparts.AddArgument(call, none, _call.TokenParameterName);
             }
 
-            ExpressionSyntax awaited = SyntaxFactory.AwaitExpression(call.WithoutTrivia());
-            if (_resultUsed)
-            {
-                awaited = SyntaxFactory.ParenthesizedExpression(awaited).WithAdditionalAnnotations(Simplifier.Annotation);
-            }
-
-            return awaited.WithTriviaFrom(current);
+            return AwaitedCall.Create(call, _resultUsed).WithTriviaFrom(current);
         }
     }
 }
