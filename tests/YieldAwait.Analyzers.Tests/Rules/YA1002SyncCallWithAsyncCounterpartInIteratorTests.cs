@@ -770,6 +770,40 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Fix_OnNet6_CallsTheOverloadsThatExistThere() => new VerifyFix.Test
+        {
+            ReferenceAssemblies = Verifiers.TestReferences.Net60,
+            TestCode = """
+                using System.Collections.Generic;
+                using System.IO;
+
+                class LogReader
+                {
+                    public IEnumerable<string> Lines(TextReader reader, string path)
+                    {
+                        yield return {|YA1002:reader.ReadLine()|}!;
+                        yield return {|YA1002:File.ReadAllText(path)|};
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Runtime.CompilerServices;
+                using System.Threading;
+
+                class LogReader
+                {
+                    public async IAsyncEnumerable<string> Lines(TextReader reader, string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        yield return (await reader.ReadLineAsync())!;
+                        yield return await File.ReadAllTextAsync(path, cancellationToken);
+                    }
+                }
+                """,
+        }.RunAsync(CancellationToken.None);
+
+        [Fact]
         public Task Fix_KeepsSpellingTypeArgumentsAndValues() => VerifyFix.VerifyCodeFixAsync("""
             using System.Collections.Generic;
             using System.IO;
