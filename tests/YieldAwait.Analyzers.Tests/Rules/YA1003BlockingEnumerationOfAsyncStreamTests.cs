@@ -327,6 +327,38 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_ObservablesAndNonBlockingStreamCalls() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Reactive.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace System.Reactive.Linq
+            {
+                public static class Observable
+                {
+                    public static IEnumerable<T> ToEnumerable<T>(this IObservable<T> source) => new List<T>();
+                }
+            }
+
+            class Consumer
+            {
+                public Task Run(IAsyncEnumerable<int> stream, IObservable<int> clicks, CancellationToken token)
+                {
+                    foreach (var click in clicks.ToEnumerable()) { }
+                    var enumerator = stream.GetAsyncEnumerator(token);
+                    var configured = stream.WithCancellation(token).ConfigureAwait(false);
+                    var pending = stream.ToListAsync(token).AsTask();
+                    var logged = pending.ContinueWith(t => Console.WriteLine(t.Status), TaskScheduler.Default);
+                    var moved = enumerator.MoveNextAsync();
+                    return moved.IsCompleted ? logged : pending;
+                }
+            }
+            """ + LinqAsync);
+
+        [Fact]
         public Task NoDiagnostic_CompletedOrGuardedOperatorResult() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Linq;
