@@ -8,10 +8,11 @@ namespace YieldAwait.Analyzers.Analysis
     /// </summary>
     internal sealed class AsyncCounterpart
     {
-        public AsyncCounterpart(IMethodSymbol? withoutToken, IMethodSymbol? withToken)
+        public AsyncCounterpart(IMethodSymbol? withoutToken, IMethodSymbol? withToken, bool sameResultType)
         {
             WithoutToken = withoutToken;
             WithToken = withToken;
+            SameResultType = sameResultType;
         }
 
         public IMethodSymbol? WithoutToken { get; }
@@ -19,14 +20,18 @@ namespace YieldAwait.Analyzers.Analysis
         public IMethodSymbol? WithToken { get; }
 
         public string Name => (WithoutToken ?? WithToken)!.Name;
+
+        /// <summary>False when awaiting the counterpart gives a more derived type than M returns (<c>Task&lt;FileStream&gt;</c> for <c>Stream</c>).</summary>
+        public bool SameResultType { get; }
     }
 
     /// <summary>How one call site can call the counterpart: decided by binding the renamed call where it stands.</summary>
     internal readonly struct AsyncCounterpartCall
     {
-        public AsyncCounterpartCall(string name, bool canCallWithoutToken, bool canCallWithToken, string? tokenParameterName)
+        public AsyncCounterpartCall(string name, bool canCallWithoutToken, bool canCallWithToken, string? tokenParameterName, bool sameResultType)
         {
             Name = name;
+            SameResultType = sameResultType;
             CanCallWithoutToken = canCallWithoutToken;
             CanCallWithToken = canCallWithToken;
             TokenParameterName = tokenParameterName;
@@ -43,5 +48,8 @@ namespace YieldAwait.Analyzers.Analysis
 
         /// <summary>Null when the token goes last positionally; the parameter's name when it must be named.</summary>
         public string? TokenParameterName { get; }
+
+        /// <summary>See <see cref="AsyncCounterpart.SameResultType"/>.</summary>
+        public bool SameResultType { get; }
     }
 }

@@ -81,7 +81,7 @@ namespace YieldAwait.Analyzers.Analysis
                 return false;
             }
 
-            call = new AsyncCounterpartCall(counterpart.Name, withoutToken, withToken, tokenParameterName);
+            call = new AsyncCounterpartCall(counterpart.Name, withoutToken, withToken, tokenParameterName, counterpart.SameResultType);
             return true;
         }
 
@@ -162,7 +162,9 @@ namespace YieldAwait.Analyzers.Analysis
                 }
             }
 
-            return withoutToken is null && withToken is null ? null : new AsyncCounterpart(withoutToken, withToken);
+            return withoutToken is null && withToken is null
+                ? null
+                : new AsyncCounterpart(withoutToken, withToken, ReturnsSameResult(withoutToken, method) && ReturnsSameResult(withToken, method));
         }
 
         /// <summary>
@@ -212,8 +214,7 @@ namespace YieldAwait.Analyzers.Analysis
                 return Shape.None;
             }
 
-            // In M's own type parameters, so that Deserialize<T>(…) : T and DeserializeAsync<T>(…) : ValueTask<T> compare.
-            var constructed = candidate.Arity == 0 ? candidate : candidate.Construct(method.TypeParameters.Cast<ITypeSymbol>().ToArray());
+            var constructed = InTypeParametersOf(method, candidate);
             var count = method.Parameters.Length;
             var extra = constructed.Parameters.Length - count;
             if (extra is not (0 or 1))
@@ -250,6 +251,17 @@ namespace YieldAwait.Analyzers.Analysis
 
             return extra == 0 ? Shape.SameParameters : Shape.TrailingToken;
         }
+
+        /// <summary>True when awaiting <paramref name="counterpart"/> gives exactly M's result type (not a more derived one).</summary>
+        private static bool ReturnsSameResult(IMethodSymbol? counterpart, IMethodSymbol method) =>
+            counterpart is null
+            || method.ReturnsVoid
+            || (InTypeParametersOf(method, counterpart).ReturnType is INamedTypeSymbol { Arity: 1 } returned
+                && SymbolEqualityComparer.Default.Equals(returned.TypeArguments[0], method.ReturnType));
+
+        /// <summary>The candidate in M's own type parameters, so that <c>Deserialize&lt;T&gt;(…) : T</c> and <c>DeserializeAsync&lt;T&gt;(…) : ValueTask&lt;T&gt;</c> compare.</summary>
+        private static IMethodSymbol InTypeParametersOf(IMethodSymbol method, IMethodSymbol candidate) =>
+            candidate.Arity == 0 ? candidate : candidate.Construct(method.TypeParameters.Cast<ITypeSymbol>().ToArray());
 
         private bool ReturnsAwaitableOf(ITypeSymbol returnType, IMethodSymbol method)
         {

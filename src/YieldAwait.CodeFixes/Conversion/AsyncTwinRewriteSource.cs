@@ -28,13 +28,18 @@ namespace YieldAwait.CodeFixes.Conversion
 
             var options = context.Options?.GetOptions(invocation.SyntaxTree);
             if (counterparts.Exclusions.IsExcluded(operation, counterparts.Exclusions.UserExclusions(options))
-                || !counterparts.TryResolveCall(operation, out var call))
+                || !counterparts.TryResolveCall(operation, out var call)
+                || (!call.SameResultType && InitializesImplicitlyTypedLocal(invocation)))
             {
                 return null;
             }
 
             return new AsyncTwinRewrite(invocation, call, resultUsed: invocation.Parent is not ExpressionStatementSyntax);
         }
+
+        /// <summary><c>var s = x.Open();</c>: a more derived awaited result would change the local's type, and later assignments to it could break.</summary>
+        private static bool InitializesImplicitlyTypedLocal(SyntaxNode invocation) =>
+            invocation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: true } } };
 
         private static bool IsRecursive(SyntaxNode invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken) =>
             invocation.Ancestors().FirstOrDefault(n => IteratorFacts.IsFunctionDeclaration(n) || IteratorFacts.IsNestedFunction(n)) is { } function

@@ -888,6 +888,53 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Fix_MoreDerivedResult_IsNotAwaitedIntoAnImplicitlyTypedLocal() => VerifyFix.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Archive
+            {
+                public Stream Open(string name) => Stream.Null;
+                public Task<FileStream> OpenAsync(string name) => Task.FromResult<FileStream>(null!);
+            }
+
+            class Unpacker
+            {
+                public IEnumerable<long> Lengths(Archive archive, string name)
+                {
+                    var first = {|YA1002:archive.Open(name)|};
+                    first = Stream.Null;
+                    Stream second = {|YA1002:archive.Open(name)|};
+                    yield return first.Length + second.Length;
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Archive
+            {
+                public Stream Open(string name) => Stream.Null;
+                public Task<FileStream> OpenAsync(string name) => Task.FromResult<FileStream>(null!);
+            }
+
+            class Unpacker
+            {
+                public async IAsyncEnumerable<long> Lengths(Archive archive, string name, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    var first = archive.Open(name);
+                    first = Stream.Null;
+                    Stream second = await archive.OpenAsync(name);
+                    yield return first.Length + second.Length;
+                }
+            }
+            """);
+
+        [Fact]
         public Task Fix_EnumeratorWithoutToken_PassesNoneWhereTheTokenIsRequired() => VerifyFix.VerifyCodeFixAsync("""
             using System.Collections.Generic;
             using System.Threading;
