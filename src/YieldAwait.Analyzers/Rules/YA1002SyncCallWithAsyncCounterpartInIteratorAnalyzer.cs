@@ -87,11 +87,11 @@ namespace YieldAwait.Analyzers.Rules
             }
 
             /// <summary>
-            /// <c>await</c> is illegal inside <c>lock</c> and catch filters: there the counterpart could not be awaited
+            /// <c>await</c> is illegal inside <c>lock</c>, catch filters and <c>unsafe</c> blocks: there the counterpart could not be awaited
             /// without restructuring, and the conversion leaves the call as it is.
             /// </summary>
             private static bool CanAwaitAt(SyntaxNode node, SyntaxNode declaration) =>
-                !node.Ancestors().TakeWhile(n => n != declaration).Any(n => n is LockStatementSyntax or CatchFilterClauseSyntax);
+                !node.Ancestors().TakeWhile(n => n != declaration).Any(n => n is LockStatementSyntax or CatchFilterClauseSyntax or UnsafeStatementSyntax);
         }
     }
 }

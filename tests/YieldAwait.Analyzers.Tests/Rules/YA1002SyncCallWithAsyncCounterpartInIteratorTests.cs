@@ -666,6 +666,15 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         line = reader!.ReadLine();
                     }
 
+                    try
+                    {
+                        line = null;
+                    }
+                    catch (IOException) when (reader!.ReadLine() is null)
+                    {
+                        line = "";
+                    }
+
                     yield return line!;
                     yield return reader?.ReadLine() ?? "";
                 }
