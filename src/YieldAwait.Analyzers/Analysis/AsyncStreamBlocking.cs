@@ -23,6 +23,7 @@ namespace YieldAwait.Analyzers.Analysis
         private readonly INamedTypeSymbol _asyncEnumerable;
         private readonly INamedTypeSymbol? _asyncEnumerator;
         private readonly INamedTypeSymbol? _taskAsyncEnumerableExtensions;
+        private readonly INamedTypeSymbol? _cancellationToken;
 
         private AsyncStreamBlocking(Compilation compilation, AsyncTypes types, INamedTypeSymbol asyncEnumerable)
         {
@@ -30,6 +31,7 @@ namespace YieldAwait.Analyzers.Analysis
             _asyncEnumerable = asyncEnumerable;
             _asyncEnumerator = types.IAsyncEnumeratorOfT;
             _taskAsyncEnumerableExtensions = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions");
+            _cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
         }
 
         public BlockingFormRecognizer Recognizer { get; }
@@ -43,8 +45,9 @@ namespace YieldAwait.Analyzers.Analysis
                 : null;
 
         /// <summary>
-        /// <c>ToBlockingEnumerable(stream[, token])</c> or System.Linq.Async's <c>ToEnumerable(stream)</c>, with the stream
-        /// argument and the token argument when one is passed.
+        /// <c>ToBlockingEnumerable(stream[, token])</c> (.NET 7's, or a polyfill's of that name returning <c>IEnumerable&lt;T&gt;</c>
+        /// for older targets) or System.Linq.Async's <c>ToEnumerable(stream)</c>, with the stream argument and the token
+        /// argument when one is passed.
         /// </summary>
         public bool IsBlockingEnumerable(IInvocationOperation invocation, out IArgumentOperation stream, out IArgumentOperation? token)
         {
@@ -57,7 +60,8 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             var isBlockingEnumerable = method.Name == "ToBlockingEnumerable"
-                && SymbolEqualityComparer.Default.Equals(method.ContainingType, _taskAsyncEnumerableExtensions);
+                && (SymbolEqualityComparer.Default.Equals(method.ContainingType, _taskAsyncEnumerableExtensions)
+                    || method.ReturnType.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
             var isLinqAsyncToEnumerable = method.Name == "ToEnumerable"
                 && method.ContainingType is { Name: "AsyncEnumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
             if (!isBlockingEnumerable && !isLinqAsyncToEnumerable)
@@ -71,7 +75,8 @@ namespace YieldAwait.Analyzers.Analysis
                 {
                     stream = argument;
                 }
-                else if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter?.Ordinal == 1)
+                else if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { Ordinal: 1 } parameter
+                    && SymbolEqualityComparer.Default.Equals(parameter.Type, _cancellationToken))
                 {
                     token = argument;
                 }

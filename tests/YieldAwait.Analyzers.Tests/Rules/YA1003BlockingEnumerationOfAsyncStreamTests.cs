@@ -118,6 +118,32 @@ namespace YieldAwait.Analyzers.Tests.Rules
             Verify.Diagnostic("YA1003").WithLocation(0).WithArguments(display));
 
         [Fact]
+        public Task Reports_PolyfilledToBlockingEnumerableForOlderTargets() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using Compat;
+
+            namespace Compat
+            {
+                public static class AsyncEnumerableCompat
+                {
+                    public static IEnumerable<T> ToBlockingEnumerable<T>(this IAsyncEnumerable<T> source, CancellationToken cancellationToken = default) => new List<T>();
+                }
+            }
+
+            class Report
+            {
+                public int Count(IAsyncEnumerable<int> stream, CancellationToken token)
+                {
+                    var n = 0;
+                    foreach (var x in {|YA1003:AsyncEnumerableCompat.ToBlockingEnumerable(stream, token)|})
+                        n++;
+                    return n;
+                }
+            }
+            """);
+
+        [Fact]
         public Task Reports_MoveNextAsyncOfCustomEnumerator() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Threading.Tasks;
