@@ -14,7 +14,7 @@ namespace YieldAwait.Analyzers.Analysis
     /// </summary>
     internal sealed class AsyncCounterpartExclusions
     {
-        /// <summary>Documentation IDs (<c>M:</c> methods and their overrides, <c>T:</c> every method of a type and its subtypes), comma separated.</summary>
+        /// <summary>Documentation IDs (<c>M:</c> methods and their overrides, <c>T:</c> every method of a type and of the classes derived from it), comma separated.</summary>
         public const string OptionKey = "yieldawait.blocking_call_exclusions";
 
         /// <summary>
