@@ -18,6 +18,18 @@ namespace YieldAwait.CodeFixes.Conversion
     {
         public AwaitRewrite? TryCreate(SyntaxNode node, SemanticModel model, RewriteContext context, CancellationToken cancellationToken)
         {
+            if (node is MemberAccessExpressionSyntax or InvocationExpressionSyntax
+                && context.Streams is { } blocked
+                && model.GetOperation(node, cancellationToken) is { } wait
+                && blocked.TryRecognizeBlockedWait(wait, out var form, out _, out _)
+                && BlockingFormRecognizer.Unwrap(form.Awaitable!) is IInvocationOperation { TargetMethod.Name: "AsTask", Instance: { } valueTask, Arguments.IsEmpty: true }
+                && blocked.Types.IsTaskLike(valueTask.Type)
+                && BlockingRewrite.TryCreate(form, context.Types, context.CancellationTokenType) is { } blocking)
+            {
+                // e.MoveNextAsync().AsTask().Result: await the ValueTask itself.
+                return new WithoutAsTask(blocking);
+            }
+
             if (node is not InvocationExpressionSyntax invocation
                 || context.Streams is not { } streams
                 || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
@@ -109,6 +121,24 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             return new AsyncOperatorRewrite(outer, omitted ? tokenParameter!.Name : null, keepsToken: token is not null, resultUsed: outer.Parent is not ExpressionStatementSyntax);
+        }
+
+        /// <summary>The blocking form's await, with <c>await vt.AsTask()</c> reduced to <c>await vt</c>.</summary>
+        private sealed class WithoutAsTask : AwaitRewrite
+        {
+            private readonly AwaitRewrite _blocking;
+
+            public WithoutAsTask(AwaitRewrite blocking)
+                : base(blocking.Node) => _blocking = blocking;
+
+            public override SyntaxNode Apply(SyntaxNode current, ExpressionSyntax? token)
+            {
+                var awaited = _blocking.Apply(current, token);
+                var await = awaited.DescendantNodesAndSelf().OfType<AwaitExpressionSyntax>().FirstOrDefault();
+                return await?.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask" } asTask, ArgumentList.Arguments.Count: 0 }
+                    ? awaited.ReplaceNode(await, await.WithExpression(asTask.Expression.WithTriviaFrom(await.Expression)))
+                    : awaited;
+            }
         }
 
         private static bool WithCancellationBinds(ExpressionSyntax stream, int position, SemanticModel model, CancellationToken cancellationToken)

@@ -1250,6 +1250,8 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     yield return reader.ReadLine()!;
                     foreach (var line in more.ToBlockingEnumerable())
                         yield return line;
+                    var e = more.GetAsyncEnumerator();
+                    yield return {|YA1001:e.MoveNextAsync().AsTask().Result|} ? e.Current : "";
                 }
             }
             """, """
@@ -1267,6 +1269,8 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     yield return (await reader.ReadLineAsync(cancellationToken))!;
                     await foreach (var line in more.WithCancellation(cancellationToken))
                         yield return line;
+                    var e = more.GetAsyncEnumerator();
+                    yield return await e.MoveNextAsync() ? e.Current : "";
                 }
             }
             """);

@@ -572,6 +572,8 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     var list = {|YA1003:stream.ToListAsync().Result|};
                     var e = stream.GetAsyncEnumerator();
                     var more = {|YA1003:e.MoveNextAsync().GetAwaiter().GetResult()|};
+                    more &= {|YA1003:e.MoveNextAsync().AsTask().Result|};
+                    {|YA1003:stream.CountAsync().AsTask().Wait()|};
                     await Task.Yield();
                     return list.Count + (more ? 1 : 0);
                 }
@@ -588,6 +590,8 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     var list = await stream.ToListAsync();
                     var e = stream.GetAsyncEnumerator();
                     var more = await e.MoveNextAsync();
+                    more &= await e.MoveNextAsync();
+                    await stream.CountAsync();
                     await Task.Yield();
                     return list.Count + (more ? 1 : 0);
                 }
