@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -5,74 +6,155 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
     /// <summary>
-    /// Applies a <see cref="ConversionPlan"/>: innermost edits first (blocking forms, then <c>foreach</c>
-    /// loops), then signatures, each edit computed from the node as earlier edits left it.
+    /// Applies a <see cref="ConversionPlan"/> in one bottom-up pass per document: blocking forms, renames, caller
+    /// loops and signatures, each edit computed from its node as the nested edits left it.
     /// </summary>
     internal static class AsyncIteratorConverter
     {
         public static async Task<Solution> ApplyAsync(ConversionPlan plan, CancellationToken cancellationToken)
         {
-            var editor = new SolutionEditor(plan.Solution);
             var functions = plan.Functions.ToDictionary(f => f.Declaration);
-            var documentIds = plan.Functions.Select(f => f.DocumentId).Concat(plan.Callers.Select(c => c.DocumentId)).Distinct().ToList();
+            var documentIds = plan.Functions.Select(f => f.DocumentId)
+                .Concat(plan.Callers.Select(c => c.DocumentId))
+                .Concat(plan.Renames.Select(r => r.DocumentId))
+                .Distinct()
+                .ToList();
 
+            var solution = plan.Solution;
             foreach (var documentId in documentIds)
             {
-                var documentEditor = await editor.GetDocumentEditorAsync(documentId, cancellationToken).ConfigureAwait(false);
-                var documentFunctions = plan.Functions.Where(f => f.DocumentId == documentId).ToList();
+                var root = await plan.Solution.GetDocument(documentId)!.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                var edits = EditsIn(documentId, plan, functions);
 
-                foreach (var (rewrite, function) in documentFunctions
-                    .SelectMany(f => f.Rewrites.Select(r => (Rewrite: r, Function: f)))
-                    .OrderBy(pair => pair.Rewrite.Node.Span.Length))
+                // One bottom-up pass: each edit receives its node with the nested edits already applied.
+                var edited = root!.ReplaceNodes(edits.Keys, (original, current) => edits[original](current));
+                foreach (var function in plan.Functions.Where(f => f.DocumentId == documentId && f.AsCounterpart))
                 {
-                    var token = function.TokenName is null ? null : SyntaxFactory.IdentifierName(function.TokenName);
-                    documentEditor.ReplaceNode(rewrite.Node, (current, _) => rewrite.Apply(current, token).WithAdditionalAnnotations(Formatter.Annotation));
+                    var anchor = AnchorOf(function);
+                    var original = edited.GetAnnotatedNodes(anchor.Kind!).Single(n => n.GetAnnotations(anchor.Kind!).Any(a => a.Data == anchor.Data));
+                    edited = edited.InsertNodesAfter(original, new[] { Counterpart(function) });
                 }
 
-                foreach (var site in plan.Callers.Where(c => c.DocumentId == documentId).OrderBy(c => c.ForEach.Span.Length))
-                {
-                    var callee = functions[site.Callee];
-                    var callerToken = site.ConvertedCaller is { } caller ? functions[caller].TokenName : site.CallerTokenName;
-                    var tokenArgument = callee.AddsTokenParameter && callerToken is not null
-                        ? SyntaxFactory.Argument(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(callee.TokenName!)), default, SyntaxFactory.IdentifierName(callerToken))
-                        : null;
-                    documentEditor.ReplaceNode(site.ForEach, (current, _) => AwaitForEach((CommonForEachStatementSyntax)current, tokenArgument));
-                }
-
-                foreach (var function in documentFunctions)
-                {
-                    documentEditor.ReplaceNode(function.Declaration, (current, _) => AsyncSignature.Apply(current, function));
-                }
+                solution = solution.WithDocumentSyntaxRoot(documentId, edited);
             }
 
-            var solution = editor.GetChangedSolution();
             foreach (var documentId in documentIds)
             {
-                solution = (await DocumentCleanup.RunAsync(solution.GetDocument(documentId)!, cancellationToken).ConfigureAwait(false)).Project.Solution;
+                var cleaned = await DocumentCleanup.RunAsync(solution.GetDocument(documentId)!, plan.Solution.GetDocument(documentId)!, cancellationToken).ConfigureAwait(false);
+                solution = cleaned.Project.Solution;
             }
 
             return solution;
         }
 
-        private static SyntaxNode AwaitForEach(CommonForEachStatementSyntax forEach, ArgumentSyntax? tokenArgument)
+        /// <summary>
+        /// Marks the untouched original of an "Add async counterpart", so the copy can be placed after it (annotations
+        /// compare by instance, so the mark is found again by kind and data).
+        /// </summary>
+        private static SyntaxAnnotation AnchorOf(ConvertedFunction function) =>
+            new("YieldAwait.CounterpartAnchor", function.Declaration.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        /// <summary>Every edit of one document, keyed by the node it replaces; two edits of one node compose.</summary>
+        private static Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxNode>> EditsIn(DocumentId documentId, ConversionPlan plan, IReadOnlyDictionary<SyntaxNode, ConvertedFunction> functions)
+        {
+            var edits = new Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxNode>>();
+            void Add(SyntaxNode node, Func<SyntaxNode, SyntaxNode> apply) =>
+                edits[node] = edits.TryGetValue(node, out var earlier) ? current => apply(earlier(current)) : apply;
+
+            foreach (var function in plan.Functions.Where(f => f.DocumentId == documentId))
+            {
+                if (function.AsCounterpart)
+                {
+                    Add(function.Declaration, current => current.WithAdditionalAnnotations(AnchorOf(function)));
+                    continue;
+                }
+
+                foreach (var rewrite in function.Rewrites)
+                {
+                    Add(rewrite.Node, current => rewrite.Apply(current, TokenOf(function)).WithAdditionalAnnotations(Formatter.Annotation));
+                }
+
+                Add(function.Declaration, current => AsyncSignature.Apply(current, function));
+            }
+
+            foreach (var rename in plan.Renames.Where(r => r.DocumentId == documentId))
+            {
+                Add(rename.Name, current => Renamed((SimpleNameSyntax)current, rename.NewName));
+            }
+
+            foreach (var site in plan.Callers.Where(c => c.DocumentId == documentId))
+            {
+                if (TokenArgument(site, functions) is { } tokenArgument)
+                {
+                    Add(site.Invocation, current => ((InvocationExpressionSyntax)current).AddArgumentListArguments(tokenArgument));
+                }
+
+                if (site.Terminal is { } terminal)
+                {
+                    var needsParentheses = KnownNames.NeedsParentheses(terminal, binaryReplacement: false);
+                    Add(terminal, current => AwaitTerminal((InvocationExpressionSyntax)current, needsParentheses));
+                }
+
+                if (site.ForEach is { } forEach)
+                {
+                    Add(forEach, current => AwaitForEach((CommonForEachStatementSyntax)current));
+                }
+            }
+
+            return edits;
+        }
+
+        private static ExpressionSyntax? TokenOf(ConvertedFunction function) =>
+            function.TokenName is null ? null : SyntaxFactory.IdentifierName(function.TokenName);
+
+        private static SimpleNameSyntax Renamed(SimpleNameSyntax name, string newName) =>
+            name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, newName, name.Identifier.TrailingTrivia));
+
+        /// <summary>"Add async counterpart": a converted copy of the untouched original, placed after it.</summary>
+        private static SyntaxNode Counterpart(ConvertedFunction function)
+        {
+            var rewrites = function.Rewrites.ToDictionary(r => r.Node);
+            var copy = function.Declaration.ReplaceNodes(
+                rewrites.Keys,
+                (original, current) => rewrites[original].Apply(current, TokenOf(function)).WithAdditionalAnnotations(Formatter.Annotation));
+            var converted = AsyncSignature.Apply(copy, function);
+            var endOfLine = function.Declaration.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            return converted.WithLeadingTrivia(converted.GetLeadingTrivia().Insert(0, endOfLine == default ? SyntaxFactory.ElasticCarriageReturnLineFeed : endOfLine));
+        }
+
+        /// <summary>The caller's token for a callee that gains a token parameter, passed by name so optional parameters stay in place.</summary>
+        private static ArgumentSyntax? TokenArgument(CallerSite site, IReadOnlyDictionary<SyntaxNode, ConvertedFunction> functions)
+        {
+            var callee = functions[site.Callee];
+            var callerToken = site.ConvertedCaller is { } caller ? functions[caller].TokenName : site.CallerTokenName;
+            return callee.AddsTokenParameter && callerToken is not null
+                ? SyntaxFactory.Argument(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(callee.TokenName!)), default, SyntaxFactory.IdentifierName(callerToken))
+                : null;
+        }
+
+        private static SyntaxNode AwaitForEach(CommonForEachStatementSyntax forEach)
         {
             var foreachKeyword = forEach.ForEachKeyword;
             var awaitKeyword = SyntaxFactory.Token(foreachKeyword.LeadingTrivia, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
-            var updated = forEach
+            return forEach
                 .WithForEachKeyword(foreachKeyword.WithLeadingTrivia(SyntaxFactory.TriviaList()))
                 .WithAwaitKeyword(awaitKeyword);
-            if (tokenArgument is not null && updated.Expression is InvocationExpressionSyntax call)
-            {
-                updated = updated.WithExpression(call.WithArgumentList(call.ArgumentList.AddArguments(tokenArgument)));
-            }
+        }
 
-            return updated;
+        /// <summary><c>….ToList()</c> → <c>await ….ToListAsync()</c>, parenthesized where a member access follows.</summary>
+        private static SyntaxNode AwaitTerminal(InvocationExpressionSyntax terminal, bool needsParentheses)
+        {
+            var access = (MemberAccessExpressionSyntax)terminal.Expression;
+            var name = access.Name;
+            var asyncName = name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, name.Identifier.ValueText + "Async", name.Identifier.TrailingTrivia));
+            var awaited = SyntaxFactory.AwaitExpression(terminal.WithExpression(access.WithName(asyncName)).WithoutTrivia());
+            var replacement = needsParentheses ? KnownNames.Parenthesized(awaited) : awaited;
+            return replacement.WithTriviaFrom(terminal).WithAdditionalAnnotations(Formatter.Annotation);
         }
     }
 }

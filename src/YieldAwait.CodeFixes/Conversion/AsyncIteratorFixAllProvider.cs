@@ -47,11 +47,12 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             var solution = fixAllContext.Solution;
-            var plan = await AsyncIteratorConversionPlanner.PlanManyAsync(solution, seeds, fixAllContext.CancellationToken).ConfigureAwait(false);
+            var asCounterparts = fixAllContext.CodeActionEquivalenceKey?.EndsWith(ConvertToAsyncIteratorAction.CounterpartKeySuffix, System.StringComparison.Ordinal) == true;
+            var plan = await AsyncIteratorConversionPlanner.PlanManyAsync(solution, seeds, asCounterparts, fixAllContext.CancellationToken).ConfigureAwait(false);
             return plan is null
                 ? null
                 : CodeAction.Create(
-                    "Convert iterators to async iterators",
+                    asCounterparts ? "Add async counterparts" : "Convert iterators to async iterators",
                     cancellationToken => AsyncIteratorConverter.ApplyAsync(plan, cancellationToken),
                     fixAllContext.CodeActionEquivalenceKey);
         }

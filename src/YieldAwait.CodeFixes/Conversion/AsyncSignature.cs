@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -19,9 +18,11 @@ namespace YieldAwait.CodeFixes.Conversion
         public static SyntaxNode Apply(SyntaxNode current, ConvertedFunction function) => current switch
         {
             MethodDeclarationSyntax method => ApplyTo(method, method.ReturnType, method.Modifiers, method.ParameterList, function,
-                (returnType, modifiers, parameters) => method.WithReturnType(returnType).WithModifiers(modifiers).WithParameterList(parameters)),
+                (returnType, modifiers, parameters) => method.WithReturnType(returnType).WithModifiers(modifiers).WithParameterList(parameters)
+                    .WithIdentifier(Renamed(method.Identifier, function))),
             LocalFunctionStatementSyntax local => ApplyTo(local, local.ReturnType, local.Modifiers, local.ParameterList, function,
-                (returnType, modifiers, parameters) => local.WithReturnType(returnType).WithModifiers(modifiers).WithParameterList(parameters)),
+                (returnType, modifiers, parameters) => local.WithReturnType(returnType).WithModifiers(modifiers).WithParameterList(parameters)
+                    .WithIdentifier(Renamed(local.Identifier, function))),
             _ => current,
         };
 
@@ -39,6 +40,12 @@ namespace YieldAwait.CodeFixes.Conversion
                 return declaration;
             }
 
+            if (!function.HasBody)
+            {
+                // An interface or abstract member: no 'async', and no [EnumeratorCancellation], which only an iterator body honours.
+                return rebuild(newReturnType, modifiers, WithToken(parameters, function));
+            }
+
             SyntaxToken asyncKeyword;
             if (modifiers.Count == 0)
             {
@@ -53,6 +60,9 @@ namespace YieldAwait.CodeFixes.Conversion
 
             return rebuild(newReturnType, modifiers.Add(asyncKeyword), WithToken(parameters, function));
         }
+
+        private static SyntaxToken Renamed(SyntaxToken identifier, ConvertedFunction function) =>
+            function.NewName is null ? identifier : SyntaxFactory.Identifier(identifier.LeadingTrivia, function.NewName, identifier.TrailingTrivia);
 
         private static TypeSyntax? RewriteReturnType(TypeSyntax type, bool enumerable)
         {
@@ -79,7 +89,7 @@ namespace YieldAwait.CodeFixes.Conversion
             if (function.AddsTokenParameter)
             {
                 var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(function.TokenName))
-                    .WithType(QualifiedType("global::System.Threading.CancellationToken").WithTrailingTrivia(SyntaxFactory.Space))
+                    .WithType(KnownNames.CancellationToken.WithTrailingTrivia(SyntaxFactory.Space))
                     .WithDefault(SyntaxFactory.EqualsValueClause(SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression)));
                 if (function.AddsEnumeratorCancellation)
                 {
@@ -115,10 +125,7 @@ namespace YieldAwait.CodeFixes.Conversion
 
         private static AttributeListSyntax EnumeratorCancellation() =>
             SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
-                    SyntaxFactory.Attribute((NameSyntax)QualifiedType("global::System.Runtime.CompilerServices.EnumeratorCancellation"))))
+                    SyntaxFactory.Attribute(KnownNames.EnumeratorCancellation)))
                 .WithTrailingTrivia(SyntaxFactory.Space);
-
-        private static TypeSyntax QualifiedType(string name) =>
-            SyntaxFactory.ParseTypeName(name).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
     }
 }

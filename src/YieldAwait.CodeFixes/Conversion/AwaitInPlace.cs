@@ -52,7 +52,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 editor.ReplaceNode(rewrite.Node, (current, _) => rewrite.Apply(current, tokenExpression).WithAdditionalAnnotations(Formatter.Annotation));
             }
 
-            return await DocumentCleanup.RunAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
+            return await DocumentCleanup.RunAsync(editor.GetChangedDocument(), document, cancellationToken).ConfigureAwait(false);
         }
 
         private static string? TokenOf(SyntaxNode function, SemanticModel model, INamedTypeSymbol cancellationTokenType, CancellationToken cancellationToken)

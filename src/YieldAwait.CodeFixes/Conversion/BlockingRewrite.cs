@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
 using YieldAwait.Analyzers.Analysis;
 
 namespace YieldAwait.CodeFixes.Conversion
@@ -43,6 +42,13 @@ namespace YieldAwait.CodeFixes.Conversion
             var resultUsed = node.Parent is not ExpressionStatementSyntax;
             var shape = ShapeOf(form, types, cancellationTokenType, resultUsed);
             if (shape is null)
+            {
+                return null;
+            }
+
+            // The rewrites below place arguments by position; named ones may stand in any order.
+            if (shape is not (AwaitShape.AwaitReceiver or AwaitShape.Delay)
+                && node is InvocationExpressionSyntax { ArgumentList: var arguments } && arguments.Arguments.Any(a => a.NameColon is not null))
             {
                 return null;
             }
@@ -188,7 +194,7 @@ namespace YieldAwait.CodeFixes.Conversion
                     var delay = TaskCall("Delay", timed.ArgumentList.Arguments[0].Expression);
                     var whenAny = SyntaxFactory.AwaitExpression(TaskCall("WhenAny", task, delay));
                     return _resultUsed
-                        ? Parenthesize(SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, whenAny, task))
+                        ? ParenthesizedIfNeeded(SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, whenAny, task), binary: true)
                         : whenAny;
 
                 case AwaitShape.WhenAll:
@@ -209,9 +215,9 @@ namespace YieldAwait.CodeFixes.Conversion
                     ExpressionSyntax array = Shape == AwaitShape.WhenAnyIndex
                         ? arguments[0]
                         : SyntaxFactory.ArrayCreationExpression(
-                            SyntaxFactory.ArrayType(TaskType(), SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(SyntaxFactory.OmittedArraySizeExpression())))),
+                            SyntaxFactory.ArrayType(KnownNames.TaskType, SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(SyntaxFactory.OmittedArraySizeExpression())))),
                             SyntaxFactory.InitializerExpression(SyntaxKind.ArrayInitializerExpression, SyntaxFactory.SeparatedList(arguments)));
-                    var indexOf = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, QualifiedType("global::System.Array"), SyntaxFactory.IdentifierName("IndexOf"));
+                    var indexOf = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, KnownNames.Array, SyntaxFactory.IdentifierName("IndexOf"));
                     return SyntaxFactory.InvocationExpression(indexOf, ArgumentList(array, SyntaxFactory.AwaitExpression(Renamed(waitAny, "WhenAny"))));
 
                 default:
@@ -224,11 +230,12 @@ namespace YieldAwait.CodeFixes.Conversion
         private ExpressionSyntax Await(ExpressionSyntax awaited)
         {
             var await = SyntaxFactory.AwaitExpression(awaited.WithoutTrivia());
-            return _resultUsed ? Parenthesize(await) : await;
+            return _resultUsed ? ParenthesizedIfNeeded(await, binary: false) : await;
         }
 
-        private static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>
-            SyntaxFactory.ParenthesizedExpression(expression).WithAdditionalAnnotations(Simplifier.Annotation);
+
+        private ExpressionSyntax ParenthesizedIfNeeded(ExpressionSyntax expression, bool binary) =>
+            KnownNames.NeedsParentheses(Node, binary) ? KnownNames.Parenthesized(expression) : expression;
 
         private static ExpressionSyntax ReceiverOf(SyntaxNode current) => current switch
         {
@@ -263,15 +270,11 @@ namespace YieldAwait.CodeFixes.Conversion
 
         private static InvocationExpressionSyntax TaskCall(string name, params ExpressionSyntax[] arguments) =>
             SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TaskType(), SyntaxFactory.IdentifierName(name)),
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, KnownNames.Task, SyntaxFactory.IdentifierName(name)),
                 ArgumentList(arguments));
 
         private static ArgumentListSyntax ArgumentList(params ExpressionSyntax[] arguments) =>
             SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments.Select(a => SyntaxFactory.Argument(a.WithoutTrivia()))));
 
-        private static TypeSyntax TaskType() => QualifiedType("global::System.Threading.Tasks.Task");
-
-        private static TypeSyntax QualifiedType(string name) =>
-            SyntaxFactory.ParseTypeName(name).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
     }
 }

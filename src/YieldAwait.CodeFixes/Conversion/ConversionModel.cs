@@ -7,8 +7,9 @@ namespace YieldAwait.CodeFixes.Conversion
     /// <summary>A sync iterator that becomes an async iterator, with everything decided on the original code.</summary>
     internal sealed class ConvertedFunction
     {
-        public ConvertedFunction(DocumentId documentId, SyntaxNode declaration, string name, bool returnsEnumerable, string? tokenName, bool addsTokenParameter, bool addsEnumeratorCancellation, IReadOnlyList<AwaitRewrite> rewrites)
+        public ConvertedFunction(DocumentId documentId, SyntaxNode declaration, string name, bool hasBody, bool returnsEnumerable, string? tokenName, bool addsTokenParameter, bool addsEnumeratorCancellation, IReadOnlyList<AwaitRewrite> rewrites)
         {
+            HasBody = hasBody;
             DocumentId = documentId;
             Declaration = declaration;
             Name = name;
@@ -26,6 +27,15 @@ namespace YieldAwait.CodeFixes.Conversion
 
         public string Name { get; }
 
+        /// <summary>False for an interface or abstract member: only its signature changes (no <c>async</c>, no attribute).</summary>
+        public bool HasBody { get; }
+
+        /// <summary>The name after conversion (the <c>Async</c> suffix added); null to keep <see cref="Name"/>.</summary>
+        public string? NewName { get; set; }
+
+        /// <summary>True for "Add async counterpart": the converted copy goes beside the untouched original.</summary>
+        public bool AsCounterpart { get; set; }
+
         /// <summary>True for <c>IEnumerable&lt;T&gt;</c> (becomes <c>IAsyncEnumerable&lt;T&gt;</c>), false for <c>IEnumerator&lt;T&gt;</c>.</summary>
         public bool ReturnsEnumerable { get; }
 
@@ -40,13 +50,19 @@ namespace YieldAwait.CodeFixes.Conversion
         public IReadOnlyList<AwaitRewrite> Rewrites { get; }
     }
 
-    /// <summary>A <c>foreach</c> over a converted function's result that becomes <c>await foreach</c>.</summary>
+    /// <summary>
+    /// A call of a converted function whose consumer follows: a <c>foreach</c> over it (or over a deferred LINQ chain
+    /// on it) becomes <c>await foreach</c>, and a LINQ chain on it that ends in a terminal operator becomes
+    /// <c>await ….XAsync()</c> on async LINQ.
+    /// </summary>
     internal sealed class CallerSite
     {
-        public CallerSite(DocumentId documentId, CommonForEachStatementSyntax forEach, SyntaxNode callee, SyntaxNode? convertedCaller, string? callerTokenName)
+        public CallerSite(DocumentId documentId, InvocationExpressionSyntax invocation, CommonForEachStatementSyntax? forEach, InvocationExpressionSyntax? terminal, SyntaxNode callee, SyntaxNode? convertedCaller, string? callerTokenName)
         {
             DocumentId = documentId;
+            Invocation = invocation;
             ForEach = forEach;
+            Terminal = terminal;
             Callee = callee;
             ConvertedCaller = convertedCaller;
             CallerTokenName = callerTokenName;
@@ -54,9 +70,16 @@ namespace YieldAwait.CodeFixes.Conversion
 
         public DocumentId DocumentId { get; }
 
-        public CommonForEachStatementSyntax ForEach { get; }
+        /// <summary>The call of the converted function; its token argument is added here.</summary>
+        public InvocationExpressionSyntax Invocation { get; }
 
-        /// <summary>The declaration of the function whose result is enumerated.</summary>
+        /// <summary>The <c>foreach</c> that becomes <c>await foreach</c>; null when a terminal operator consumes the stream.</summary>
+        public CommonForEachStatementSyntax? ForEach { get; }
+
+        /// <summary>The terminal LINQ operator (<c>ToList()</c>, <c>Count()</c>…) that becomes <c>await ….ToListAsync()</c>.</summary>
+        public InvocationExpressionSyntax? Terminal { get; }
+
+        /// <summary>The declaration of the function whose result is consumed.</summary>
         public SyntaxNode Callee { get; }
 
         /// <summary>The enclosing sync iterator, converted too; null when the caller is already async.</summary>
@@ -66,15 +89,35 @@ namespace YieldAwait.CodeFixes.Conversion
         public string? CallerTokenName { get; }
     }
 
-    /// <summary>Everything one "Convert to async iterator" (or its Fix All) changes.</summary>
+    /// <summary>A reference whose name changes with its function's (a call, a <c>cref</c>, a <c>nameof</c>).</summary>
+    internal sealed class RenameSite
+    {
+        public RenameSite(DocumentId documentId, SimpleNameSyntax name, string newName)
+        {
+            DocumentId = documentId;
+            Name = name;
+            NewName = newName;
+        }
+
+        public DocumentId DocumentId { get; }
+
+        public SimpleNameSyntax Name { get; }
+
+        public string NewName { get; }
+    }
+
+    /// <summary>Everything one "Convert to async iterator" (or its Fix All, or "Add async counterpart") changes.</summary>
     internal sealed class ConversionPlan
     {
-        public ConversionPlan(Solution solution, IReadOnlyList<ConvertedFunction> functions, IReadOnlyList<CallerSite> callers)
+        public ConversionPlan(Solution solution, IReadOnlyList<ConvertedFunction> functions, IReadOnlyList<CallerSite> callers, IReadOnlyList<RenameSite> renames)
         {
             Solution = solution;
             Functions = functions;
             Callers = callers;
+            Renames = renames;
         }
+
+        public IReadOnlyList<RenameSite> Renames { get; }
 
         public Solution Solution { get; }
 

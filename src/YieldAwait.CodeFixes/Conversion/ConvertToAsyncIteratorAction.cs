@@ -7,11 +7,15 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace YieldAwait.CodeFixes.Conversion
 {
     /// <summary>
-    /// "Convert 'M' to async iterator", shared by every rule whose fix makes the enclosing sync iterator async
-    /// (YA1001, YA1002, YA1003): plan from the diagnostic's enclosing function, register only a plan that works.
+    /// "Convert 'M' to async iterator" and "Add async counterpart", shared by every rule whose fix makes the
+    /// enclosing sync iterator async (YA1001, YA1002, YA1003): plan from the diagnostic's enclosing function,
+    /// register only plans that work.
     /// </summary>
     internal static class ConvertToAsyncIteratorAction
     {
+        /// <summary>Appended to a rule's equivalence key for "Add async counterpart", so Fix All knows which of the two to apply.</summary>
+        public const string CounterpartKeySuffix = ".AddAsyncCounterpart";
+
         public static async Task RegisterAsync(CodeFixContext context, string equivalenceKey)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
@@ -21,23 +25,36 @@ namespace YieldAwait.CodeFixes.Conversion
                 return;
             }
 
-            var plan = await AsyncIteratorConversionPlanner.PlanAsync(context.Document.Project.Solution, context.Document, function, context.CancellationToken).ConfigureAwait(false);
-            if (plan is null)
+            var (conversion, counterpart) = await AsyncIteratorConversionPlanner.PlanAsync(context.Document.Project.Solution, context.Document, function, context.CancellationToken).ConfigureAwait(false);
+            if (conversion is not null)
             {
-                return;
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title(conversion, function), cancellationToken => AsyncIteratorConverter.ApplyAsync(conversion, cancellationToken), equivalenceKey),
+                    diagnostic);
             }
 
-            context.RegisterCodeFix(
-                CodeAction.Create(Title(plan, function), cancellationToken => AsyncIteratorConverter.ApplyAsync(plan, cancellationToken), equivalenceKey),
-                diagnostic);
+            if (counterpart is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(CounterpartTitle(counterpart), cancellationToken => AsyncIteratorConverter.ApplyAsync(counterpart, cancellationToken), equivalenceKey + CounterpartKeySuffix),
+                    diagnostic);
+            }
+        }
+
+        private static string CounterpartTitle(ConversionPlan plan)
+        {
+            var title = $"Add async counterpart '{plan.Functions[0].NewName}'";
+            var callers = plan.Callers.Count;
+            return callers == 0 ? title : callers == 1 ? title + " (1 caller moves to it)" : title + $" ({callers} callers move to it)";
         }
 
         private static string Title(ConversionPlan plan, SyntaxNode function)
         {
-            var name = plan.Functions.First(f => f.Declaration == function).Name;
+            var converted = plan.Functions.First(f => f.Declaration == function);
+            var name = converted.Name;
             var callers = plan.Callers.Count;
-            var others = plan.Functions.Count - 1;
-            var title = $"Convert '{name}' to async iterator";
+            var others = plan.Functions.Count(f => f.HasBody) - 1;
+            var title = converted.NewName is null ? $"Convert '{name}' to async iterator" : $"Convert '{name}' to async iterator '{converted.NewName}'";
             if (callers > 0)
             {
                 title += callers == 1 ? " (1 caller" : $" ({callers} callers";

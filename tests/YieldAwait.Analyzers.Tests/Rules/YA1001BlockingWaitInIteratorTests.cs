@@ -1118,7 +1118,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         #region Code fix
 
         [Fact]
-        public Task Fix_ConvertsIteratorAwaitsAndFlowsTokenToCaller() => VerifyFix.VerifyCodeFixAsync("""
+        public Task Fix_ConvertsIteratorAwaitsAddsSuffixAndFlowsTokenToCaller() => VerifyFix.VerifyCodeFixAsync("""
             using System;
             using System.Collections.Generic;
             using System.Net.Http;
@@ -1162,7 +1162,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 private readonly HttpClient _client = new HttpClient();
 
                 /// <summary>Reads pages.</summary>
-                public async IAsyncEnumerable<string> ReadPages(int count, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                public async IAsyncEnumerable<string> ReadPagesAsync(int count, [EnumeratorCancellation] CancellationToken cancellationToken = default)
                 {
                     for (var i = 0; i < count; i++)
                     {
@@ -1174,7 +1174,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
                 public async Task RunAsync(CancellationToken token)
                 {
-                    await foreach (var page in ReadPages(3, cancellationToken: token))
+                    await foreach (var page in ReadPagesAsync(3, cancellationToken: token))
                     {
                         Console.WriteLine(page);
                     }
@@ -1272,37 +1272,6 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     var e = more.GetAsyncEnumerator();
                     yield return await e.MoveNextAsync() ? e.Current : "";
                 }
-            }
-            """);
-
-        [Fact]
-        public Task NoFix_WhenCallerMaterialisesTheResult() => VerifyFix.VerifyCodeFixAsync("""
-            using System.Collections.Generic;
-            using System.Linq;
-            using System.Threading.Tasks;
-
-            class C
-            {
-                IEnumerable<int> Inner(Task<int> t)
-                {
-                    yield return {|YA1001:t.Result|};
-                }
-
-                List<int> Use(Task<int> t) => Inner(t).ToList();
-            }
-            """, """
-            using System.Collections.Generic;
-            using System.Linq;
-            using System.Threading.Tasks;
-
-            class C
-            {
-                IEnumerable<int> Inner(Task<int> t)
-                {
-                    yield return {|YA1001:t.Result|};
-                }
-
-                List<int> Use(Task<int> t) => Inner(t).ToList();
             }
             """);
 
@@ -1675,9 +1644,64 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        /// <summary>The counterpart leaves the sync original, and its warning, for the callers that stay synchronous.</summary>
+        private static Task VerifyCounterpart(string source, string fixedSource)
+        {
+            var test = new VerifyFix.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                CodeActionEquivalenceKey = YieldAwait.CodeFixes.Rules.YA1001BlockingWaitInIteratorCodeFix.EquivalenceKey + ".AddAsyncCounterpart",
+                CodeActionIndex = 0,
+                NumberOfIncrementalIterations = 1,
+                NumberOfFixAllIterations = 1,
+            };
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            return test.RunAsync(CancellationToken.None);
+        }
+
         [Fact]
-        public Task NoFix_WhenSyncMethodEnumeratesIt() => VerifyNoFix("""
+        public Task Counterpart_WhenCallerMaterialisesTheResult() => VerifyCounterpart("""
             using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                IEnumerable<int> Inner(Task<int> t)
+                {
+                    yield return {|YA1001:t.Result|};
+                }
+
+                List<int> Use(Task<int> t) => Inner(t).ToList();
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                IEnumerable<int> Inner(Task<int> t)
+                {
+                    yield return {|YA1001:t.Result|};
+                }
+
+                async IAsyncEnumerable<int> InnerAsync(Task<int> t, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    yield return await t;
+                }
+
+                List<int> Use(Task<int> t) => Inner(t).ToList();
+            }
+            """);
+
+        [Fact]
+        public Task Counterpart_MovesAsyncCallersAndLeavesSyncOnes() => VerifyCounterpart("""
+            using System.Collections.Generic;
+            using System.Threading;
             using System.Threading.Tasks;
 
             class C
@@ -1693,11 +1717,52 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     foreach (var x in M(t)) sum += x;
                     return sum;
                 }
+
+                async Task<int> SumAsync(Task<int> t, CancellationToken stop)
+                {
+                    var sum = 0;
+                    foreach (var x in M(t)) sum += x;
+                    await Task.Yield();
+                    return sum;
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                IEnumerable<int> M(Task<int> t)
+                {
+                    yield return {|YA1001:t.Result|};
+                }
+
+                async IAsyncEnumerable<int> MAsync(Task<int> t, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    yield return await t;
+                }
+
+                int Sum(Task<int> t)
+                {
+                    var sum = 0;
+                    foreach (var x in M(t)) sum += x;
+                    return sum;
+                }
+
+                async Task<int> SumAsync(Task<int> t, CancellationToken stop)
+                {
+                    var sum = 0;
+                    await foreach (var x in MAsync(t, cancellationToken: stop)) sum += x;
+                    await Task.Yield();
+                    return sum;
+                }
             }
             """);
 
         [Fact]
-        public Task NoFix_WhenReferencedAsMethodGroup() => VerifyNoFix("""
+        public Task Counterpart_WhenReferencedAsMethodGroup() => VerifyCounterpart("""
             using System;
             using System.Collections.Generic;
             using System.Threading.Tasks;
@@ -1711,32 +1776,126 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
                 Func<Task<int>, IEnumerable<int>> Factory => M;
             }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                IEnumerable<int> M(Task<int> t)
+                {
+                    yield return {|YA1001:t.Result|};
+                }
+
+                async IAsyncEnumerable<int> MAsync(Task<int> t, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    yield return await t;
+                }
+
+                Func<Task<int>, IEnumerable<int>> Factory => M;
+            }
             """);
 
         [Fact]
-        public Task NoFix_ForInterfaceImplementation() => VerifyNoFix("""
+        public Task NoCounterpart_WhenTheAsyncNameIsTaken() => VerifyNoFix("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                IEnumerable<int> M(Task<int> t)
+                {
+                    yield return {|YA1001:t.Result|};
+                }
+
+                void MAsync() { }
+
+                List<int> Use(Task<int> t) => M(t).ToList();
+            }
+            """);
+
+        [Fact]
+        public Task Fix_ConvertsInterfaceMemberWithEveryImplementation() => VerifyFix.VerifyCodeFixAsync("""
             using System.Collections.Generic;
             using System.Threading.Tasks;
 
             interface ISource { IEnumerable<int> Read(Task<int> t); }
 
-            class C : ISource
+            class Remote : ISource
             {
                 public IEnumerable<int> Read(Task<int> t)
                 {
                     yield return {|YA1001:t.Result|};
                 }
             }
+
+            class Local : ISource
+            {
+                public IEnumerable<int> Read(Task<int> t)
+                {
+                    yield return 1;
+                }
+            }
+
+            class Consumer
+            {
+                async Task Run(ISource source)
+                {
+                    foreach (var x in source.Read(Task.FromResult(1))) { }
+                    await Task.Yield();
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            interface ISource { IAsyncEnumerable<int> Read(Task<int> t, CancellationToken cancellationToken = default); }
+
+            class Remote : ISource
+            {
+                public async IAsyncEnumerable<int> Read(Task<int> t, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    yield return await t;
+                }
+            }
+
+            class Local : ISource
+            {
+                public async IAsyncEnumerable<int> Read(Task<int> t, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    yield return 1;
+                }
+            }
+
+            class Consumer
+            {
+                async Task Run(ISource source)
+                {
+                    await foreach (var x in source.Read(Task.FromResult(1))) { }
+                    await Task.Yield();
+                }
+            }
             """);
 
         [Fact]
-        public Task NoFix_ForVirtualOrOverride() => VerifyNoFix("""
+        public Task Fix_ConvertsVirtualMethodWithItsOverrides() => VerifyFix.VerifyCodeFixAsync("""
             using System.Collections.Generic;
             using System.Threading.Tasks;
 
-            class Base
+            abstract class Root
             {
-                public virtual IEnumerable<int> Read(Task<int> t)
+                public abstract IEnumerable<int> Read(Task<int> t);
+            }
+
+            class Base : Root
+            {
+                public override IEnumerable<int> Read(Task<int> t)
                 {
                     yield return {|YA1001:t.Result|};
                 }
@@ -1747,6 +1906,369 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public override IEnumerable<int> Read(Task<int> t)
                 {
                     yield return {|YA1001:t.Result|} + 1;
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            abstract class Root
+            {
+                public abstract IAsyncEnumerable<int> Read(Task<int> t, CancellationToken cancellationToken = default);
+            }
+
+            class Base : Root
+            {
+                public override async IAsyncEnumerable<int> Read(Task<int> t, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    yield return await t;
+                }
+            }
+
+            class Derived : Base
+            {
+                public override async IAsyncEnumerable<int> Read(Task<int> t, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    yield return await t + 1;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoFix_WhenAnImplementationIsNotAnIterator() => VerifyNoFix("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            interface ISource { IEnumerable<int> Read(Task<int> t); }
+
+            class Remote : ISource
+            {
+                public IEnumerable<int> Read(Task<int> t)
+                {
+                    yield return {|YA1001:t.Result|};
+                }
+            }
+
+            class Cached : ISource
+            {
+                public IEnumerable<int> Read(Task<int> t) => new List<int> { 1 };
+            }
+            """);
+
+        [Fact]
+        public Task NoFix_WhenTheInterfaceIsInMetadata() => VerifyNoFix("""
+            using System.Collections;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Pages : IEnumerable<string>
+            {
+                private readonly Task<string[]> _pages;
+
+                public Pages(Task<string[]> pages) => _pages = pages;
+
+                public IEnumerator<string> GetEnumerator()
+                {
+                    foreach (var page in {|YA1001:_pages.Result|})
+                        yield return page;
+                }
+
+                IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+            }
+            """);
+
+        [Theory]
+        [InlineData("true", "ReadAsync")]
+        [InlineData("false", "Read")]
+        public async Task Fix_HonoursTheAsyncSuffixOption(string option, string expectedName)
+        {
+            var test = new VerifyFix.Test
+            {
+                TestCode = """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+
+                    class C
+                    {
+                        IEnumerable<int> Read(Task<int> t)
+                        {
+                            yield return {|YA1001:t.Result|};
+                        }
+                    }
+                    """,
+                FixedCode = $$"""
+                    using System.Collections.Generic;
+                    using System.Runtime.CompilerServices;
+                    using System.Threading;
+                    using System.Threading.Tasks;
+
+                    class C
+                    {
+                        async IAsyncEnumerable<int> {{expectedName}}(Task<int> t, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                        {
+                            yield return await t;
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*]\nyieldawait.async_suffix = {option}\n"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task Fix_AutoSuffixFollowsTheProjectAndRenamesCrefs() => VerifyFix.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                /// <summary>See <see cref="Read"/>.</summary>
+                async Task<int> CountAsync(Task<int> t)
+                {
+                    var n = 0;
+                    foreach (var x in Read(t)) n++;
+                    await Task.Yield();
+                    return n;
+                }
+
+                Task<int> LoadAsync() => Task.FromResult(1);
+
+                IEnumerable<int> Read(Task<int> t)
+                {
+                    yield return {|YA1001:t.Result|};
+                }
+
+                string Name => nameof(Read);
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                /// <summary>See <see cref="ReadAsync"/>.</summary>
+                async Task<int> CountAsync(Task<int> t)
+                {
+                    var n = 0;
+                    await foreach (var x in ReadAsync(t)) n++;
+                    await Task.Yield();
+                    return n;
+                }
+
+                Task<int> LoadAsync() => Task.FromResult(1);
+
+                async IAsyncEnumerable<int> ReadAsync(Task<int> t, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    yield return await t;
+                }
+
+                string Name => nameof(ReadAsync);
+            }
+            """);
+
+        /// <summary>A stand-in for .NET 10's System.Linq.AsyncEnumerable (the tests compile against .NET 8).</summary>
+        private const string AsyncLinqStandIn = """
+
+            namespace System.Linq
+            {
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                public static class AsyncEnumerable
+                {
+                    public static async IAsyncEnumerable<T> Where<T>(this IAsyncEnumerable<T> source, Func<T, bool> predicate)
+                    {
+                        await foreach (var item in source) if (predicate(item)) yield return item;
+                    }
+
+                    public static async IAsyncEnumerable<TResult> Select<T, TResult>(this IAsyncEnumerable<T> source, Func<T, TResult> selector)
+                    {
+                        await foreach (var item in source) yield return selector(item);
+                    }
+
+                    public static async ValueTask<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source, CancellationToken cancellationToken = default)
+                    {
+                        var list = new List<T>();
+                        await foreach (var item in source.WithCancellation(cancellationToken)) list.Add(item);
+                        return list;
+                    }
+
+                    public static async ValueTask<int> CountAsync<T>(this IAsyncEnumerable<T> source, CancellationToken cancellationToken = default)
+                    {
+                        var count = 0;
+                        await foreach (var item in source.WithCancellation(cancellationToken)) count++;
+                        return count;
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Fix_MovesLinqConsumersToAsyncLinq() => VerifyFix.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Report
+            {
+                IEnumerable<int> Sizes(Task<int[]> pending)
+                {
+                    foreach (var size in {|YA1001:pending.Result|})
+                        yield return size;
+                }
+
+                async Task<List<string>> LargeAsync(Task<int[]> pending)
+                {
+                    await Task.Yield();
+                    return Sizes(pending).Where(s => s > 10).Select(s => s.ToString()).ToList();
+                }
+
+                async Task<int> CountAsync(Task<int[]> pending)
+                {
+                    var n = Sizes(pending).Count() + 1;
+                    foreach (var s in Sizes(pending).Where(s => s > 0)) n++;
+                    return n;
+                }
+            }
+            """ + AsyncLinqStandIn, """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Report
+            {
+                async IAsyncEnumerable<int> SizesAsync(Task<int[]> pending, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    foreach (var size in await pending)
+                        yield return size;
+                }
+
+                async Task<List<string>> LargeAsync(Task<int[]> pending)
+                {
+                    await Task.Yield();
+                    return await SizesAsync(pending).Where(s => s > 10).Select(s => s.ToString()).ToListAsync();
+                }
+
+                async Task<int> CountAsync(Task<int[]> pending)
+                {
+                    var n = await SizesAsync(pending).CountAsync() + 1;
+                    await foreach (var s in SizesAsync(pending).Where(s => s > 0)) n++;
+                    return n;
+                }
+            }
+            """ + AsyncLinqStandIn);
+
+        [Fact]
+        public Task Counterpart_WhenLinqConsumerHasNoAsyncLinq() => VerifyCounterpart("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Report
+            {
+                IEnumerable<int> Sizes(Task<int[]> pending)
+                {
+                    foreach (var size in {|YA1001:pending.Result|})
+                        yield return size;
+                }
+
+                async Task<int> TotalAsync(Task<int[]> pending)
+                {
+                    await Task.Yield();
+                    return Sizes(pending).Sum();
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Report
+            {
+                IEnumerable<int> Sizes(Task<int[]> pending)
+                {
+                    foreach (var size in {|YA1001:pending.Result|})
+                        yield return size;
+                }
+
+                async IAsyncEnumerable<int> SizesAsync(Task<int[]> pending, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    foreach (var size in await pending)
+                        yield return size;
+                }
+
+                async Task<int> TotalAsync(Task<int[]> pending)
+                {
+                    await Task.Yield();
+                    return Sizes(pending).Sum();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_KeepsFrameworkNamesQualifiedWhereAUserTypeHasTheName() => VerifyFix.VerifyCodeFixAsync("""
+            namespace App
+            {
+                using System.Collections.Generic;
+
+                class Task { }
+
+                class Poller
+                {
+                    IEnumerable<int> Poll()
+                    {
+                        {|YA1001:System.Threading.Thread.Sleep(10)|};
+                        yield return 1;
+                    }
+                }
+            }
+            """, """
+            namespace App
+            {
+                using System.Collections.Generic;
+                using System.Runtime.CompilerServices;
+                using System.Threading;
+
+                class Task { }
+
+                class Poller
+                {
+                    async IAsyncEnumerable<int> Poll([EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        await global::System.Threading.Tasks.Task.Delay(10, cancellationToken);
+                        yield return 1;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_AddsUsingsToAFileWithoutAny() => VerifyFix.VerifyCodeFixAsync("""
+            class Poller
+            {
+                System.Collections.Generic.IEnumerable<int> Poll(System.Threading.Tasks.Task<int> next)
+                {
+                    yield return {|YA1001:next.Result|};
+                }
+            }
+            """, """
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+
+            class Poller
+            {
+                async System.Collections.Generic.IAsyncEnumerable<int> Poll(System.Threading.Tasks.Task<int> next, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    yield return await next;
                 }
             }
             """);

@@ -1164,6 +1164,27 @@ namespace YieldAwait.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task NoFix_WhenArgumentsAreNamedOutOfOrder()
+        {
+            var source = """
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async IAsyncEnumerable<int> M(Task[] uploads, CancellationToken token)
+                    {
+                        {|YA1005:Task.WaitAll(cancellationToken: token, tasks: uploads)|};
+                        yield return 1;
+                        await Task.Yield();
+                    }
+                }
+                """;
+            return VerifyFix.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
         public Task NoFix_ForTimeoutForms()
         {
             var source = """

@@ -1,0 +1,326 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using YieldAwait.Analyzers.Corpus;
+
+namespace YieldAwait.Analyzers.Benchmarks
+{
+    /// <summary>
+    /// The <c>report</c> mode: the time each analyzer spends in its callbacks (analyzer telemetry) as a share of the
+    /// time the compiler takes for its own <c>GetDiagnostics()</c> on the same corpus, in one process, as medians.
+    /// Both sides run on one thread (no concurrent build, no concurrent analysis), so the shares are comparable.
+    /// </summary>
+    public static class CostReport
+    {
+        public const double TotalTargetPercent = 2.0;
+
+        public const double RuleTargetPercent = 0.5;
+
+        public static async Task<int> RunAsync(ReportSettings settings)
+        {
+            var clock = Stopwatch.StartNew();
+            var loadAtStart = LoadAverage();
+            Console.Error.WriteLine($"Generating a corpus of at least {settings.Lines:N0} lines (seed {settings.Seed})...");
+            var corpus = BenchmarkCorpus.Generate(settings.Seed, settings.Lines);
+            var analyzers = PackageComponents.CreateAnalyzers();
+
+            Console.Error.WriteLine($"Warming up on {corpus.Files:N0} files, {corpus.Lines:N0} lines...");
+            var compileErrors = corpus.CreateCompilation().GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+            if (compileErrors > 0)
+            {
+                Console.Error.WriteLine($"The corpus does not compile ({compileErrors} errors): the figures would not mean anything.");
+                return ExitCodes.Broken;
+            }
+
+            var warmUp = await MeasureAnalyzersAsync(corpus, analyzers).ConfigureAwait(false);
+            var floorAnalyzers = analyzers.ToDictionary(a => a, a => CreateFloor(a, warmUp.Diagnostics));
+            await MeasureFloorsAsync(corpus, floorAnalyzers).ConfigureAwait(false);
+
+            var compileTimes = new List<TimeSpan>();
+            var analyzerTimes = analyzers.ToDictionary(a => a, _ => new List<TimeSpan>());
+            var floorTimes = analyzers.ToDictionary(a => a, _ => new List<TimeSpan>());
+            var analysisWallTimes = new List<TimeSpan>();
+            AnalyzerMeasurement? last = null;
+            for (var i = 0; i < settings.Iterations; i++)
+            {
+                Console.Error.WriteLine($"Iteration {i + 1} of {settings.Iterations}...");
+                compileTimes.Add(MeasureCompilation(corpus));
+                last = await MeasureAnalyzersAsync(corpus, analyzers).ConfigureAwait(false);
+                analysisWallTimes.Add(last.WallTime);
+                var floors = await MeasureFloorsAsync(corpus, floorAnalyzers).ConfigureAwait(false);
+                foreach (var analyzer in analyzers)
+                {
+                    analyzerTimes[analyzer].Add(last.ExecutionTimes[analyzer]);
+                    floorTimes[analyzer].Add(floors[analyzer]);
+                }
+            }
+
+            if (last!.Crashes.Length > 0)
+            {
+                Console.Error.WriteLine("Analyzers crashed on the corpus:");
+                foreach (var crash in last.Crashes.Take(10))
+                {
+                    Console.Error.WriteLine(crash);
+                }
+
+                return ExitCodes.Broken;
+            }
+
+            if (last.Diagnostics.Length == 0)
+            {
+                Console.Error.WriteLine("The analyzers reported nothing on a corpus with planted mistakes: they did not run.");
+                return ExitCodes.Broken;
+            }
+
+            var rows = analyzers
+                .Select(a => new Row(BenchmarkCorpus.RuleOf(a), analyzerTimes[a], compileTimes, RuleTargetPercent, CountReported(a, last.Diagnostics), Median(floorTimes[a])))
+                .OrderBy(r => r.Rule, StringComparer.Ordinal)
+                .ToList();
+            var total = new Row(
+                "Total",
+                SumPerRun(analyzerTimes.Values, settings.Iterations),
+                compileTimes,
+                TotalTargetPercent,
+                last.Diagnostics.Length,
+                Median(SumPerRun(floorTimes.Values, settings.Iterations)));
+
+            Console.WriteLine(Render(settings, corpus, rows, total, compileTimes, analysisWallTimes, last.Diagnostics.Select(d => d.Location.SourceTree).Distinct().Count(), loadAtStart));
+            Console.Error.WriteLine($"Report took {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s.");
+
+            var over = rows.Where(r => !r.WithinTarget).Select(r => r.Rule).ToList();
+            if (!total.WithinTarget)
+            {
+                over.Add("Total");
+            }
+
+            if (over.Count == 0)
+            {
+                return ExitCodes.Success;
+            }
+
+            Console.Error.WriteLine($"Over target: {string.Join(", ", over)}.");
+            return settings.Enforce ? ExitCodes.OverTarget : ExitCodes.Success;
+        }
+
+        private static TimeSpan MeasureCompilation(BenchmarkCorpus corpus)
+        {
+            var compilation = corpus.CreateCompilation();
+            Collect();
+            var stopwatch = Stopwatch.StartNew();
+            compilation.GetDiagnostics();
+            return stopwatch.Elapsed;
+        }
+
+        private static async Task<AnalyzerMeasurement> MeasureAnalyzersAsync(BenchmarkCorpus corpus, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var compilation = corpus.CreateCompilation();
+            Collect();
+            var stopwatch = Stopwatch.StartNew();
+            var run = await AnalysisHarness.AnalyzeAsync(compilation, analyzers, concurrent: false, measureTime: true).ConfigureAwait(false);
+            var wallTime = stopwatch.Elapsed;
+            var times = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
+            foreach (var analyzer in analyzers)
+            {
+                var telemetry = await run.Analysis.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
+                times[analyzer] = telemetry.ExecutionTime;
+            }
+
+            return new AnalyzerMeasurement(times, wallTime, run.Diagnostics, run.Crashes);
+        }
+
+        private static ReportingFloorAnalyzer CreateFloor(DiagnosticAnalyzer analyzer, ImmutableArray<Diagnostic> diagnostics)
+        {
+            var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).ToImmutableHashSet();
+            return new ReportingFloorAnalyzer(analyzer.SupportedDiagnostics, diagnostics.Where(d => ids.Contains(d.Id)));
+        }
+
+        /// <summary>Each floor analyzer in its own analysis, as the host charges the per-file cost to the first analyzer that reports in a file.</summary>
+        private static async Task<Dictionary<DiagnosticAnalyzer, TimeSpan>> MeasureFloorsAsync(
+            BenchmarkCorpus corpus,
+            IReadOnlyDictionary<DiagnosticAnalyzer, ReportingFloorAnalyzer> floors)
+        {
+            var times = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
+            foreach (var (analyzer, floor) in floors)
+            {
+                var run = await AnalysisHarness.AnalyzeAsync(
+                    corpus.CreateCompilation(),
+                    ImmutableArray.Create<DiagnosticAnalyzer>(floor),
+                    concurrent: false,
+                    measureTime: true).ConfigureAwait(false);
+                times[analyzer] = (await run.Analysis.GetAnalyzerTelemetryInfoAsync(floor, default).ConfigureAwait(false)).ExecutionTime;
+            }
+
+            return times;
+        }
+
+        private static int CountReported(DiagnosticAnalyzer analyzer, ImmutableArray<Diagnostic> diagnostics)
+        {
+            var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).ToImmutableHashSet();
+            return diagnostics.Count(d => ids.Contains(d.Id));
+        }
+
+        private static void Collect()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
+        private static List<TimeSpan> SumPerRun(IEnumerable<List<TimeSpan>> timesPerAnalyzer, int runs)
+        {
+            var all = timesPerAnalyzer.ToList();
+            return Enumerable.Range(0, runs).Select(i => TimeSpan.FromTicks(all.Sum(times => times[i].Ticks))).ToList();
+        }
+
+        private static TimeSpan Median(IReadOnlyCollection<TimeSpan> values) => TimeSpan.FromTicks((long)Median(values.Select(v => (double)v.Ticks)));
+
+        private static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToList();
+            var middle = sorted.Count / 2;
+            return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+
+        private static string Render(
+            ReportSettings settings,
+            BenchmarkCorpus corpus,
+            IReadOnlyList<Row> rows,
+            Row total,
+            IReadOnlyList<TimeSpan> compileTimes,
+            IReadOnlyList<TimeSpan> analysisWallTimes,
+            int filesWithDiagnostics,
+            string? loadAtStart)
+        {
+            var text = new StringBuilder();
+            text.AppendLine(Invariant($"Analyzer cost on a generated corpus of {corpus.Lines:N0} lines in {corpus.Files:N0} files (seed {settings.Seed}), median of {settings.Iterations} run(s) after a warm-up{(settings.Short ? "; short mode, not a measurement" : "")}."));
+            text.AppendLine();
+            text.AppendLine("| Rule | Analyzer time (ms) | % of compilation diagnostics time | Target | Diagnostics reported | Reporting floor (ms) |");
+            text.AppendLine("|---|---:|---:|---|---:|---:|");
+            foreach (var row in rows.Append(total))
+            {
+                var rule = row.Rule == "Total" ? "**Total**" : row.Rule;
+                text.AppendLine(Invariant($"| {rule} | {row.Time.TotalMilliseconds:F1} | {row.Percent:F3}% | {(row.WithinTarget ? "ok" : "OVER")} (< {row.TargetPercent}%) | {row.Diagnostics} | {row.ReportingFloor.TotalMilliseconds:F1} |"));
+            }
+
+            text.AppendLine();
+            text.AppendLine(Invariant($"- Total share per run: {string.Join(", ", total.PercentPerRun.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))}%; the table gives the median of each run's share."));
+            text.AppendLine(Invariant($"- Compilation `GetDiagnostics()`: median {Median(compileTimes).TotalMilliseconds:F0} ms (runs: {Join(compileTimes)} ms)."));
+            text.AppendLine(Invariant($"- `GetAnalyzerDiagnosticsAsync()` on a fresh compilation (compiler, analyzer driver and analyzers): median {Median(analysisWallTimes).TotalMilliseconds:F0} ms (runs: {Join(analysisWallTimes)} ms)."));
+            text.AppendLine(Invariant($"- Diagnostics: {total.Diagnostics:N0} in {filesWithDiagnostics:N0} of the {corpus.Files:N0} files, one every {(double)corpus.Lines / Math.Max(1, total.Diagnostics):F0} lines."));
+            text.AppendLine("- Reporting floor: the time an analyzer that analyses nothing takes to report the same diagnostics at the same places (each rule on its own); the rest of the analyzer time is the rule's own logic.");
+            text.AppendLine(Invariant($"- Machine: {Environment.ProcessorCount} logical processors{ProcessorName()}, {RuntimeInformation.OSDescription.Trim()} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, Roslyn {RoslynVersion()}, {DateTime.UtcNow:yyyy-MM-dd}{(loadAtStart is null ? "" : $"; load average {loadAtStart} at the start, {LoadAverage()} at the end")}."));
+            return text.ToString();
+        }
+
+        private static string Join(IEnumerable<TimeSpan> times) =>
+            string.Join(", ", times.Select(t => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)));
+
+        private static string RoslynVersion()
+        {
+            var assembly = typeof(Compilation).Assembly;
+            var informational = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
+                .Select(a => a.InformationalVersion.Split('+')[0])
+                .FirstOrDefault();
+            return informational ?? assembly.GetName().Version?.ToString() ?? "unknown";
+        }
+
+        /// <summary>The 1-minute load average on Linux: on a shared machine it says how far to trust the figures.</summary>
+        private static string? LoadAverage()
+        {
+            const string loadAverage = "/proc/loadavg";
+            return File.Exists(loadAverage) ? File.ReadAllText(loadAverage).Split(' ')[0] : null;
+        }
+
+        private static string ProcessorName()
+        {
+            const string cpuInfo = "/proc/cpuinfo";
+            if (!File.Exists(cpuInfo))
+            {
+                return "";
+            }
+
+            var model = File.ReadLines(cpuInfo)
+                .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?
+                .Split(':', 2)[1]
+                .Trim();
+            return model is null ? "" : $" ({model})";
+        }
+
+        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+        private sealed record AnalyzerMeasurement(
+            IReadOnlyDictionary<DiagnosticAnalyzer, TimeSpan> ExecutionTimes,
+            TimeSpan WallTime,
+            ImmutableArray<Diagnostic> Diagnostics,
+            ImmutableArray<string> Crashes);
+
+        /// <summary>
+        /// One line of the table. The share is the median of each run's own share (that run's analyzer time over the
+        /// compilation time measured just before it), which drifts less than a ratio of medians when the machine's load changes.
+        /// </summary>
+        private sealed record Row(string Rule, IReadOnlyList<TimeSpan> Times, IReadOnlyList<TimeSpan> CompileTimes, double TargetPercent, int Diagnostics, TimeSpan ReportingFloor)
+        {
+            public TimeSpan Time => Median(Times);
+
+            public double Percent => Median(Times.Select((time, i) => 100.0 * time.Ticks / CompileTimes[i].Ticks));
+
+            public IEnumerable<double> PercentPerRun => Times.Select((time, i) => 100.0 * time.Ticks / CompileTimes[i].Ticks);
+
+            public bool WithinTarget => Percent < TargetPercent;
+        }
+    }
+
+    /// <summary>How the report runs: <c>report [--short] [--enforce] [--iterations N] [--lines N] [--seed N]</c>.</summary>
+    public sealed record ReportSettings(int Lines, int Iterations, int Seed, bool Short, bool Enforce)
+    {
+        public static ReportSettings? Parse(IReadOnlyList<string> args)
+        {
+            var isShort = args.Contains("--short");
+            var settings = new ReportSettings(
+                Lines: isShort ? 20_000 : BenchmarkCorpus.FullLines,
+                Iterations: isShort ? 1 : 5,
+                Seed: BenchmarkCorpus.Seed,
+                Short: isShort,
+                Enforce: args.Contains("--enforce"));
+            for (var i = 0; i < args.Count; i++)
+            {
+                switch (args[i])
+                {
+                    case "--short":
+                    case "--enforce":
+                        break;
+                    case "--iterations" when TryPositive(args, i + 1, out var iterations):
+                        settings = settings with { Iterations = iterations };
+                        i++;
+                        break;
+                    case "--lines" when TryPositive(args, i + 1, out var lines):
+                        settings = settings with { Lines = lines };
+                        i++;
+                        break;
+                    case "--seed" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed):
+                        settings = settings with { Seed = seed };
+                        i++;
+                        break;
+                    default:
+                        Console.Error.WriteLine($"Unknown or incomplete report option '{args[i]}'.");
+                        return null;
+                }
+            }
+
+            return settings;
+        }
+
+        private static bool TryPositive(IReadOnlyList<string> args, int index, out int value) =>
+            int.TryParse(index < args.Count ? args[index] : "", NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value > 0;
+    }
+}
