@@ -9,16 +9,14 @@ namespace YieldAwait.CodeFixes.Conversion
     {
         private readonly string? _tokenParameterName;
         private readonly bool _keepsToken;
-        private readonly bool _resultUsed;
 
         /// <param name="tokenParameterName">The async operator's token parameter, when a token can be passed to it.</param>
         /// <param name="keepsToken">True when <c>ToBlockingEnumerable</c> was given the token that goes to the operator.</param>
-        public AsyncOperatorRewrite(InvocationExpressionSyntax node, string? tokenParameterName, bool keepsToken, bool resultUsed)
+        public AsyncOperatorRewrite(InvocationExpressionSyntax node, string? tokenParameterName, bool keepsToken)
             : base(node)
         {
             _tokenParameterName = tokenParameterName;
             _keepsToken = keepsToken;
-            _resultUsed = resultUsed;
         }
 
         public override SyntaxNode Apply(SyntaxNode current, ExpressionSyntax? token)
@@ -36,7 +34,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 call = AsyncCounterparts.AddArgument(call, cancellation.WithoutTrivia(), _tokenParameterName);
             }
 
-            return AwaitedCall.Create(call, _resultUsed).WithTriviaFrom(current);
+            return AwaitedCall.Create(Node, call).WithTriviaFrom(current);
         }
     }
 }

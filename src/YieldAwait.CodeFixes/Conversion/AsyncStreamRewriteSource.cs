@@ -120,7 +120,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 return null;
             }
 
-            return new AsyncOperatorRewrite(outer, omitted ? tokenParameter!.Name : null, keepsToken: token is not null, resultUsed: outer.Parent is not ExpressionStatementSyntax);
+            return new AsyncOperatorRewrite(outer, omitted ? tokenParameter!.Name : null, keepsToken: token is not null);
         }
 
         /// <summary>The blocking form's await, with <c>await vt.AsTask()</c> reduced to <c>await vt</c>.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 using YieldAwait.Analyzers.Analysis;
 
 namespace YieldAwait.CodeFixes.Conversion
@@ -10,14 +9,9 @@ namespace YieldAwait.CodeFixes.Conversion
     internal sealed class AsyncTwinRewrite : AwaitRewrite
     {
         private readonly AsyncCounterpartCall _call;
-        private readonly bool _resultUsed;
 
-        public AsyncTwinRewrite(InvocationExpressionSyntax node, AsyncCounterpartCall call, bool resultUsed)
-            : base(node)
-        {
-            _call = call;
-            _resultUsed = resultUsed;
-        }
+        public AsyncTwinRewrite(InvocationExpressionSyntax node, AsyncCounterpartCall call)
+            : base(node) => _call = call;
 
         public override SyntaxNode Apply(SyntaxNode current, ExpressionSyntax? token)
         {
@@ -34,13 +28,12 @@ namespace YieldAwait.CodeFixes.Conversion
             else if (!_call.CanCallWithoutToken)
             {
                 // Only the overload with a token binds, and the function has none to pass.
-                var tokenType = SyntaxFactory.ParseTypeName("global::System.Threading.CancellationToken")
-                    .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-                var none = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, tokenType, SyntaxFactory.IdentifierName("None"));
+                var none = SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression, KnownNames.Expression("System.Threading", "CancellationToken"), SyntaxFactory.IdentifierName("None"));
                 call = AsyncCounterparts.AddArgument(call, none, _call.TokenParameterName);
             }
 
-            return AwaitedCall.Create(call, _resultUsed).WithTriviaFrom(current);
+            return AwaitedCall.Create(Node, call).WithTriviaFrom(current);
         }
     }
 }

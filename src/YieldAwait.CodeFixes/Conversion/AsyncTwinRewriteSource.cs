@@ -34,7 +34,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 return null;
             }
 
-            return new AsyncTwinRewrite(invocation, call, resultUsed: invocation.Parent is not ExpressionStatementSyntax);
+            return new AsyncTwinRewrite(invocation, call);
         }
 
         /// <summary><c>var s = x.Open();</c>: a more derived awaited result would change the local's type, and later assignments to it could break.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -44,7 +43,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 expression = SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(
                         SyntaxKind.SimpleMemberAccessExpression,
-                        SyntaxFactory.ParenthesizedExpression(expression).WithAdditionalAnnotations(Simplifier.Annotation),
+                        AwaitedCall.AsReceiver(expression),
                         SyntaxFactory.IdentifierName("WithCancellation")),
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(cancellation.WithoutTrivia()))));
             }

@@ -15,7 +15,8 @@ namespace YieldAwait.CodeFixes.Rules
     /// <summary>
     /// YA1003: in an async function, "Await the async stream" (<c>foreach (var x in s.ToBlockingEnumerable())</c> →
     /// <c>await foreach (var x in s)</c>, <c>s.ToListAsync().Result</c> → <c>await s.ToListAsync()</c>); in a sync
-    /// iterator, "Convert to async iterator" with the same rewrites; in any other sync function, no fix.
+    /// iterator, "Convert to async iterator" (or "Add async counterpart") with the same rewrites; in any other sync
+    /// function, no fix.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(YA1003BlockingEnumerationOfAsyncStreamCodeFix)), Shared]
     public sealed class YA1003BlockingEnumerationOfAsyncStreamCodeFix : CodeFixProvider
@@ -74,8 +75,9 @@ namespace YieldAwait.CodeFixes.Rules
             public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
                 new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
 
+            /// <summary>The conversion's key, and its "Add async counterpart" key (the conversion's plus a suffix), go to the conversion's Fix All.</summary>
             public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
-                fixAllContext.CodeActionEquivalenceKey == ConvertEquivalenceKey
+                fixAllContext.CodeActionEquivalenceKey?.StartsWith(ConvertEquivalenceKey, System.StringComparison.Ordinal) == true
                     ? AsyncIteratorFixAllProvider.Instance.GetFixAsync(fixAllContext)
                     : AwaitInPlaceFixAll.GetFixAsync(fixAllContext);
         }

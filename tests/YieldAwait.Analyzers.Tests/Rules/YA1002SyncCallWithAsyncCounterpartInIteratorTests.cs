@@ -886,7 +886,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 private string Load(int id) => id.ToString();
                 private Task<string> LoadAsync(int id) => Task.FromResult(id.ToString());
 
-                public async IAsyncEnumerable<string> All(IEnumerable<int> ids, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                public async IAsyncEnumerable<string> AllAsync(IEnumerable<int> ids, [EnumeratorCancellation] CancellationToken cancellationToken = default)
                 {
                     foreach (var id in ids)
                     {
@@ -933,7 +933,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
             class Unpacker
             {
-                public async IAsyncEnumerable<long> Lengths(Archive archive, string name, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                public async IAsyncEnumerable<long> LengthsAsync(Archive archive, string name, [EnumeratorCancellation] CancellationToken cancellationToken = default)
                 {
                     var first = archive.Open(name);
                     first = Stream.Null;
@@ -954,7 +954,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public int Receive() => 0;
                 public Task<int> ReceiveAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
-                public IEnumerator<int> GetEnumerator()
+                public IEnumerator<int> Pump()
                 {
                     while (true)
                     {
@@ -972,7 +972,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public int Receive() => 0;
                 public Task<int> ReceiveAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
-                public async IAsyncEnumerator<int> GetEnumerator()
+                public async IAsyncEnumerator<int> PumpAsync()
                 {
                     while (true)
                     {
@@ -1180,25 +1180,53 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        /// <summary>With the engine's "Add async counterpart": a sync caller keeps the original (and its diagnostic).</summary>
         [Fact]
-        public Task NoFix_WhenASyncCallerCannotFollow() => VerifyNoFix("""
-            using System.Collections.Generic;
-            using System.IO;
-            using System.Linq;
+        public Task Counterpart_WhenASyncCallerCannotFollow() => new VerifyFix.Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Linq;
 
-            class Files
-            {
-                public IEnumerable<string> Lines(TextReader reader)
+                class Files
                 {
-                    yield return {|YA1002:reader.ReadLine()|}!;
-                }
+                    public IEnumerable<string> Lines(TextReader reader)
+                    {
+                        yield return {|YA1002:reader.ReadLine()|}!;
+                    }
 
-                public int Count(TextReader reader) => Lines(reader).Count();
-            }
-            """);
+                    public int Count(TextReader reader) => Lines(reader).Count();
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Linq;
+                using System.Runtime.CompilerServices;
+                using System.Threading;
+
+                class Files
+                {
+                    public IEnumerable<string> Lines(TextReader reader)
+                    {
+                        yield return {|YA1002:reader.ReadLine()|}!;
+                    }
+
+                    public async IAsyncEnumerable<string> LinesAsync(TextReader reader, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        yield return (await reader.ReadLineAsync(cancellationToken))!;
+                    }
+
+                    public int Count(TextReader reader) => Lines(reader).Count();
+                }
+                """,
+            CodeActionEquivalenceKey = YieldAwait.CodeFixes.Rules.YA1002SyncCallWithAsyncCounterpartInIteratorCodeFix.EquivalenceKey + ".AddAsyncCounterpart",
+            NumberOfIncrementalIterations = 1,
+            NumberOfFixAllIterations = 1,
+            FixedState = { MarkupHandling = MarkupMode.Allow },
+        }.RunAsync(CancellationToken.None);
 
         #endregion
-
-        private static Task VerifyNoFix(string source) => VerifyFix.VerifyCodeFixAsync(source, source);
     }
 }

@@ -743,23 +743,55 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """ + LinqAsync);
 
+        /// <summary>With the engine's "Add async counterpart": a sync caller keeps the original (and its diagnostic).</summary>
         [Fact]
-        public Task NoFix_SyncIteratorWhoseCallerCannotFollow() => VerifyNoFix("""
-            using System.Collections.Generic;
-            using System.Linq;
-            using System.Threading.Tasks;
+        public Task Counterpart_SyncIteratorWhoseCallerCannotFollow() => new VerifyFix.Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading.Tasks;
 
-            class Relay
-            {
-                public IEnumerable<int> Forward(IAsyncEnumerable<int> source)
+                class Relay
                 {
-                    foreach (var item in {|YA1003:source.ToBlockingEnumerable()|})
-                        yield return item;
-                }
+                    public IEnumerable<int> Forward(IAsyncEnumerable<int> source)
+                    {
+                        foreach (var item in {|YA1003:source.ToBlockingEnumerable()|})
+                            yield return item;
+                    }
 
-                public int[] All(IAsyncEnumerable<int> source) => Forward(source).ToArray();
-            }
-            """);
+                    public int[] All(IAsyncEnumerable<int> source) => Forward(source).ToArray();
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Runtime.CompilerServices;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Relay
+                {
+                    public IEnumerable<int> Forward(IAsyncEnumerable<int> source)
+                    {
+                        foreach (var item in {|YA1003:source.ToBlockingEnumerable()|})
+                            yield return item;
+                    }
+
+                    public async IAsyncEnumerable<int> ForwardAsync(IAsyncEnumerable<int> source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        await foreach (var item in source.WithCancellation(cancellationToken))
+                            yield return item;
+                    }
+
+                    public int[] All(IAsyncEnumerable<int> source) => Forward(source).ToArray();
+                }
+                """,
+            CodeActionEquivalenceKey = YieldAwait.CodeFixes.Rules.YA1003BlockingEnumerationOfAsyncStreamCodeFix.ConvertEquivalenceKey + ".AddAsyncCounterpart",
+            NumberOfIncrementalIterations = 1,
+            NumberOfFixAllIterations = 1,
+            FixedState = { MarkupHandling = MarkupMode.Allow },
+        }.RunAsync(CancellationToken.None);
 
         [Fact]
         public Task FixAll_AwaitsEveryFormInAsyncFunctions_AndLeavesSyncOnes() => VerifyFixLeavingDiagnosticsAsync("""
