@@ -23,6 +23,7 @@ namespace YieldAwait.Analyzers.Analysis
         private readonly INamedTypeSymbol _cancellationToken;
         private readonly INamedTypeSymbol? _obsolete;
         private readonly ConcurrentDictionary<IMethodSymbol, AsyncCounterpart?> _cache = new(SymbolEqualityComparer.Default);
+        private readonly System.Func<IMethodSymbol, AsyncCounterpart?> _search;
 
         private AsyncCounterparts(Compilation compilation, AsyncTypes types, INamedTypeSymbol cancellationToken)
         {
@@ -31,6 +32,7 @@ namespace YieldAwait.Analyzers.Analysis
             _cancellationToken = cancellationToken;
             _obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
             Exclusions = new AsyncCounterpartExclusions(compilation);
+            _search = Search;
         }
 
         public AsyncTypes Types => _types;
@@ -46,7 +48,32 @@ namespace YieldAwait.Analyzers.Analysis
         }
 
         /// <summary>The counterpart of <paramref name="method"/>'s definition, searched once per compilation.</summary>
-        public AsyncCounterpart? Find(IMethodSymbol method) => _cache.GetOrAdd((method.ReducedFrom ?? method).OriginalDefinition, Search);
+        public AsyncCounterpart? Find(IMethodSymbol method) => _cache.GetOrAdd((method.ReducedFrom ?? method).OriginalDefinition, _search);
+
+        /// <summary>
+        /// The analyzer's check, cheaper than binding: a counterpart exists that is accessible where the call stands and
+        /// takes the call's named arguments, and the call has a shape the fix can rename. The fix binds the renamed call
+        /// (<see cref="TryResolveCall"/>) before it rewrites it, and leaves the rare call whose binding disagrees as it is.
+        /// </summary>
+        public bool IsCallableAt(IInvocationOperation invocation, ISymbol within, out AsyncCounterpart counterpart)
+        {
+            counterpart = Find(invocation.TargetMethod)!;
+            if (counterpart is null
+                || invocation.Syntax is not InvocationExpressionSyntax { ContainsDiagnostics: false } syntax
+                || Rename(syntax.Expression, counterpart.Name) is null)
+            {
+                return false;
+            }
+
+            var withinType = within as INamedTypeSymbol ?? within.ContainingType;
+            var throughType = invocation.Instance?.Type;
+            return IsCallable(counterpart.WithoutToken) || IsCallable(counterpart.WithToken);
+
+            bool IsCallable(IMethodSymbol? twin) =>
+                twin is not null
+                && (withinType is null ? _compilation.IsSymbolAccessibleWithin(twin, _compilation.Assembly) : _compilation.IsSymbolAccessibleWithin(twin, withinType, throughType))
+                && syntax.ArgumentList.Arguments.All(a => a.NameColon is null || twin.Parameters.Any(p => p.Name == a.NameColon.Name.Identifier.ValueText));
+        }
 
         /// <summary>
         /// True when this call of a method with a counterpart can call the counterpart instead: the renamed call binds

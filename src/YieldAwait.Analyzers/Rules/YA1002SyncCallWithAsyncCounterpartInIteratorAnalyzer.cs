@@ -72,7 +72,7 @@ namespace YieldAwait.Analyzers.Rules
 
                 var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(invocation.Syntax.SyntaxTree);
                 if (_counterparts.Exclusions.IsExcluded(invocation, _counterparts.Exclusions.UserExclusions(options))
-                    || !_counterparts.TryResolveCall(invocation, out var call))
+                    || !_counterparts.IsCallableAt(invocation, context.ContainingSymbol, out var counterpart))
                 {
                     return;
                 }
@@ -80,9 +80,9 @@ namespace YieldAwait.Analyzers.Rules
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
                     invocation.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, call.Name),
+                    ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, counterpart.Name),
                     method.ContainingType.Name + "." + method.Name,
-                    call.Name,
+                    counterpart.Name,
                     EnclosingFunction.DisplayName(function)));
             }
 
