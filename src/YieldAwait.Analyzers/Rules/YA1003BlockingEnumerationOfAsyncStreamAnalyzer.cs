@@ -65,7 +65,7 @@ namespace YieldAwait.Analyzers.Rules
             public void Analyze(OperationAnalysisContext context)
             {
                 var operation = context.Operation;
-                if (operation.Syntax.ContainsDiagnostics)
+                if (!MayBeBlocking(operation) || operation.Syntax.ContainsDiagnostics)
                 {
                     // Half-typed code: wait until the call is complete.
                     return;
@@ -97,6 +97,14 @@ namespace YieldAwait.Analyzers.Rules
                     ImmutableDictionary<string, string?>.Empty.Add(ContextProperty, where),
                     display));
             }
+
+            /// <summary>A cheap look at the name before any symbol is compared: most calls and property reads are none of these.</summary>
+            private static bool MayBeBlocking(IOperation operation) => operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod.Name is "ToBlockingEnumerable" or "ToEnumerable" or "Wait" or "GetResult",
+                IPropertyReferenceOperation reference => reference.Property.Name == "Result",
+                _ => false,
+            };
 
             /// <summary>YA1001 (sync iterators) and YA1005 (async iterators) already report a blocking wait in an iterator's own body.</summary>
             private bool IsReportedByBlockingWaitRules(IOperation operation, ISymbol containingSymbol) =>
