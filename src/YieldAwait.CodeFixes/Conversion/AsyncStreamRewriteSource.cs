@@ -18,7 +18,8 @@ namespace YieldAwait.CodeFixes.Conversion
     {
         public AwaitRewrite? TryCreate(SyntaxNode node, SemanticModel model, RewriteContext context, CancellationToken cancellationToken)
         {
-            if (node is MemberAccessExpressionSyntax or InvocationExpressionSyntax
+            var name = MemberName(node);
+            if (name is "Result" or "Wait" or "GetResult"
                 && context.Streams is { } blocked
                 && model.GetOperation(node, cancellationToken) is { } wait
                 && blocked.TryRecognizeBlockedWait(wait, out var form, out _, out _)
@@ -30,7 +31,8 @@ namespace YieldAwait.CodeFixes.Conversion
                 return new WithoutAsTask(blocking);
             }
 
-            if (node is not InvocationExpressionSyntax invocation
+            if (name is not ("ToBlockingEnumerable" or "ToEnumerable")
+                || node is not InvocationExpressionSyntax invocation
                 || context.Streams is not { } streams
                 || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
                 || !streams.IsBlockingEnumerable(operation, out var stream, out var token)
@@ -50,6 +52,15 @@ namespace YieldAwait.CodeFixes.Conversion
                 ? AsyncOperator(outer, access, stream, token, model, streams, context.CancellationTokenType, cancellationToken)
                 : null;
         }
+
+        /// <summary>The name a node reads or calls (<c>Result</c> in <c>t.Result</c>, <c>Wait</c> in <c>t.Wait()</c>), to skip other nodes before binding.</summary>
+        private static string? MemberName(SyntaxNode node) => node switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
+            InvocationExpressionSyntax { Expression: SimpleNameSyntax simple } => simple.Identifier.ValueText,
+            _ => null,
+        };
 
         private static AwaitRewrite? AwaitForEach(
             CommonForEachStatementSyntax forEach,
