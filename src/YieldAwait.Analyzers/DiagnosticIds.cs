@@ -5,5 +5,8 @@ namespace YieldAwait.Analyzers
     {
         public const string BlockingWaitInIterator = "YA1001";
         public const string BlockingWaitInAsyncIterator = "YA1005";
+        public const string ArgumentCheckInIterator = "YA3001";
+        public const string DeferredExecutionEscapesTry = "YA3003";
+        public const string DiscardedIteratorCall = "YA3006";
     }
 }
