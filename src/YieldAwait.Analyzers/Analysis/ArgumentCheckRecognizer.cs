@@ -52,6 +52,14 @@ namespace YieldAwait.Analyzers.Analysis
                     location = ThrowLocation(throwOperation.Syntax);
                     return true;
 
+                // throw Error.ArgumentNull(nameof(source)): a factory of argument exceptions, typed as Exception.
+                case IThrowOperation { Exception: { } thrown } throwOperation
+                    when Unwrap(thrown) is IInvocationOperation { TargetMethod: { IsStatic: true } factory }
+                        && factory.Name.IndexOf("Argument", System.StringComparison.Ordinal) >= 0:
+                    display = "throw " + factory.ContainingType.Name + "." + factory.Name;
+                    location = ThrowLocation(throwOperation.Syntax);
+                    return true;
+
                 case IInvocationOperation invocation when IsCheckCall(invocation.TargetMethod):
                     display = CalleeText(invocation);
                     return true;

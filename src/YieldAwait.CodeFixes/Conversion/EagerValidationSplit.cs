@@ -34,7 +34,7 @@ namespace YieldAwait.CodeFixes.Conversion
         {
             if (!IsSplittable(declaration)
                 || IteratorFacts.GetBody(declaration) is not { } body
-                || Symbol(model, declaration, cancellationToken) is not { } function
+                || Symbol(model, declaration, cancellationToken) is not { } declared
                 || AsyncTypes.TryCreate(model.Compilation) is not { } types
                 || declaration.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: var languageVersion }
                 || languageVersion < LanguageVersion.CSharp8)
@@ -42,6 +42,8 @@ namespace YieldAwait.CodeFixes.Conversion
                 return null;
             }
 
+            // A partial method's body binds to its implementation part.
+            var function = declared.PartialImplementationPart ?? declared;
             var kind = IteratorFacts.Classify(function, types);
             var indices = checkIndices.Distinct().OrderBy(i => i).ToList();
             var firstYield = PreYieldRegion.FirstYieldingStatement(body);
@@ -85,16 +87,18 @@ namespace YieldAwait.CodeFixes.Conversion
                 return null;
             }
 
+            var provedNotNull = parameters.Where(p => ProvedNotNull(model, p, p.Type, rest, cancellationToken)).ToList();
             return new SplitPlan(
                 declaration,
                 checks,
                 movedTriviaCount,
-                UniqueName(model, declaration, body, BaseName(function)),
+                UniqueName(model, declaration, body, BaseName(declaration)),
                 isStatic: !usage.UsesThis && !usage.CapturesOuter,
                 isAsync: kind == IteratorKind.Async,
                 parameters,
-                usage.Locals,
-                token);
+                usage.Locals.Select(l => new PassedLocal(l.Name, FlowType(model, l, rest, cancellationToken))).ToList(),
+                token,
+                provedNotNull);
         }
 
         public static async Task<Document> ApplyAsync(Document document, SplitPlan plan, CancellationToken cancellationToken)
@@ -106,7 +110,7 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             var generator = SyntaxGenerator.GetGenerator(document);
-            var replacement = Rewrite(plan, generator);
+            var replacement = Reindentation.WithoutElasticTrivia(Rewrite(plan, generator));
             return document.WithSyntaxRoot(root.ReplaceNode(plan.Declaration, replacement));
         }
 
@@ -125,6 +129,27 @@ namespace YieldAwait.CodeFixes.Conversion
         private static bool IsSplittable(SyntaxNode declaration) =>
             declaration is MethodDeclarationSyntax or LocalFunctionStatementSyntax or OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax
                 or AccessorDeclarationSyntax { RawKind: (int)SyntaxKind.GetAccessorDeclaration, Parent.Parent: BasePropertyDeclarationSyntax };
+
+        /// <summary>
+        /// The type to declare a passed local with. A <c>var</c> local is declared nullable in a nullable context
+        /// (<c>string?</c>); when the checks have proved it not null, the parameter says so, or every use warns.
+        /// </summary>
+        private static ITypeSymbol FlowType(SemanticModel model, ILocalSymbol local, List<StatementSyntax> rest, CancellationToken cancellationToken) =>
+            ProvedNotNull(model, local, local.Type, rest, cancellationToken) ? local.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : local.Type;
+
+        /// <summary>A nullable reference that the checks have proved not null where the iterator first reads it.</summary>
+        private static bool ProvedNotNull(SemanticModel model, ISymbol symbol, ITypeSymbol type, List<StatementSyntax> rest, CancellationToken cancellationToken)
+        {
+            if (type.IsValueType || type.NullableAnnotation != NullableAnnotation.Annotated)
+            {
+                return false;
+            }
+
+            var firstUse = rest.SelectMany(s => s.DescendantNodes()).OfType<IdentifierNameSyntax>()
+                .FirstOrDefault(n => n.Identifier.ValueText == symbol.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n, cancellationToken).Symbol, symbol));
+            return firstUse is not null && model.GetTypeInfo(firstUse, cancellationToken).Nullability.FlowState == NullableFlowState.NotNull;
+        }
 
         private static IMethodSymbol? Symbol(SemanticModel model, SyntaxNode declaration, CancellationToken cancellationToken) =>
             model.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol;
@@ -272,10 +297,12 @@ namespace YieldAwait.CodeFixes.Conversion
             return attribute is null ? null : new CancellationTokenParameter(parameter, attribute);
         }
 
-        private static string BaseName(IMethodSymbol function) => function.MethodKind switch
+        /// <summary><c>ReadIterator</c> for <c>Read</c> (explicit interface implementations included), <c>ItemsIterator</c> for a property, else <c>Iterator</c>.</summary>
+        private static string BaseName(SyntaxNode declaration) => declaration switch
         {
-            MethodKind.Ordinary or MethodKind.LocalFunction => function.Name + "Iterator",
-            MethodKind.PropertyGet when function.AssociatedSymbol is IPropertySymbol { IsIndexer: false } property => property.Name + "Iterator",
+            MethodDeclarationSyntax method => method.Identifier.ValueText + "Iterator",
+            LocalFunctionStatementSyntax local => local.Identifier.ValueText + "Iterator",
+            AccessorDeclarationSyntax { Parent.Parent: PropertyDeclarationSyntax property } => property.Identifier.ValueText + "Iterator",
             _ => "Iterator",
         };
 
@@ -324,7 +351,10 @@ namespace YieldAwait.CodeFixes.Conversion
                 remaining[0] = remaining[0].WithLeadingTrivia(Reindentation.WithoutLeadingBlankLines(remaining[0].GetLeadingTrivia()));
             }
 
-            var iteratorBody = indented.WithStatements(SyntaxFactory.List(remaining));
+            // The braces' own comments (`{ // validate`) stay on the method's braces.
+            var iteratorBody = indented.WithStatements(SyntaxFactory.List(remaining))
+                .WithOpenBraceToken(indented.OpenBraceToken.WithTrailingTrivia(endOfLine))
+                .WithCloseBraceToken(indented.CloseBraceToken.WithTrailingTrivia(endOfLine));
 
             var arguments = plan.Parameters.Select(p => p.Name).Concat(plan.Locals.Select(l => l.Name)).ToList();
             var returnStatement = SyntaxFactory.ReturnStatement(
@@ -367,8 +397,14 @@ namespace YieldAwait.CodeFixes.Conversion
             foreach (var parameter in plan.Parameters)
             {
                 var syntax = ParameterSyntaxOf(parameter)!;
+                var type = syntax.Type!.WithoutTrivia();
+                if (type is NullableTypeSyntax { ElementType: var elementType } && plan.ProvedNotNull.Contains(parameter, SymbolEqualityComparer.Default))
+                {
+                    type = elementType;
+                }
+
                 var typed = SyntaxFactory.Parameter(SyntaxFactory.Identifier(syntax.Identifier.Text))
-                    .WithType(syntax.Type!.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.Space));
+                    .WithType(type.WithTrailingTrivia(SyntaxFactory.Space));
                 if (plan.Token is { } token && SymbolEqualityComparer.Default.Equals(token.Parameter, parameter))
                 {
                     typed = typed.WithAttributeLists(SyntaxFactory.SingletonList(
@@ -555,6 +591,20 @@ namespace YieldAwait.CodeFixes.Conversion
         public AttributeSyntax Attribute { get; }
     }
 
+    /// <summary>A local declared by a check and used by the iterator: passed by value like the parameters.</summary>
+    internal sealed class PassedLocal
+    {
+        public PassedLocal(string name, ITypeSymbol type)
+        {
+            Name = name;
+            Type = type;
+        }
+
+        public string Name { get; }
+
+        public ITypeSymbol Type { get; }
+    }
+
     internal sealed class SplitPlan
     {
         public SplitPlan(
@@ -565,9 +615,11 @@ namespace YieldAwait.CodeFixes.Conversion
             bool isStatic,
             bool isAsync,
             IReadOnlyList<IParameterSymbol> parameters,
-            IReadOnlyList<ILocalSymbol> locals,
-            CancellationTokenParameter? token)
+            IReadOnlyList<PassedLocal> locals,
+            CancellationTokenParameter? token,
+            IReadOnlyList<IParameterSymbol> provedNotNull)
         {
+            ProvedNotNull = provedNotNull;
             Declaration = declaration;
             Checks = checks;
             MovedTriviaCount = movedTriviaCount;
@@ -593,7 +645,10 @@ namespace YieldAwait.CodeFixes.Conversion
 
         public IReadOnlyList<IParameterSymbol> Parameters { get; }
 
-        public IReadOnlyList<ILocalSymbol> Locals { get; }
+        public IReadOnlyList<PassedLocal> Locals { get; }
+
+        /// <summary>Nullable parameters the checks prove not null: the iterator declares them without <c>?</c>.</summary>
+        public IReadOnlyList<IParameterSymbol> ProvedNotNull { get; }
 
         public CancellationTokenParameter? Token { get; }
     }

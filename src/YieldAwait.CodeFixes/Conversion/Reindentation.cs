@@ -24,15 +24,51 @@ namespace YieldAwait.CodeFixes.Conversion
             return node.ReplaceTrivia(node.DescendantTrivia(descendIntoTrivia: false), (original, _) => Indent(original, unit, text));
         }
 
+        /// <summary>
+        /// Replaces the elastic trivia that <c>SyntaxFactory</c> tokens carry with plain trivia of the same text. Code
+        /// actions format whatever is elastic; code built here already has its final layout and must keep it (a brace
+        /// at the end of a signature line would otherwise move to a line of its own).
+        /// </summary>
+        public static TNode WithoutElasticTrivia<TNode>(TNode node)
+            where TNode : SyntaxNode =>
+            node.ReplaceTokens(
+                node.DescendantTokens(descendIntoTrivia: false),
+                (_, token) => token.WithLeadingTrivia(Plain(token.LeadingTrivia)).WithTrailingTrivia(Plain(token.TrailingTrivia)));
+
+        private static IEnumerable<SyntaxTrivia> Plain(SyntaxTriviaList trivia)
+        {
+            foreach (var item in trivia)
+            {
+                if (!item.HasAnnotation(SyntaxAnnotation.ElasticAnnotation))
+                {
+                    yield return item;
+                }
+                else if (item.IsKind(SyntaxKind.EndOfLineTrivia) && item.ToString().Length > 0)
+                {
+                    yield return SyntaxFactory.EndOfLine(item.ToString());
+                }
+                else if (item.IsKind(SyntaxKind.WhitespaceTrivia) && item.ToString().Length > 0)
+                {
+                    yield return SyntaxFactory.Whitespace(item.ToString());
+                }
+            }
+        }
+
         /// <summary>The indentation unit the code uses: the step from a block's brace to its statements, else four spaces.</summary>
         public static string Unit(string outer, string inner) =>
             inner.Length > outer.Length && inner.StartsWith(outer, System.StringComparison.Ordinal) ? inner.Substring(outer.Length) : "    ";
 
-        /// <summary>The whitespace that indents <paramref name="token"/>'s line, when the token starts it.</summary>
+        /// <summary>The whitespace that starts the line <paramref name="token"/> is on (for a brace at the end of a signature, the signature's).</summary>
         public static string IndentationOf(SyntaxToken token)
         {
-            var leading = token.LeadingTrivia;
-            return leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1].ToString() : "";
+            var text = token.SyntaxTree?.GetText();
+            if (text is null)
+            {
+                return "";
+            }
+
+            var line = text.Lines.GetLineFromPosition(token.SpanStart).ToString();
+            return line.Substring(0, line.Length - line.TrimStart(' ', '\t').Length);
         }
 
         /// <summary>Drops the blank lines at the start of a leading-trivia list (the gap before moved-away code).</summary>

@@ -304,6 +304,28 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Reports_ThrowOfAnArgumentExceptionFactory() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            static class Error
+            {
+                public static Exception ArgumentNull(string name) => new ArgumentNullException(name);
+                public static Exception NotSupported() => new NotSupportedException();
+            }
+
+            static class Sequence
+            {
+                public static IEnumerable<T> Skip<T>(IEnumerable<T> source, int count)
+                {
+                    if (source == null) {|YA3001:throw Error.ArgumentNull(nameof(source))|};
+                    if (count > int.MaxValue / 2) throw Error.NotSupported();
+                    foreach (var item in source) if (count-- <= 0) yield return item;
+                }
+            }
+            """);
+
+        [Fact]
         public Task Reports_GuardLibraryCalls() => Verify.VerifyAnalyzerAsync("""
             using System;
             using System.Collections.Generic;
@@ -1083,6 +1105,41 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Fix_NullableReferencesTheChecksProveNotNullArePassedAsNotNull() => VerifyFix.VerifyCodeFixAsync("""
+            #nullable enable
+            using System;
+            using System.Collections.Generic;
+
+            class Words
+            {
+                public IEnumerable<string> Split(string? line, string? prefix, char separator)
+                {
+                    var text = line ?? {|YA3001:throw new ArgumentNullException(nameof(line))|};
+                    foreach (var part in text.Split(separator)) yield return prefix + part;
+                }
+            }
+            """, """
+            #nullable enable
+            using System;
+            using System.Collections.Generic;
+
+            class Words
+            {
+                public IEnumerable<string> Split(string? line, string? prefix, char separator)
+                {
+                    var text = line ?? throw new ArgumentNullException(nameof(line));
+
+                    return SplitIterator(prefix, separator, text);
+
+                    static IEnumerable<string> SplitIterator(string? prefix, char separator, string text)
+                    {
+                        foreach (var part in text.Split(separator)) yield return prefix + part;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task Fix_MovesChecksAheadOfIndependentStatements_ThatStayLazy() => VerifyFix.VerifyCodeFixAsync("""
             using System;
             using System.Collections.Generic;
@@ -1328,6 +1385,117 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     static IEnumerable<string> RepeatIterator(string word, int times)
                     {
                         for (var i = 0; i < times; i++) yield return word;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_ExplicitInterfaceImplementationPartialMethodAndBraceOnTheSignatureLine() => VerifyFix.VerifyCodeFixAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            interface ISource
+            {
+                IEnumerable<int> Read(int count);
+            }
+
+            partial class Source : ISource
+            {
+                IEnumerable<int> ISource.Read(int count) {
+                    {|YA3001:ArgumentOutOfRangeException.ThrowIfNegative(count)|};
+                    for (var i = 0; i < count; i++) {
+                        yield return i;
+                    }
+                }
+
+                public partial IEnumerable<string> Names(params string[] names);
+            }
+
+            partial class Source
+            {
+                public partial IEnumerable<string> Names(params string[] names)
+                {
+                    {|YA3001:ArgumentNullException.ThrowIfNull(names)|};
+                    foreach (var name in names) yield return name;
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+
+            interface ISource
+            {
+                IEnumerable<int> Read(int count);
+            }
+
+            partial class Source : ISource
+            {
+                IEnumerable<int> ISource.Read(int count) {
+                    ArgumentOutOfRangeException.ThrowIfNegative(count);
+
+                    return ReadIterator(count);
+
+                    static IEnumerable<int> ReadIterator(int count) {
+                        for (var i = 0; i < count; i++) {
+                            yield return i;
+                        }
+                    }
+                }
+
+                public partial IEnumerable<string> Names(params string[] names);
+            }
+
+            partial class Source
+            {
+                public partial IEnumerable<string> Names(params string[] names)
+                {
+                    ArgumentNullException.ThrowIfNull(names);
+
+                    return NamesIterator(names);
+
+                    static IEnumerable<string> NamesIterator(string[] names)
+                    {
+                        foreach (var name in names) yield return name;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_BodyThatReassignsAParameterGetsItsOwnCopyPerCall() => VerifyFix.VerifyCodeFixAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            class Countdown
+            {
+                public IEnumerable<int> From(int start)
+                {
+                    {|YA3001:ArgumentOutOfRangeException.ThrowIfNegative(start)|};
+                    while (start >= 0)
+                    {
+                        yield return start--;
+                    }
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+
+            class Countdown
+            {
+                public IEnumerable<int> From(int start)
+                {
+                    ArgumentOutOfRangeException.ThrowIfNegative(start);
+
+                    return FromIterator(start);
+
+                    static IEnumerable<int> FromIterator(int start)
+                    {
+                        while (start >= 0)
+                        {
+                            yield return start--;
+                        }
                     }
                 }
             }
