@@ -96,7 +96,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 isStatic: !usage.UsesThis && !usage.CapturesOuter,
                 isAsync: kind == IteratorKind.Async,
                 parameters,
-                usage.Locals.Select(l => new PassedLocal(l.Name, FlowType(model, l, rest, cancellationToken))).ToList(),
+                usage.Locals.Select(l => (l.Name, FlowType(model, l, rest, cancellationToken))).ToList(),
                 token,
                 provedNotNull);
         }
@@ -591,20 +591,6 @@ namespace YieldAwait.CodeFixes.Conversion
         public AttributeSyntax Attribute { get; }
     }
 
-    /// <summary>A local declared by a check and used by the iterator: passed by value like the parameters.</summary>
-    internal sealed class PassedLocal
-    {
-        public PassedLocal(string name, ITypeSymbol type)
-        {
-            Name = name;
-            Type = type;
-        }
-
-        public string Name { get; }
-
-        public ITypeSymbol Type { get; }
-    }
-
     internal sealed class SplitPlan
     {
         public SplitPlan(
@@ -615,7 +601,7 @@ namespace YieldAwait.CodeFixes.Conversion
             bool isStatic,
             bool isAsync,
             IReadOnlyList<IParameterSymbol> parameters,
-            IReadOnlyList<PassedLocal> locals,
+            IReadOnlyList<(string Name, ITypeSymbol Type)> locals,
             CancellationTokenParameter? token,
             IReadOnlyList<IParameterSymbol> provedNotNull)
         {
@@ -645,7 +631,8 @@ namespace YieldAwait.CodeFixes.Conversion
 
         public IReadOnlyList<IParameterSymbol> Parameters { get; }
 
-        public IReadOnlyList<PassedLocal> Locals { get; }
+        /// <summary>Locals a check declares and the iterator uses: passed by value like the parameters.</summary>
+        public IReadOnlyList<(string Name, ITypeSymbol Type)> Locals { get; }
 
         /// <summary>Nullable parameters the checks prove not null: the iterator declares them without <c>?</c>.</summary>
         public IReadOnlyList<IParameterSymbol> ProvedNotNull { get; }

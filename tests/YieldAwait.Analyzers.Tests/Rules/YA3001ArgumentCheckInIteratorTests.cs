@@ -10,16 +10,14 @@ namespace YieldAwait.Analyzers.Tests.Rules
 {
     public class YA3001ArgumentCheckInIteratorTests
     {
-        #region Analyzer: reports argument checks that run before the first yield
-
-        [Fact]
-        public Task Reports_ThrowOfArgumentNullExceptionBeforeFirstYield() => Verify.VerifyAnalyzerAsync("""
+        /// <summary>The canonical case, shared by the analyzer and the fix tests.</summary>
+        private const string BatchIterator = """
             using System;
             using System.Collections.Generic;
 
             static class Batching
             {
-                public static IEnumerable<List<T>> Batch<T>(IEnumerable<T> source, int size)
+                public static IEnumerable<List<T>> Batch<T>(this IEnumerable<T> source, int size)
                 {
                     if (source == null) {|YA3001:throw new ArgumentNullException(nameof(source))|};
                     if (size <= 0) {|YA3001:throw new ArgumentOutOfRangeException(nameof(size))|};
@@ -38,7 +36,12 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     if (batch.Count > 0) yield return batch;
                 }
             }
-            """);
+            """;
+
+        #region Analyzer: reports argument checks that run before the first yield
+
+        [Fact]
+        public Task Reports_ThrowOfArgumentNullExceptionBeforeFirstYield() => Verify.VerifyAnalyzerAsync(BatchIterator);
 
         [Fact]
         public Task Reports_MessageNamingTheCheckAndTheIterator() => Verify.VerifyAnalyzerAsync("""
@@ -781,32 +784,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         #region Code fix
 
         [Fact]
-        public Task Fix_SplitsIteratorIntoChecksAndStaticLocalIterator() => VerifyFix.VerifyCodeFixAsync("""
-            using System;
-            using System.Collections.Generic;
-
-            static class Batching
-            {
-                public static IEnumerable<List<T>> Batch<T>(this IEnumerable<T> source, int size)
-                {
-                    if (source == null) {|YA3001:throw new ArgumentNullException(nameof(source))|};
-                    if (size <= 0) {|YA3001:throw new ArgumentOutOfRangeException(nameof(size))|};
-
-                    var batch = new List<T>(size);
-                    foreach (var item in source)
-                    {
-                        batch.Add(item);
-                        if (batch.Count == size)
-                        {
-                            yield return batch;
-                            batch = new List<T>(size);
-                        }
-                    }
-
-                    if (batch.Count > 0) yield return batch;
-                }
-            }
-            """, """
+        public Task Fix_SplitsIteratorIntoChecksAndStaticLocalIterator() => VerifyFix.VerifyCodeFixAsync(BatchIterator, """
             using System;
             using System.Collections.Generic;
 
