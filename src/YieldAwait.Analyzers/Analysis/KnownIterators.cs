@@ -45,6 +45,11 @@ namespace YieldAwait.Analyzers.Analysis
         /// </summary>
         public IteratorKind KindOfCallee(IMethodSymbol method, bool virtualDispatch)
         {
+            if (!CanBeIterator(method.ReturnType))
+            {
+                return IteratorKind.None; // most calls: no need to look at bodies or implementations
+            }
+
             var definition = Definition(method);
             return virtualDispatch && IsDispatched(definition)
                 ? _everyImplementation.GetOrAdd(definition, ComputeEveryImplementation)
@@ -54,6 +59,14 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>The kind of iterator an invocation runs, dispatch included.</summary>
         public IteratorKind KindOfCallee(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation) =>
             KindOfCallee(invocation.TargetMethod, invocation.IsVirtual);
+
+        private bool CanBeIterator(ITypeSymbol returnType) =>
+            returnType.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T
+                or SpecialType.System_Collections_Generic_IEnumerator_T
+                or SpecialType.System_Collections_IEnumerable
+                or SpecialType.System_Collections_IEnumerator
+            || SymbolEqualityComparer.Default.Equals(returnType.OriginalDefinition, _types.IAsyncEnumerableOfT)
+            || SymbolEqualityComparer.Default.Equals(returnType.OriginalDefinition, _types.IAsyncEnumeratorOfT);
 
         private static IMethodSymbol Definition(IMethodSymbol method)
         {

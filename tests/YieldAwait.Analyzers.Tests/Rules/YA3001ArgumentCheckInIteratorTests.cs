@@ -580,6 +580,69 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Theory]
+        [InlineData("throw new InvalidOperationException(\"Not started.\");")]
+        [InlineData("throw new NotSupportedException();")]
+        [InlineData("throw new NotImplementedException();")]
+        [InlineData("throw new FormatException(\"Bad line.\");")]
+        [InlineData("throw new IOException(\"Locked.\");")]
+        [InlineData("throw new BadArgumentsError(\"Named like one, but not an ArgumentException.\");")]
+        [InlineData("throw Errors.NotSupported();")]
+        [InlineData("ObjectDisposedException.ThrowIf(disposed, typeof(Reader));")]
+        [InlineData("token.ThrowIfCancellationRequested();")]
+        [InlineData("Debug.Assert(count > 0);")]
+        [InlineData("Trace.Assert(path != null, nameof(path));")]
+        [InlineData("Errors.Log(new ArgumentException(\"Only logged.\"));")]
+        public Task NoDiagnostic_StatementsBeforeTheFirstYieldThatAreNotArgumentChecks(string statement) => Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Diagnostics;
+            using System.IO;
+            using System.Threading;
+
+            sealed class BadArgumentsError : Exception
+            {
+                public BadArgumentsError(string message) : base(message) { }
+            }
+
+            static class Errors
+            {
+                public static Exception NotSupported() => new NotSupportedException();
+                public static void Log(Exception e) => Console.WriteLine(e.Message);
+            }
+
+            class Reader
+            {
+                public IEnumerable<string> Lines(string path, int count, bool disposed, CancellationToken token)
+                {
+                    {{statement}}
+                    for (var i = 0; i < count; i++) yield return path + i;
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("yield return 0; ArgumentOutOfRangeException.ThrowIfNegative(count);")]
+        [InlineData("foreach (var i in new[] { 1, 2 }) { yield return i; ArgumentOutOfRangeException.ThrowIfNegative(count); }")]
+        [InlineData("for (var i = 0; i < count; i++) { ArgumentOutOfRangeException.ThrowIfNegative(i - count); yield return i; }")]
+        [InlineData("while (count-- > 0) { if (count == 13) throw new ArgumentException(\"unlucky\", nameof(count)); yield return count; }")]
+        [InlineData("try { yield return 1; } finally { ArgumentOutOfRangeException.ThrowIfNegative(count); }")]
+        [InlineData("Func<int, int> check = c => c < 0 ? throw new ArgumentOutOfRangeException(nameof(count)) : c; yield return check(count);")]
+        [InlineData("yield return Check(count); static int Check(int c) { ArgumentOutOfRangeException.ThrowIfNegative(c); return c; }")]
+        [InlineData("yield return nameof(ArgumentOutOfRangeException.ThrowIfNegative).Length;")]
+        public Task NoDiagnostic_ChecksThatDoNotRunBeforeTheFirstYield(string statements) => Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+
+            class Numbers
+            {
+                public IEnumerable<int> Count(int count)
+                {
+                    {{statements}}
+                }
+            }
+            """);
+
         [Fact]
         public Task NoDiagnostic_ArgumentExceptionCreatedOrRethrownButNotThrownAsACheck() => Verify.VerifyAnalyzerAsync("""
             using System;
