@@ -86,19 +86,21 @@ namespace YieldAwait.Analyzers.Analysis
         {
             method = method.ReducedFrom ?? method;
             var type = method.ContainingType;
-            if (type is null)
+
+            // Every form recognised is static (extension methods included): most calls leave here.
+            if (!method.IsStatic || type is null)
             {
                 return false;
             }
 
             // ArgumentNullException.ThrowIfNull, ArgumentException.ThrowIfNullOrEmpty, ArgumentOutOfRangeException.ThrowIfNegative, ...
-            if (method.IsStatic && method.Name.StartsWith("ThrowIf", System.StringComparison.Ordinal) && IsArgumentException(type))
+            if (method.Name.StartsWith("ThrowIf", System.StringComparison.Ordinal) && IsArgumentException(type))
             {
                 return true;
             }
 
             // ThrowHelper.ThrowArgumentNullException(...) and the like, whatever the helper class is called.
-            if (method.IsStatic && method.Name.StartsWith("ThrowArgument", System.StringComparison.Ordinal))
+            if (method.Name.StartsWith("ThrowArgument", System.StringComparison.Ordinal))
             {
                 return true;
             }
@@ -119,7 +121,7 @@ namespace YieldAwait.Analyzers.Analysis
                 return true;
             }
 
-            return method.IsStatic && !method.DeclaringSyntaxReferences.IsEmpty && _sourceGuards.GetOrAdd(method.OriginalDefinition, IsGuardMethod);
+            return !method.DeclaringSyntaxReferences.IsEmpty && _sourceGuards.GetOrAdd(method.OriginalDefinition, IsGuardMethod);
         }
 
         /// <summary>
