@@ -205,6 +205,41 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Reports_GenericInterfaceMemberWhoseEveryImplementationIsAnIterator() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            interface ISink<T>
+            {
+                IEnumerable<T> Write(IEnumerable<T> items);
+            }
+
+            sealed class ConsoleSink : ISink<string>
+            {
+                public IEnumerable<string> Write(IEnumerable<string> items)
+                {
+                    foreach (var item in items)
+                    {
+                        System.Console.WriteLine(item);
+                        yield return item;
+                    }
+                }
+            }
+
+            sealed class NullSink<T> : ISink<T>
+            {
+                public IEnumerable<T> Write(IEnumerable<T> items)
+                {
+                    yield break;
+                }
+            }
+
+            class Job
+            {
+                public void Run(ISink<string> sink, string[] lines) => {|YA3006:sink.Write(lines)|};
+            }
+            """);
+
+        [Fact]
         public Task Reports_AbstractMemberWhoseEveryOverrideIsAnIterator() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
 
