@@ -6,7 +6,7 @@ namespace YieldAwait.Analyzers
         /// <summary>YA1xxx: coroutines (async work) inside generators (iterators).</summary>
         public const string AsyncInIterators = "AsyncInIterators";
 
-        /// <summary>YA3xxx: deferred execution, where a generator runs later than the code that made it.</summary>
+        /// <summary>YA3xxx: deferred execution (a generator runs later than the code that made it).</summary>
         public const string DeferredExecution = "DeferredExecution";
     }
 }

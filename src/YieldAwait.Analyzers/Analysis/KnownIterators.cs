@@ -78,24 +78,8 @@ namespace YieldAwait.Analyzers.Analysis
         private static bool IsDispatched(IMethodSymbol method) =>
             method.ContainingType?.TypeKind == TypeKind.Interface || method.IsAbstract || method.IsVirtual || (method.IsOverride && !method.IsSealed);
 
-        private IteratorKind ComputeKind(IMethodSymbol method)
-        {
-            if (method.DeclaringSyntaxReferences.IsEmpty)
-            {
-                return FromAttributes(method);
-            }
-
-            foreach (var reference in method.DeclaringSyntaxReferences)
-            {
-                var declaration = reference.GetSyntax();
-                if (IteratorFacts.ContainsYield(declaration))
-                {
-                    return IteratorFacts.Classify(method, _types);
-                }
-            }
-
-            return IteratorKind.None;
-        }
+        private IteratorKind ComputeKind(IMethodSymbol method) =>
+            method.DeclaringSyntaxReferences.IsEmpty ? FromAttributes(method) : DeferredSequences.DeclaredIteratorKind(method, _types);
 
         private IteratorKind FromAttributes(IMethodSymbol method)
         {

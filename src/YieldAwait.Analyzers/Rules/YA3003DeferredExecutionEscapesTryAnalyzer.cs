@@ -53,7 +53,7 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var detection = new Detection(compilation, new DeferredSequences(compilation, new KnownIterators(compilation, types)), list);
+                var detection = new Detection(compilation, new DeferredSequenceClassifier(compilation, new KnownIterators(compilation, types)), list);
                 start.RegisterOperationAction(detection.Analyze, OperationKind.Try);
             });
         }
@@ -61,10 +61,10 @@ namespace YieldAwait.Analyzers.Rules
         private sealed class Detection
         {
             private readonly Compilation _compilation;
-            private readonly DeferredSequences _deferred;
+            private readonly DeferredSequenceClassifier _deferred;
             private readonly INamedTypeSymbol _list;
 
-            public Detection(Compilation compilation, DeferredSequences deferred, INamedTypeSymbol list)
+            public Detection(Compilation compilation, DeferredSequenceClassifier deferred, INamedTypeSymbol list)
             {
                 _compilation = compilation;
                 _deferred = deferred;
@@ -90,7 +90,7 @@ namespace YieldAwait.Analyzers.Rules
                     {
                         case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } returnOperation
                             when returnOperation.Syntax is ReturnStatementSyntax { Expression: { } expression }:
-                            var sequence = DeferredSequences.Unwrap(returned) is ILocalReferenceOperation local
+                            var sequence = DeferredSequenceClassifier.Unwrap(returned) is ILocalReferenceOperation local
                                 ? ClassifyLocalDeclaredIn(local.Local, tryOperation.Body)
                                 : _deferred.Classify(returned);
                             Report(context, tryOperation, sequence, returned, returned.Type, expression);
@@ -114,7 +114,7 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 var properties = ImmutableDictionary<string, string?>.Empty;
-                if (sequence.Kind != DeferredKind.AsyncStream && CanMaterialiseAsList(DeferredSequences.Unwrap(value)?.Type, targetType))
+                if (sequence.Kind != DeferredKind.AsyncStream && CanMaterialiseAsList(DeferredSequenceClassifier.Unwrap(value)?.Type, targetType))
                 {
                     properties = properties.Add(MaterialiseKey, "ToList");
                 }
@@ -182,7 +182,7 @@ namespace YieldAwait.Analyzers.Rules
             }
 
             private static bool IsSimple(IOperation value) =>
-                DeferredSequences.Unwrap(value) is ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation
+                DeferredSequenceClassifier.Unwrap(value) is ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation
                     or IFieldReferenceOperation or IDefaultValueOperation || value.ConstantValue.HasValue;
 
             /// <summary>
@@ -294,7 +294,7 @@ namespace YieldAwait.Analyzers.Rules
                 OwnDescendants(functionBody).Any(operation =>
                     operation is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: var returned }
                     && operation.Syntax.SpanStart >= tryOperation.Syntax.Span.End
-                    && DeferredSequences.Unwrap(returned) is ILocalReferenceOperation reference
+                    && DeferredSequenceClassifier.Unwrap(returned) is ILocalReferenceOperation reference
                     && SymbolEqualityComparer.Default.Equals(reference.Local, local));
 
             private bool CanMaterialiseAsList(ITypeSymbol? sequenceType, ITypeSymbol? targetType)

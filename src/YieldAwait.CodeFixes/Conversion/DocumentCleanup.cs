@@ -91,7 +91,8 @@ namespace YieldAwait.CodeFixes.Conversion
             originalRoot.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault()?.OpenBraceToken.Span.End
             ?? originalRoot.FullSpan.End;
 
-        private static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, string ns)
+        /// <summary>Adds <c>using <paramref name="ns"/>;</c> in order (also used for extension-method namespaces, which have no name to shorten).</summary>
+        internal static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, string ns)
         {
             var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns)).WithAdditionalAnnotations(Formatter.Annotation);
             if (unit.Usings.Count == 0 && unit.Members.FirstOrDefault() is BaseNamespaceDeclarationSyntax { Usings.Count: > 0 } scoped)

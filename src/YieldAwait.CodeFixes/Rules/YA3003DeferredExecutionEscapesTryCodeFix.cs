@@ -56,13 +56,26 @@ namespace YieldAwait.CodeFixes.Rules
         private static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
             {
                 return document;
             }
 
             var targets = diagnostics.Select(d => Target(root, d)).OfType<ExpressionSyntax>().Distinct().ToList();
-            return await LinqMaterialisation.ToListAsync(document, targets, cancellationToken).ConfigureAwait(false);
+            if (targets.Count == 0)
+            {
+                return document;
+            }
+
+            var needsImport = targets.Any(t => ToListMaterialisation.NeedsLinqImport(model, t, ToListMaterialisation.Materialise(t)));
+            var updated = root.ReplaceNodes(targets, (_, current) => ToListMaterialisation.Materialise(current));
+            if (needsImport && updated is CompilationUnitSyntax unit)
+            {
+                updated = ToListMaterialisation.EnsureLinqImport(unit);
+            }
+
+            return await DocumentCleanup.RunAsync(document.WithSyntaxRoot(updated), document, cancellationToken).ConfigureAwait(false);
         }
 
         private static ExpressionSyntax? Target(SyntaxNode root, Diagnostic diagnostic) =>

@@ -1,0 +1,326 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
+
+namespace YieldAwait.Analyzers.Rules
+{
+    /// <summary>
+    /// YA3005: a local holding a call of an iterator in the compilation (or a deferred LINQ chain over one) is
+    /// enumerated more than once on one path. Each enumeration runs the generator's body again: its I/O, its side
+    /// effects, and possibly different results.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class YA3005GeneratorEnumeratedMoreThanOnceAnalyzer : DiagnosticAnalyzer
+    {
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            DiagnosticIds.GeneratorEnumeratedMoreThanOnce,
+            title: "Generator enumerated more than once",
+            messageFormat: "'{0}' holds a call of iterator '{1}' and is enumerated more than once; each enumeration runs the iterator again",
+            DiagnosticCategories.DeferredExecution,
+            DiagnosticSeverity.Warning,
+            description: "A call of an iterator returns a recipe, not a collection: every foreach, Count() or ToList() on it runs the iterator's body "
+                + "from the start again, repeating its work and side effects. Materialise it once where it is bound.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var enumerable = start.Compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+                var types = AsyncTypes.TryCreate(start.Compilation);
+                if (types is null)
+                {
+                    return;
+                }
+
+                var state = new State(types, enumerable);
+                start.RegisterOperationBlockAction(state.AnalyzeBlock);
+            });
+        }
+
+        private sealed class State
+        {
+            private readonly AsyncTypes _types;
+            private readonly INamedTypeSymbol? _enumerable;
+            private readonly ConcurrentDictionary<IMethodSymbol, bool> _isGenerator = new(SymbolEqualityComparer.Default);
+
+            public State(AsyncTypes types, INamedTypeSymbol? enumerable)
+            {
+                _types = types;
+                _enumerable = enumerable;
+            }
+
+            public void AnalyzeBlock(OperationBlockAnalysisContext context)
+            {
+                var bindings = new Dictionary<ILocalSymbol, (IVariableDeclaratorOperation Declarator, IMethodSymbol Generator)>(SymbolEqualityComparer.Default);
+                var references = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
+                foreach (var block in context.OperationBlocks)
+                {
+                    foreach (var operation in block.Descendants())
+                    {
+                        switch (operation)
+                        {
+                            case IVariableDeclaratorOperation { Symbol: { IsRef: false } local, Initializer.Value: { } value } declarator
+                                when declarator.Syntax is VariableDeclaratorSyntax && GeneratorOf(value) is { } generator:
+                                bindings[local] = (declarator, generator);
+                                break;
+                            case ILocalReferenceOperation reference:
+                                if (!references.TryGetValue(reference.Local, out var list))
+                                {
+                                    list = new List<ILocalReferenceOperation>();
+                                    references.Add(reference.Local, list);
+                                }
+
+                                list.Add(reference);
+                                break;
+                        }
+                    }
+                }
+
+                foreach (var binding in bindings)
+                {
+                    if (!references.TryGetValue(binding.Key, out var uses) || uses.Any(IsWrite))
+                    {
+                        continue;
+                    }
+
+                    var scope = binding.Value.Declarator.Syntax.FirstAncestorOrSelf<BlockSyntax>();
+                    if (scope is null)
+                    {
+                        continue;
+                    }
+
+                    var sites = new List<(SyntaxNode Site, bool Repeated)>();
+                    foreach (var use in uses.OrderBy(u => u.Syntax.SpanStart))
+                    {
+                        if (EnumerationSite(use) is { } site && Repetition(site, scope) is { } repeated)
+                        {
+                            sites.Add((site, repeated));
+                        }
+                    }
+
+                    var second = SecondEnumeration(sites);
+                    if (second is not null)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Rule,
+                            second.GetLocation(),
+                            additionalLocations: new[] { binding.Value.Declarator.Syntax.GetLocation() },
+                            properties: null,
+                            binding.Key.Name,
+                            binding.Value.Generator.Name));
+                    }
+                }
+            }
+
+            /// <summary>The site that makes the enumeration multiple: one repeated by a loop, or the second on one path.</summary>
+            private static SyntaxNode? SecondEnumeration(List<(SyntaxNode Site, bool Repeated)> sites)
+            {
+                for (var i = 0; i < sites.Count; i++)
+                {
+                    if (sites[i].Repeated)
+                    {
+                        return sites[i].Site;
+                    }
+
+                    for (var j = 0; j < i; j++)
+                    {
+                        if (!MutuallyExclusive(sites[j].Site, sites[i].Site))
+                        {
+                            return sites[i].Site;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>The method whose iterator the value runs: an iterator call, or a deferred LINQ chain over one.</summary>
+            private IMethodSymbol? GeneratorOf(IOperation value)
+            {
+                value = value.WithoutImplicitConversions();
+                if (value is not IInvocationOperation invocation)
+                {
+                    return null;
+                }
+
+                if (IsEnumerableMethod(invocation.TargetMethod) && DeferredSequences.DeferredOperators.Contains(invocation.TargetMethod.Name))
+                {
+                    return invocation.Arguments.Length > 0 ? GeneratorOf(invocation.Arguments[0].Value) : null;
+                }
+
+                var method = invocation.TargetMethod;
+                return method.ReturnType.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                    && _isGenerator.GetOrAdd(method.OriginalDefinition, IsSyncIterator)
+                    ? method
+                    : null;
+            }
+
+            private bool IsSyncIterator(IMethodSymbol method) => DeferredSequences.DeclaredIteratorKind(method, _types) == IteratorKind.Sync;
+
+            private bool IsEnumerableMethod(IMethodSymbol method) =>
+                _enumerable is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _enumerable);
+
+            private static bool IsWrite(ILocalReferenceOperation reference) => reference.Parent switch
+            {
+                IAssignmentOperation assignment => assignment.Target == reference,
+                IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
+                IIncrementOrDecrementOperation => true,
+                IAddressOfOperation => true,
+                _ => false,
+            };
+
+            /// <summary>
+            /// The syntax of the operation that enumerates the local through this use: a <c>foreach</c> over it, an enumerating
+            /// LINQ operator on it (possibly through deferred ones), or a collection built from it. Null for any other use.
+            /// </summary>
+            private SyntaxNode? EnumerationSite(ILocalReferenceOperation reference)
+            {
+                IOperation current = reference;
+                while (true)
+                {
+                    var parent = current.Parent;
+                    while (parent is IConversionOperation { IsImplicit: true })
+                    {
+                        current = parent;
+                        parent = parent.Parent;
+                    }
+
+                    switch (parent)
+                    {
+                        case IForEachLoopOperation loop when loop.Collection == current && !loop.IsAsynchronous:
+                            return ((CommonForEachStatementSyntax)loop.Syntax).Expression;
+                        case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation invocation }
+                            when IsEnumerableMethod(invocation.TargetMethod) && invocation.TargetMethod.IsExtensionMethod:
+                            if (DeferredSequences.EnumeratingOperators.Contains(invocation.TargetMethod.Name))
+                            {
+                                return invocation.Syntax;
+                            }
+
+                            if (DeferredSequences.DeferredOperators.Contains(invocation.TargetMethod.Name))
+                            {
+                                current = invocation;
+                                continue;
+                            }
+
+                            return null;
+                        case IArgumentOperation { Parent: IObjectCreationOperation creation }
+                            when creation.Type?.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic":
+                            return creation.Syntax;
+                        default:
+                            return null;
+                    }
+                }
+            }
+
+            /// <summary>
+            /// True when the site runs repeatedly (a loop or a lambda given to a LINQ operator between it and the local's
+            /// scope), false when once, null when unknown (another lambda or a local function: it may never run).
+            /// </summary>
+            private bool? Repetition(SyntaxNode site, BlockSyntax scope)
+            {
+                var child = site;
+                for (var node = site.Parent; node is not null && node != scope; child = node, node = node.Parent)
+                {
+                    switch (node)
+                    {
+                        case WhileStatementSyntax or DoStatementSyntax:
+                            return true;
+                        case ForStatementSyntax forStatement when !(child is ExpressionSyntax expression && forStatement.Initializers.Contains(expression)) && forStatement.Declaration != child:
+                            return true;
+                        case CommonForEachStatementSyntax forEach when forEach.Statement == child:
+                            return true;
+                        case LocalFunctionStatementSyntax:
+                            return null;
+                        case AnonymousFunctionExpressionSyntax:
+                            // Per element when given to a LINQ operator; otherwise unknown (Task.Run runs it once, an event handler maybe never).
+                            return node.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } }
+                                && (DeferredSequences.DeferredOperators.Contains(member.Name.Identifier.ValueText) || DeferredSequences.EnumeratingOperators.Contains(member.Name.Identifier.ValueText))
+                                ? true
+                                : null;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// True when no path runs both: they sit in different branches of one <c>if</c>/<c>switch</c>/<c>?:</c>, or the
+            /// earlier one is in a branch that always leaves (return, throw, break, continue) before the later one.
+            /// </summary>
+            private static bool MutuallyExclusive(SyntaxNode first, SyntaxNode second)
+            {
+                var common = first.Parent;
+                while (common is not null && !common.Span.Contains(second.Span))
+                {
+                    common = common.Parent;
+                }
+
+                if (common is null)
+                {
+                    return false;
+                }
+
+                var firstChild = ChildOn(first, common);
+                var secondChild = ChildOn(second, common);
+                switch (common)
+                {
+                    case IfStatementSyntax ifStatement when firstChild != ifStatement.Condition && secondChild != ifStatement.Condition:
+                    case ConditionalExpressionSyntax conditional when firstChild != conditional.Condition && secondChild != conditional.Condition:
+                    case SwitchStatementSyntax when firstChild is SwitchSectionSyntax && secondChild is SwitchSectionSyntax:
+                    case SwitchExpressionSyntax when firstChild is SwitchExpressionArmSyntax && secondChild is SwitchExpressionArmSyntax:
+                        return true;
+                }
+
+                for (var node = first; node is not null && node != common; node = node.Parent)
+                {
+                    var isBranch = node.Parent is IfStatementSyntax owner && owner.Statement == node || node.Parent is ElseClauseSyntax || node is SwitchSectionSyntax;
+                    if (isBranch && AlwaysLeaves(node))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static SyntaxNode? ChildOn(SyntaxNode node, SyntaxNode ancestor)
+            {
+                for (var current = node; current is not null; current = current.Parent)
+                {
+                    if (current.Parent == ancestor)
+                    {
+                        return current;
+                    }
+                }
+
+                return null;
+            }
+
+            private static bool AlwaysLeaves(SyntaxNode branch)
+            {
+                var last = branch switch
+                {
+                    BlockSyntax block => block.Statements.LastOrDefault(),
+                    SwitchSectionSyntax section => section.Statements.LastOrDefault() is BlockSyntax inner ? inner.Statements.LastOrDefault() : section.Statements.LastOrDefault(),
+                    StatementSyntax statement => statement,
+                    _ => null,
+                };
+                return last is ReturnStatementSyntax or ThrowStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax
+                    || last is BreakStatementSyntax && branch is not SwitchSectionSyntax
+                    || last is YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement }
+                    || last is ExpressionStatementSyntax { Expression: ThrowExpressionSyntax };
+            }
+        }
+    }
+}
