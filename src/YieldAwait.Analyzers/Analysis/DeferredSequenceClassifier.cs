@@ -170,7 +170,10 @@ namespace YieldAwait.Analyzers.Analysis
             var definition = (method.ReducedFrom ?? method).OriginalDefinition;
             if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, _queryable) && IsQueryable(method.ReturnType))
             {
-                return External(DeferredKind.Query);
+                // AsQueryable() only wraps its source; what it wraps decides.
+                return method.Name == "AsQueryable" && invocation.Arguments.Length == 1
+                    ? Classify(invocation.Arguments[0].Value)
+                    : External(DeferredKind.Query);
             }
 
             if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, _enumerable) && DeferredSequences.DeferredOperators.Contains(method.Name))

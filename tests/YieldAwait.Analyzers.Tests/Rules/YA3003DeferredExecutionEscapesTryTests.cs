@@ -691,7 +691,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task NoDiagnostic_QueryablePropertyReturnedAsIs() => Verify.VerifyAnalyzerAsync("""
+        public Task NoDiagnostic_QueryablePropertyOrInMemoryAsQueryableReturnedAsIs() => Verify.VerifyAnalyzerAsync("""
             using System;
             using System.Linq;
 
@@ -704,6 +704,18 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     try
                     {
                         return Orders;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return Enumerable.Empty<int>().AsQueryable();
+                    }
+                }
+
+                public IQueryable<int> InMemory(int[] ids)
+                {
+                    try
+                    {
+                        return ids.AsQueryable();
                     }
                     catch (InvalidOperationException)
                     {
