@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -88,7 +89,8 @@ namespace YieldAwait.Analyzers.Rules
                     properties = properties.Add(CheckStatementsKey, checkStatements);
                 }
 
-                if (PreYieldRegion.MovableStatementIndex(operation.Syntax, body) >= 0)
+                var index = PreYieldRegion.MovableStatementIndex(operation.Syntax, body);
+                if (index >= 0 && checkStatements.Split(',').Contains(index.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 {
                     properties = properties.Add(MovableKey, "true");
                 }
@@ -125,7 +127,7 @@ namespace YieldAwait.Analyzers.Rules
                 for (var i = 0; i < end; i++)
                 {
                     var statement = body.Statements[i];
-                    if (statement is not LocalFunctionStatementSyntax && semanticModel.GetOperation(statement) is { } operation && ContainsCheck(operation))
+                    if (statement is not LocalFunctionStatementSyntax && semanticModel.GetOperation(statement) is { } operation && IsPlainCheck(operation))
                     {
                         indices.Add(i);
                     }
@@ -134,16 +136,29 @@ namespace YieldAwait.Analyzers.Rules
                 return string.Join(",", indices);
             }
 
-            private bool ContainsCheck(IOperation root)
+            /// <summary>
+            /// A statement that holds a check and can run eagerly as it is. A declaration or expression statement that also
+            /// calls or creates something besides the check (<c>var lines = File.ReadAllLines(path ?? throw …);</c>) does work
+            /// that must stay lazy; the conditions and branches of <c>if</c>, <c>switch</c> or <c>try</c> are part of the validation.
+            /// </summary>
+            private bool IsPlainCheck(IOperation statement)
             {
+                var judgeWork = statement is IExpressionStatementOperation or IVariableDeclarationGroupOperation;
+                var hasCheck = false;
                 var pending = new Stack<IOperation>();
-                pending.Push(root);
+                pending.Push(statement);
                 while (pending.Count > 0)
                 {
                     var operation = pending.Pop();
                     if (_recognizer.TryRecognize(operation, out _, out _))
                     {
-                        return true;
+                        hasCheck = true;
+                        continue;
+                    }
+
+                    if (judgeWork && operation is IInvocationOperation or IObjectCreationOperation or IDynamicInvocationOperation or IAwaitOperation)
+                    {
+                        return false;
                     }
 
                     foreach (var child in operation.ChildOperations)
@@ -155,7 +170,7 @@ namespace YieldAwait.Analyzers.Rules
                     }
                 }
 
-                return false;
+                return hasCheck;
             }
         }
     }

@@ -1560,6 +1560,54 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public async Task NoFix_WhenTheCheckingStatementAlsoDoesWork_OtherChecksStillMove()
+        {
+            var test = new VerifyFix.Test
+            {
+                TestCode = """
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+
+                class Config
+                {
+                    public IEnumerable<string> Sections(string path, string prefix)
+                    {
+                        {|YA3001:ArgumentNullException.ThrowIfNull(prefix)|};
+                        var lines = File.ReadAllLines(path ?? {|YA3001:throw new ArgumentNullException(nameof(path))|});
+                        foreach (var line in lines) if (line.StartsWith(prefix)) yield return line;
+                    }
+                }
+                """,
+                FixedCode = """
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+
+                class Config
+                {
+                    public IEnumerable<string> Sections(string path, string prefix)
+                    {
+                        ArgumentNullException.ThrowIfNull(prefix);
+
+                        return SectionsIterator(path, prefix);
+
+                        static IEnumerable<string> SectionsIterator(string path, string prefix)
+                        {
+                            var lines = File.ReadAllLines(path ?? throw new ArgumentNullException(nameof(path)));
+                            foreach (var line in lines) if (line.StartsWith(prefix)) yield return line;
+                        }
+                    }
+                }
+                """,
+            };
+
+            // The check inside File.ReadAllLines(...) stays, reported, in the local iterator: moving it would read the file eagerly.
+            test.FixedState.ExpectedDiagnostics.Add(VerifyFix.Diagnostic("YA3001").WithSpan(15, 51, 15, 96).WithArguments("throw ArgumentNullException", "SectionsIterator"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task NoFix_WhenAnEarlierStatementReassignsTheCheckedParameter() => VerifyNoFix("""
             using System;
             using System.Collections.Generic;
