@@ -99,6 +99,16 @@ namespace LogIngestion
             return new IngestionSummary(files.Count, replayed, read, skipped, filtered, posted, accepted, retries);
         }
 
+        /// <summary>Lists the batches waiting in the dead-letter queue (an admin command; not called by the default run).</summary>
+        public async Task ListDeadLettersAsync(TextWriter output, CancellationToken cancellationToken)
+        {
+            // YA1003: ToBlockingEnumerable() inside an async method; the fix makes the loop 'await foreach'.
+            foreach (var id in _deadLetters.PendingAsync(cancellationToken).ToBlockingEnumerable())
+            {
+                await output.WriteLineAsync(id.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         private static string NewBatchId() => Guid.NewGuid().ToString("N").Substring(0, 12);
     }
 }

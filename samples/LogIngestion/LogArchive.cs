@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
@@ -6,27 +7,47 @@ using System.Linq;
 namespace LogIngestion
 {
     /// <summary>
-    /// Reads the compressed logs (<c>*.log.gz</c>) the shipper archives after a day. Used by the support tool to
-    /// look for errors in old days; the ingestion run itself does not call it.
+    /// The rotated logs a shipper compresses beside the live ones (<c>*.log.gz</c>), read line by line for a
+    /// backfill. Not used by the default run. Written as generators over synchronous I/O: each <c>MoveNext</c>
+    /// blocks on the disk where an async stream would await.
     /// </summary>
-    internal static class LogArchive
+    internal sealed class LogArchive
     {
-        /// <summary>The error lines of one archived log.</summary>
-        public static IEnumerable<string> ErrorLines(string path)
-        {
-            using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-            using var reader = new StreamReader(stream);
+        private readonly string _directory;
 
-            // YA3002: the reader is disposed when this method returns, before anyone enumerates the lines.
-            return Lines(reader).Where(line => line.Contains(" ERROR "));
+        public LogArchive(string directory) => _directory = directory;
+
+        /// <summary>The lines of every rotated file, oldest first.</summary>
+        public IEnumerable<string> RotatedLines()
+        {
+            foreach (var path in Directory.GetFiles(_directory, "*.log.gz").OrderBy(p => p, StringComparer.Ordinal))
+            {
+                using var file = File.OpenRead(path);
+                using var gzip = new GZipStream(file, CompressionMode.Decompress);
+                using var reader = new StreamReader(gzip);
+                string? line;
+
+                // YA1002: ReadLine has an async counterpart, ReadLineAsync.
+                while ((line = reader.ReadLine()) is not null)
+                {
+                    yield return line;
+                }
+            }
         }
 
-        private static IEnumerable<string> Lines(TextReader reader)
+        /// <summary>The file names the shipper lists in its manifest, one per line.</summary>
+        public IEnumerable<string> Manifest()
         {
-            string? line;
-            while ((line = reader.ReadLine()) is not null)
+            var path = Path.Combine(_directory, "manifest.txt");
+            if (!File.Exists(path))
             {
-                yield return line;
+                yield break;
+            }
+
+            // YA1002: File.ReadAllLines has an async counterpart, File.ReadAllLinesAsync.
+            foreach (var name in File.ReadAllLines(path))
+            {
+                yield return name.Trim();
             }
         }
     }

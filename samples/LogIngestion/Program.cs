@@ -12,7 +12,7 @@ namespace LogIngestion
     /// Without <c>--endpoint</c> it talks to an in-memory stand-in of the API, so it runs offline.
     /// </summary>
     /// <remarks>
-    /// This sample trips YieldAwait.Analyzers on purpose (see the <c>// YA1001</c> and <c>// YA1005</c>
+    /// This sample trips YieldAwait.Analyzers on purpose (see the <c>// YAnnnn</c>
     /// comments; the counts are in samples/expected-diagnostics.txt). It still works, it just blocks threads.
     /// </remarks>
     internal static class Program

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace YieldAwait.Analyzers.Analysis
@@ -34,7 +36,16 @@ namespace YieldAwait.Analyzers.Analysis
                 }
 
                 var detection = new BlockingWaitDetection(new BlockingFormRecognizer(types), target, rule);
-                start.RegisterOperationAction(detection.Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+
+                // Only a body with a 'yield' somewhere (its own or a local function's) can hold an iterator, and most
+                // bodies have none: they pay one token scan instead of a callback per call and property read.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (block.OperationBlocks.Any(b => b.Syntax.DescendantTokens().Any(t => t.IsKind(SyntaxKind.YieldKeyword))))
+                    {
+                        block.RegisterOperationAction(detection.Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+                    }
+                });
             });
         }
 

@@ -309,7 +309,7 @@ namespace YieldAwait.CodeFixes.Conversion
             var declaration = member.Declaration;
             var symbol = member.Symbol;
             var compilation = model.Compilation;
-            var context = RewriteContext.TryCreate(compilation);
+            var context = RewriteContext.TryCreate(compilation, document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
             var enumeratorCancellation = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
             var hasBody = IteratorFacts.GetBody(declaration) is not null;
             if (context?.Types.IAsyncEnumerableOfT is null

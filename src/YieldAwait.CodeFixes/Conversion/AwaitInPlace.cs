@@ -20,7 +20,7 @@ namespace YieldAwait.CodeFixes.Conversion
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var context = model is null ? null : RewriteContext.TryCreate(model.Compilation);
+            var context = model is null ? null : RewriteContext.TryCreate(model.Compilation, document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
             var rewrites = new List<(AwaitRewrite, string?)>();
             if (root is null || model is null || context is null)
             {

@@ -8,7 +8,10 @@ namespace YieldAwait.CodeFixes.Conversion
     internal static class AwaitRewriteSources
     {
         public static ImmutableArray<IAwaitRewriteSource> All { get; } = ImmutableArray.Create<IAwaitRewriteSource>(
-            new BlockingFormRewriteSource());
+            // First: it takes the blocking waits on a stream's ValueTask (e.MoveNextAsync().AsTask().Result) from the next one.
+            new AsyncStreamRewriteSource(),
+            new BlockingFormRewriteSource(),
+            new AsyncTwinRewriteSource());
 
         /// <summary>The first source's rewrite for <paramref name="node"/>, or null.</summary>
         public static AwaitRewrite? TryCreate(SyntaxNode node, SemanticModel model, RewriteContext context, CancellationToken cancellationToken)

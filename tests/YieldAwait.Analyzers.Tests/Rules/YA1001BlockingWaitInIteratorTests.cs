@@ -1235,6 +1235,46 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        /// <summary>The conversion awaits YA1002's counterparts too: an iterator made async should not keep blocking on ReadLine.</summary>
+        [Fact]
+        public Task Fix_AlsoAwaitsAsyncCounterpartsAndStreams() => VerifyFix.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                IEnumerable<string> Read(TextReader reader, Task<string> header, IAsyncEnumerable<string> more)
+                {
+                    yield return {|YA1001:header.Result|};
+                    yield return reader.ReadLine()!;
+                    foreach (var line in more.ToBlockingEnumerable())
+                        yield return line;
+                    var e = more.GetAsyncEnumerator();
+                    yield return {|YA1001:e.MoveNextAsync().AsTask().Result|} ? e.Current : "";
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async IAsyncEnumerable<string> Read(TextReader reader, Task<string> header, IAsyncEnumerable<string> more, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    yield return await header;
+                    yield return (await reader.ReadLineAsync(cancellationToken))!;
+                    await foreach (var line in more.WithCancellation(cancellationToken))
+                        yield return line;
+                    var e = more.GetAsyncEnumerator();
+                    yield return await e.MoveNextAsync() ? e.Current : "";
+                }
+            }
+            """);
+
         [Fact]
         public async Task Fix_ConvertsCallersInOtherFiles_AndEveryBlockingShape()
         {

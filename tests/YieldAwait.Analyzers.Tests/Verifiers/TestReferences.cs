@@ -1,3 +1,4 @@
+using System.IO;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace YieldAwait.Analyzers.Tests.Verifiers
@@ -6,5 +7,11 @@ namespace YieldAwait.Analyzers.Tests.Verifiers
     internal static class TestReferences
     {
         public static ReferenceAssemblies Default { get; } = ReferenceAssemblies.Net.Net80;
+
+        /// <summary>.NET 6, for APIs that gained overloads later (<c>TextReader.ReadLineAsync(CancellationToken)</c> is .NET 7).</summary>
+        public static ReferenceAssemblies Net60 { get; } = new ReferenceAssemblies(
+            "net6.0",
+            new PackageIdentity("Microsoft.NETCore.App.Ref", "6.0.36"),
+            Path.Combine("ref", "net6.0"));
     }
 }

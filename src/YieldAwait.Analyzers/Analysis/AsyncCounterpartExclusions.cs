@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace YieldAwait.Analyzers.Analysis
+{
+    /// <summary>
+    /// Sync methods whose async twin is not a real replacement: the package's own short list, and the
+    /// documentation IDs a project names in <c>yieldawait.blocking_call_exclusions</c>.
+    /// </summary>
+    internal sealed class AsyncCounterpartExclusions
+    {
+        /// <summary>Documentation IDs (<c>M:</c> methods and their overrides, <c>T:</c> every method of a type and of the classes derived from it), comma separated.</summary>
+        public const string OptionKey = "yieldawait.blocking_call_exclusions";
+
+        /// <summary>
+        /// The built-in list, one place: (type metadata name, or null for any type; member name, or null for every member).
+        /// Each entry says why the twin does not replace the sync call.
+        /// </summary>
+        private static readonly (string? Type, string? Member)[] BuiltIn =
+        {
+            // DisposeAsync belongs with 'await using'; an explicit Dispose is cleanup that the conversion should not reorder.
+            (null, "Dispose"),
+            // A ToStringAsync, where one exists, is a different operation, not the formatting ToString does.
+            (null, "ToString"),
+            // EF Core: AddAsync/AddRangeAsync exist only for value generators that need the database (HiLo); the docs say use Add.
+            ("Microsoft.EntityFrameworkCore.DbSet`1", "Add"),
+            ("Microsoft.EntityFrameworkCore.DbSet`1", "AddRange"),
+            ("Microsoft.EntityFrameworkCore.DbContext", "Add"),
+            ("Microsoft.EntityFrameworkCore.DbContext", "AddRange"),
+            // Cancel runs the registered callbacks inline; CancelAsync only moves them off the thread. No I/O is waited on.
+            ("System.Threading.CancellationTokenSource", "Cancel"),
+            // The row is already buffered after Read/ReadAsync unless CommandBehavior.SequentialAccess; the async column getters only add overhead.
+            ("System.Data.Common.DbDataReader", "GetFieldValue"),
+            ("System.Data.Common.DbDataReader", "IsDBNull"),
+            // The async methods throw InvalidOperationException unless the reader/writer was created with Settings.Async = true.
+            ("System.Xml.XmlReader", null),
+            ("System.Xml.XmlWriter", null),
+            // In memory: the async methods complete synchronously and only add a state machine.
+            ("System.IO.MemoryStream", null),
+            ("System.IO.StringReader", null),
+            ("System.IO.StringWriter", null),
+        };
+
+        private readonly ImmutableArray<(INamedTypeSymbol? Type, string? Member)> _builtIn;
+        private readonly INamedTypeSymbol? _console;
+        private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> _parsedOptions = new(StringComparer.Ordinal);
+
+        public AsyncCounterpartExclusions(Compilation compilation)
+        {
+            var builtIn = ImmutableArray.CreateBuilder<(INamedTypeSymbol?, string?)>();
+            foreach (var (typeName, member) in BuiltIn)
+            {
+                if (typeName is null)
+                {
+                    builtIn.Add((null, member));
+                }
+                else if (compilation.GetTypeByMetadataName(typeName) is { } type)
+                {
+                    builtIn.Add((type, member));
+                }
+            }
+
+            _builtIn = builtIn.ToImmutable();
+            _console = compilation.GetTypeByMetadataName("System.Console");
+        }
+
+        /// <summary>The documentation IDs a tree's options name; empty when the option is not set.</summary>
+        public ImmutableHashSet<string> UserExclusions(AnalyzerConfigOptions? options) =>
+            options is not null && options.TryGetValue(OptionKey, out var raw) && !string.IsNullOrWhiteSpace(raw)
+                ? _parsedOptions.GetOrAdd(raw, Parse)
+                : ImmutableHashSet<string>.Empty;
+
+        public bool IsExcluded(IInvocationOperation invocation, ImmutableHashSet<string> userExclusions)
+        {
+            var method = invocation.TargetMethod;
+            var receiver = Receiver(invocation);
+            if (IsConsoleStream(receiver))
+            {
+                // Console.Out/Error/In: the console's writers run their async methods synchronously.
+                return true;
+            }
+
+            foreach (var (type, member) in _builtIn)
+            {
+                if ((member is null || member == method.Name)
+                    && (type is null || DerivesFrom(method.ContainingType, type) || DerivesFrom(receiver?.Type, type)))
+                {
+                    return true;
+                }
+            }
+
+            return !userExclusions.IsEmpty && IsExcludedByUser(method, receiver?.Type, userExclusions);
+        }
+
+        private static bool IsExcludedByUser(IMethodSymbol method, ITypeSymbol? receiverType, ImmutableHashSet<string> ids)
+        {
+            for (var current = method.OriginalDefinition; current is not null; current = current.OverriddenMethod?.OriginalDefinition)
+            {
+                if (Names(DocumentationCommentId.CreateDeclarationId(current), ids))
+                {
+                    return true;
+                }
+            }
+
+            return ExcludesType(method.ContainingType, ids) || ExcludesType(receiverType, ids);
+        }
+
+        private static bool ExcludesType(ITypeSymbol? type, ImmutableHashSet<string> ids)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (Names(DocumentationCommentId.CreateDeclarationId(current.OriginalDefinition), ids))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Roslyn appends <c>~ReturnType</c> to method IDs; the IDs users copy from XML docs have it only on conversion operators.</summary>
+        private static bool Names(string? id, ImmutableHashSet<string> ids) =>
+            id is not null && (ids.Contains(id) || (id.IndexOf('~') is var tilde and > 0 && ids.Contains(id.Substring(0, tilde))));
+
+        private static IOperation? Receiver(IInvocationOperation invocation) =>
+            invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
+                ? BlockingFormRecognizer.Unwrap(invocation.Arguments[0].Value)
+                : null);
+
+        private bool IsConsoleStream(IOperation? receiver) =>
+            receiver is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Out" or "Error" or "In" } property }
+            && SymbolEqualityComparer.Default.Equals(property.ContainingType, _console);
+
+        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ImmutableHashSet<string> Parse(string raw)
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var part in raw.Split(','))
+            {
+                var id = part.Trim();
+                if (id.Length > 0)
+                {
+                    ids.Add(id);
+                }
+            }
+
+            return ids.ToImmutableHashSet(StringComparer.Ordinal);
+        }
+    }
+}

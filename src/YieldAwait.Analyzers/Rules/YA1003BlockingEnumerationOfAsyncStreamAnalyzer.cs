@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
+
+namespace YieldAwait.Analyzers.Rules
+{
+    /// <summary>
+    /// YA1003: an async stream enumerated by blocking: <c>ToBlockingEnumerable()</c>, System.Linq.Async's <c>ToEnumerable()</c>,
+    /// <c>stream.ToListAsync().Result</c>, <c>e.MoveNextAsync().AsTask().Result</c>. The producer is a coroutine that
+    /// yields the thread while it waits; the blocking consumer takes that thread back for every element. Reported
+    /// anywhere; inside an iterator the blocking waits are left to YA1001/YA1005, so each expression is reported once.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class YA1003BlockingEnumerationOfAsyncStreamAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>The key under which a diagnostic tells the fix where it stands: one of <see cref="AsyncContext"/>, <see cref="SyncIteratorContext"/>, <see cref="SyncContext"/>.</summary>
+        public const string ContextProperty = "Context";
+
+        /// <summary>An async method, local function, lambda or async iterator: the fix awaits in place.</summary>
+        public const string AsyncContext = "Async";
+
+        /// <summary>A sync iterator: the fix converts it to an async iterator.</summary>
+        public const string SyncIteratorContext = "SyncIterator";
+
+        /// <summary>Any other sync function: no fix.</summary>
+        public const string SyncContext = "Sync";
+
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            DiagnosticIds.BlockingEnumerationOfAsyncStream,
+            title: "Blocking enumeration of an async stream",
+            messageFormat: "'{0}' blocks the thread to enumerate an async stream; use 'await foreach' or await it",
+            DiagnosticCategories.AsyncInIterators,
+            DiagnosticSeverity.Warning,
+            description: "An async stream (IAsyncEnumerable<T>) is produced by a coroutine that gives the thread back while it waits. "
+                + "ToBlockingEnumerable(), ToEnumerable() or a blocking wait on ToListAsync()/MoveNextAsync() holds a thread for every element "
+                + "and can deadlock under a synchronization context; 'await foreach' or 'await' consumes the same stream without blocking.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (AsyncStreamBlocking.TryCreate(start.Compilation) is not { } streams)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(new Analysis(streams).Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+            });
+        }
+
+        private sealed class Analysis
+        {
+            private readonly AsyncStreamBlocking _streams;
+            private readonly ConcurrentDictionary<SyntaxNode, bool> _containsYield = new();
+
+            public Analysis(AsyncStreamBlocking streams) => _streams = streams;
+
+            public void Analyze(OperationAnalysisContext context)
+            {
+                var operation = context.Operation;
+                if (!MayBeBlocking(operation) || operation.Syntax.ContainsDiagnostics)
+                {
+                    // Half-typed code: wait until the call is complete.
+                    return;
+                }
+
+                string display;
+                if (operation is IInvocationOperation invocation && _streams.IsBlockingEnumerable(invocation, out _, out _))
+                {
+                    display = invocation.TargetMethod.Name + "()";
+                }
+                else if (_streams.TryRecognizeBlockedWait(operation, out var form, out _, out var operatorName)
+                    && !IsReportedByBlockingWaitRules(operation, context.ContainingSymbol))
+                {
+                    display = operatorName + "()" + form.Display;
+                }
+                else
+                {
+                    return;
+                }
+
+                if (Context(operation, context.ContainingSymbol) is not { } where)
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rule,
+                    operation.Syntax.GetLocation(),
+                    ImmutableDictionary<string, string?>.Empty.Add(ContextProperty, where),
+                    display));
+            }
+
+            /// <summary>A cheap look at the name before any symbol is compared: most calls and property reads are none of these.</summary>
+            private static bool MayBeBlocking(IOperation operation) => operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod.Name is "ToBlockingEnumerable" or "ToEnumerable" or "Wait" or "GetResult",
+                IPropertyReferenceOperation reference => reference.Property.Name == "Result",
+                _ => false,
+            };
+
+            /// <summary>YA1001 (sync iterators) and YA1005 (async iterators) already report a blocking wait in an iterator's own body.</summary>
+            private bool IsReportedByBlockingWaitRules(IOperation operation, ISymbol containingSymbol) =>
+                EnclosingFunction.TryFind(operation, containingSymbol, out var function, out var declaration)
+                && _containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield)
+                && IteratorFacts.Classify(function, _streams.Types) != IteratorKind.None;
+
+            /// <summary>Where the operation runs, for the fix; null inside <c>nameof</c>, which runs nothing.</summary>
+            private string? Context(IOperation operation, ISymbol containingSymbol)
+            {
+                for (var current = operation.Parent; current is not null and not ILocalFunctionOperation; current = current.Parent)
+                {
+                    if (current is INameOfOperation)
+                    {
+                        return null;
+                    }
+
+                    if (current is IAnonymousFunctionOperation lambda)
+                    {
+                        return lambda.Symbol.IsAsync ? AsyncContext : SyncContext;
+                    }
+                }
+
+                if (!EnclosingFunction.TryFind(operation, containingSymbol, out var function, out var declaration))
+                {
+                    return SyncContext;
+                }
+
+                if (function.IsAsync)
+                {
+                    return AsyncContext;
+                }
+
+                return _containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield) && IteratorFacts.Classify(function, _streams.Types) == IteratorKind.Sync
+                    ? SyncIteratorContext
+                    : SyncContext;
+            }
+        }
+    }
+}
