@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -65,6 +66,45 @@ namespace LogIngestion
 
                 await Task.Yield();
             }
+        }
+
+        /// <summary>The dead-lettered batches waiting to be replayed, for a status line (not shown yet).</summary>
+        public IEnumerable<string> PendingFiles()
+        {
+            try
+            {
+                // YA3003: EnumerateFiles lists lazily, so an access error while listing escapes this catch.
+                return Directory.EnumerateFiles(_directory, "*.json");
+            }
+            catch (IOException)
+            {
+                return Array.Empty<string>();
+            }
+        }
+
+        /// <summary>Deletes the dead letters older than <paramref name="age"/>, yielding each deleted path.</summary>
+        public IEnumerable<string> PurgeOlderThan(TimeSpan age)
+        {
+            if (!Directory.Exists(_directory))
+            {
+                yield break;
+            }
+
+            foreach (var path in Directory.GetFiles(_directory, "*.json"))
+            {
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(path) > age)
+                {
+                    File.Delete(path);
+                    yield return path;
+                }
+            }
+        }
+
+        /// <summary>Housekeeping for a long-running host: drops dead letters nobody replayed within a week.</summary>
+        public void Trim()
+        {
+            // YA3006: PurgeOlderThan is an iterator and its result is discarded, so nothing is ever deleted.
+            PurgeOlderThan(TimeSpan.FromDays(7));
         }
     }
 }

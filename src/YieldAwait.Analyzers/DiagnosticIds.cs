@@ -10,5 +10,8 @@ namespace YieldAwait.Analyzers
         public const string LazySequenceOutlivesResource = "YA3002";
         public const string LockHeldAcrossYield = "YA3004";
         public const string GeneratorEnumeratedMoreThanOnce = "YA3005";
+        public const string ArgumentCheckInIterator = "YA3001";
+        public const string DeferredExecutionEscapesTry = "YA3003";
+        public const string DiscardedIteratorCall = "YA3006";
     }
 }

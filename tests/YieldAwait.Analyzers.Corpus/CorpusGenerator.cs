@@ -29,6 +29,7 @@ namespace YieldAwait.Analyzers.Corpus
             PipelineWithErrors,
             ExtensionsAndGenerics,
             SleepingPoller,
+            DeferredExecution,
         };
 
         /// <summary>Files totalling at least <paramref name="minimumLines"/> lines.</summary>
@@ -430,6 +431,111 @@ namespace YieldAwait.Analyzers.Corpus
 
                         return up;
                     }
+                }
+
+            """;
+
+        /// <summary>YA3001 (sync and async iterators), YA3003 and YA3006, with their look-alikes beside them.</summary>
+        private static string DeferredExecution(string e, int n) => $$"""
+                public static class {{e}}Deferred{{n}}
+                {
+                    public static IEnumerable<{{e}}> Page(IEnumerable<{{e}}> items, int page, int size)
+                    {
+                        ArgumentNullException.ThrowIfNull(items);
+                        if (size <= 0) throw new ArgumentOutOfRangeException(nameof(size));
+
+                        foreach (var item in items.Skip(page * size).Take(size))
+                        {
+                            yield return item;
+                        }
+                    }
+
+                    public static async IAsyncEnumerable<{{e}}> LoadAsync(I{{e}}Store store, IEnumerable<int> ids, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        ArgumentNullException.ThrowIfNull(store);
+                        foreach (var id in ids)
+                        {
+                            yield return await store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+
+                    public static IEnumerable<decimal> Amounts(string[] cells)
+                    {
+                        try
+                        {
+                            return cells.Select(decimal.Parse);
+                        }
+                        catch (FormatException)
+                        {
+                            return Array.Empty<decimal>();
+                        }
+                    }
+
+                    public static IEnumerable<string> Export(IEnumerable<{{e}}> items, TextWriter writer)
+                    {
+                        foreach (var item in items)
+                        {
+                            writer.WriteLine(item.Name);
+                            yield return item.Name;
+                        }
+                    }
+
+                    public static void Flush(IEnumerable<{{e}}> items, TextWriter writer)
+                    {
+                        Export(items, writer);
+                    }
+                }
+
+                public static class {{e}}DeferredLookAlikes{{n}}
+                {
+                    public static IEnumerable<{{e}}> Checked(IEnumerable<{{e}}> items)
+                    {
+                        ArgumentNullException.ThrowIfNull(items);
+                        return Iterate(items);
+
+                        static IEnumerable<{{e}}> Iterate(IEnumerable<{{e}}> items)
+                        {
+                            foreach (var item in items)
+                            {
+                                yield return item;
+                            }
+                        }
+                    }
+
+                    public static IEnumerable<{{e}}> PerItem(IEnumerable<{{e}}> items)
+                    {
+                        foreach (var item in items)
+                        {
+                            if (item is null) throw new ArgumentException("A null item.", nameof(items));
+                            yield return item;
+                        }
+                    }
+
+                    public static IEnumerable<decimal> Amounts(string[] cells)
+                    {
+                        try
+                        {
+                            return cells.Select(decimal.Parse).ToList();
+                        }
+                        catch (FormatException)
+                        {
+                            return Array.Empty<decimal>();
+                        }
+                    }
+
+                    public static IEnumerable<string> Names(List<{{e}}> items)
+                    {
+                        try
+                        {
+                            return items.Where(i => i.IsActive).Select(i => i.Name);
+                        }
+                        catch (Exception)
+                        {
+                            return Array.Empty<string>();
+                        }
+                    }
+
+                    public static int Written(IEnumerable<{{e}}> items, TextWriter writer) => {{e}}Deferred{{n}}.Export(items, writer).Count();
                 }
 
             """;

@@ -1,0 +1,335 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace YieldAwait.Analyzers.Analysis
+{
+    /// <summary>What kind of lazy value an expression is, by what runs when it is enumerated.</summary>
+    internal enum DeferredKind
+    {
+        /// <summary>Not lazy, or not known to be.</summary>
+        None,
+
+        /// <summary>A deferred LINQ-to-objects chain (<c>Select</c>, <c>Where</c>, …): its lambdas run later.</summary>
+        LinqChain,
+
+        /// <summary>A call to an iterator: its whole body runs later.</summary>
+        IteratorCall,
+
+        /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c> from a call: the stream's work runs as it is awaited.</summary>
+        AsyncStream,
+
+        /// <summary>An <c>IQueryable</c> built by query operators: the query runs against its provider later.</summary>
+        Query,
+
+        /// <summary>A lazy file-system enumeration (<c>File.ReadLines</c>, <c>Directory.EnumerateFiles</c>, …): the I/O happens later.</summary>
+        LazyFileSystem,
+    }
+
+    /// <summary>
+    /// A lazy value and what its later execution may throw: <see cref="CanFail"/> is false for a chain of trivial
+    /// projections (<c>x =&gt; x.Name</c>) over an in-memory source, where nothing worth catching can happen later.
+    /// </summary>
+    internal readonly struct DeferredSequence
+    {
+        public static readonly ImmutableHashSet<ITypeSymbol> NoExceptions = ImmutableHashSet.Create<ITypeSymbol>(SymbolEqualityComparer.Default);
+
+        private readonly ImmutableHashSet<ITypeSymbol>? _likelyExceptions;
+
+        public DeferredSequence(DeferredKind kind, bool canFail, bool runsExternalWork, ImmutableHashSet<ITypeSymbol> likelyExceptions)
+        {
+            Kind = kind;
+            CanFail = canFail;
+            RunsExternalWork = runsExternalWork;
+            _likelyExceptions = likelyExceptions;
+        }
+
+        public DeferredKind Kind { get; }
+
+        public bool CanFail { get; }
+
+        /// <summary>Iterator bodies, streams, queries or I/O run later, not just lambdas.</summary>
+        public bool RunsExternalWork { get; }
+
+        /// <summary>Exceptions the deferred code is known to be prone to: <c>FormatException</c> from <c>Parse</c>, <c>InvalidCastException</c> from <c>Cast</c>, …</summary>
+        public ImmutableHashSet<ITypeSymbol> LikelyExceptions => _likelyExceptions ?? NoExceptions;
+
+        public bool IsDeferred => Kind != DeferredKind.None;
+    }
+
+    /// <summary>
+    /// Classifies a value by what runs when it is enumerated: iterator calls (through interfaces and overrides too),
+    /// deferred LINQ operators and whether their delayed work can fail, query operators, async streams and lazy
+    /// file-system enumerations. One instance per compilation; the operator list is <see cref="DeferredSequences.DeferredOperators"/>.
+    /// </summary>
+    internal sealed class DeferredSequenceClassifier
+    {
+        private static readonly ImmutableHashSet<string> LazyFileSystemMethods = ImmutableHashSet.Create(
+            "ReadLines", "EnumerateFiles", "EnumerateDirectories", "EnumerateFileSystemEntries", "EnumerateFileSystemInfos");
+
+        private static readonly ImmutableHashSet<string> ParseMethods = ImmutableHashSet.Create("Parse", "ParseExact");
+
+        private readonly KnownIterators _iterators;
+        private readonly INamedTypeSymbol? _enumerable;
+        private readonly INamedTypeSymbol? _queryable;
+        private readonly INamedTypeSymbol? _iQueryable;
+        private readonly INamedTypeSymbol? _convert;
+        private readonly INamedTypeSymbol?[] _fileSystemTypes;
+        private readonly ImmutableHashSet<ITypeSymbol> _parseExceptions;
+        private readonly ImmutableHashSet<ITypeSymbol> _castExceptions;
+        private readonly ImmutableHashSet<ITypeSymbol> _lookupExceptions;
+        private readonly ImmutableHashSet<ITypeSymbol> _divisionExceptions;
+
+        public DeferredSequenceClassifier(Compilation compilation, KnownIterators iterators)
+        {
+            _iterators = iterators;
+            _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+            _queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
+            _iQueryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
+            _convert = compilation.GetTypeByMetadataName("System.Convert");
+            _fileSystemTypes = new[]
+            {
+                compilation.GetTypeByMetadataName("System.IO.File"),
+                compilation.GetTypeByMetadataName("System.IO.Directory"),
+                compilation.GetTypeByMetadataName("System.IO.DirectoryInfo"),
+            };
+            _parseExceptions = Types(compilation, "System.FormatException", "System.OverflowException");
+            _castExceptions = Types(compilation, "System.InvalidCastException");
+            _lookupExceptions = Types(compilation, "System.Collections.Generic.KeyNotFoundException", "System.IndexOutOfRangeException", "System.ArgumentOutOfRangeException");
+            _divisionExceptions = Types(compilation, "System.DivideByZeroException");
+        }
+
+        public KnownIterators Iterators => _iterators;
+
+        /// <summary>Classifies the value an expression produces; conversions around it are looked through.</summary>
+        public DeferredSequence Classify(IOperation? value)
+        {
+            value = Unwrap(value);
+            switch (value)
+            {
+                case IConditionalOperation conditional:
+                    return Either(Classify(conditional.WhenTrue), Classify(conditional.WhenFalse));
+                case ICoalesceOperation coalesce:
+                    return Either(Classify(coalesce.Value), Classify(coalesce.WhenNull));
+                case IInvocationOperation invocation:
+                    return ClassifyCall(invocation);
+                default:
+                    return default;
+            }
+        }
+
+        /// <summary>
+        /// Looks through conversions that keep the object (implicit and reference conversions, casts to an interface)
+        /// and through query syntax to the operator calls it stands for.
+        /// </summary>
+        public static IOperation? Unwrap(IOperation? value)
+        {
+            while (true)
+            {
+                switch (value)
+                {
+                    case IConversionOperation { OperatorMethod: null } conversion:
+                        value = conversion.Operand;
+                        break;
+                    case ITranslatedQueryOperation query:
+                        value = query.Operation;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        value = parenthesized.Operand;
+                        break;
+                    default:
+                        return value;
+                }
+            }
+        }
+
+        private DeferredSequence ClassifyCall(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var iteratorKind = _iterators.KindOfCallee(invocation);
+            if (iteratorKind != IteratorKind.None)
+            {
+                return External(iteratorKind == IteratorKind.Async ? DeferredKind.AsyncStream : DeferredKind.IteratorCall);
+            }
+
+            var containingType = method.ContainingType?.OriginalDefinition;
+            if (method.IsStatic && LazyFileSystemMethods.Contains(method.Name) && _fileSystemTypes.Any(t => SymbolEqualityComparer.Default.Equals(t, containingType))
+                || !method.IsStatic && LazyFileSystemMethods.Contains(method.Name) && SymbolEqualityComparer.Default.Equals(_fileSystemTypes[2], containingType))
+            {
+                return External(DeferredKind.LazyFileSystem);
+            }
+
+            if (IsAsyncStream(method.ReturnType))
+            {
+                return External(DeferredKind.AsyncStream);
+            }
+
+            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, _queryable) && IsQueryable(method.ReturnType))
+            {
+                // AsQueryable() only wraps its source; what it wraps decides.
+                return method.Name == "AsQueryable" && invocation.Arguments.Length == 1
+                    ? Classify(invocation.Arguments[0].Value)
+                    : External(DeferredKind.Query);
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, _enumerable) && DeferredSequences.DeferredOperators.Contains(method.Name))
+            {
+                return ClassifyOperator(invocation, method);
+            }
+
+            if (definition.IsExtensionMethod && IsQueryable(method.ReturnType) && definition.Parameters.Length > 0 && IsQueryable(definition.Parameters[0].Type))
+            {
+                // Provider operators outside System.Linq: Include, AsNoTracking, AsSplitQuery...
+                return External(DeferredKind.Query);
+            }
+
+            return default;
+        }
+
+        private DeferredSequence ClassifyOperator(IInvocationOperation invocation, IMethodSymbol method)
+        {
+            var arguments = invocation.Arguments;
+            var source = invocation.Instance ?? (arguments.Length > 0 ? arguments[0].Value : null);
+            var inner = Classify(source);
+            var canFail = inner.CanFail;
+            var likely = inner.LikelyExceptions;
+            if (method.Name == "Cast")
+            {
+                canFail = true;
+                likely = likely.Union(_castExceptions);
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Value == source)
+                {
+                    continue;
+                }
+
+                var delegateValue = Unwrap(argument.Value);
+                switch (delegateValue)
+                {
+                    case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }:
+                        var (fails, exceptions) = Inspect(lambda.Body);
+                        canFail |= fails;
+                        likely = likely.Union(exceptions);
+                        break;
+                    case IDelegateCreationOperation { Target: IMethodReferenceOperation reference }:
+                        canFail = true;
+                        if (ParseMethods.Contains(reference.Method.Name))
+                        {
+                            likely = likely.Union(_parseExceptions);
+                        }
+
+                        break;
+                    case { Type.TypeKind: TypeKind.Delegate }:
+                        canFail = true;
+                        break;
+                }
+
+                // A second source (Concat, Zip, Join, Union...) contributes its own deferred work.
+                var other = Classify(argument.Value);
+                if (other.IsDeferred)
+                {
+                    canFail |= other.CanFail;
+                    likely = likely.Union(other.LikelyExceptions);
+                    inner = inner.RunsExternalWork ? inner : other;
+                }
+            }
+
+            return new DeferredSequence(DeferredKind.LinqChain, canFail, inner.RunsExternalWork, likely);
+        }
+
+        /// <summary>Whether a lambda body can throw when it runs, and what it is likely to throw.</summary>
+        private (bool CanFail, ImmutableHashSet<ITypeSymbol> Likely) Inspect(IOperation body)
+        {
+            var canFail = false;
+            var likely = DeferredSequence.NoExceptions;
+            var pending = new Stack<IOperation>();
+            pending.Push(body);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                switch (operation)
+                {
+                    case IInvocationOperation call:
+                        canFail = true;
+                        if (ParseMethods.Contains(call.TargetMethod.Name) || SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _convert))
+                        {
+                            likely = likely.Union(_parseExceptions);
+                        }
+
+                        break;
+                    case IObjectCreationOperation or IThrowOperation or IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IAwaitOperation:
+                        canFail = true;
+                        break;
+                    case IArrayElementReferenceOperation:
+                    case IPropertyReferenceOperation { Property.IsIndexer: true }:
+                        canFail = true;
+                        likely = likely.Union(_lookupExceptions);
+                        break;
+                    case IConversionOperation { IsImplicit: false, OperatorMethod: var userDefined } conversion
+                        when userDefined is not null || conversion.GetConversion().IsUnboxing || (conversion.GetConversion().IsReference && !conversion.GetConversion().IsImplicit):
+                        canFail = true;
+                        likely = likely.Union(_castExceptions);
+                        break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder } division
+                        when division.Type?.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_UInt64 || division.Type?.SpecialType == SpecialType.System_Decimal:
+                        canFail = true;
+                        likely = likely.Union(_divisionExceptions);
+                        break;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+
+            return (canFail, likely);
+        }
+
+        private bool IsAsyncStream(ITypeSymbol type)
+        {
+            var asyncEnumerable = _iterators.Types.IAsyncEnumerableOfT;
+            if (asyncEnumerable is null)
+            {
+                return false;
+            }
+
+            return SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, asyncEnumerable)
+                || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, asyncEnumerable));
+        }
+
+        private bool IsQueryable(ITypeSymbol type) =>
+            _iQueryable is not null
+            && (SymbolEqualityComparer.Default.Equals(type, _iQueryable) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, _iQueryable)));
+
+        private static DeferredSequence External(DeferredKind kind) =>
+            new(kind, canFail: true, runsExternalWork: true, DeferredSequence.NoExceptions);
+
+        private static DeferredSequence Either(DeferredSequence a, DeferredSequence b)
+        {
+            if (!a.IsDeferred)
+            {
+                return b;
+            }
+
+            if (!b.IsDeferred)
+            {
+                return a;
+            }
+
+            var main = a.RunsExternalWork || !b.RunsExternalWork ? a : b;
+            return new DeferredSequence(main.Kind, a.CanFail || b.CanFail, a.RunsExternalWork || b.RunsExternalWork, a.LikelyExceptions.Union(b.LikelyExceptions));
+        }
+
+        private static ImmutableHashSet<ITypeSymbol> Types(Compilation compilation, params string[] names) =>
+            names.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Cast<ITypeSymbol>()
+                .ToImmutableHashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+    }
+}

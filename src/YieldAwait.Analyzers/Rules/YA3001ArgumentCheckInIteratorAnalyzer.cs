@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
+
+namespace YieldAwait.Analyzers.Rules
+{
+    /// <summary>
+    /// YA3001: an iterator (sync or async) checks its arguments before its first <c>yield return</c>. A generator's
+    /// body starts on the first <c>MoveNext</c>, so the check throws far from the bad call, or never if the result is
+    /// not enumerated; a non-iterator method that checks and then returns a local iterator throws at the call.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class YA3001ArgumentCheckInIteratorAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>
+        /// The indices of the iterator's top-level statements that hold checks and can move out unchanged, comma
+        /// separated (the same on every diagnostic of one iterator); absent when there are none.
+        /// </summary>
+        public const string CheckStatementsKey = "CheckStatements";
+
+        /// <summary>"true" when this diagnostic's check is in one of <see cref="CheckStatementsKey"/>'s statements.</summary>
+        public const string MovableKey = "Movable";
+
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            DiagnosticIds.ArgumentCheckInIterator,
+            title: "Argument check in an iterator runs late",
+            messageFormat: "'{0}' in iterator '{1}' runs when the sequence is first enumerated, not when '{1}' is called; check arguments in a non-iterator method",
+            DiagnosticCategories.DeferredExecution,
+            DiagnosticSeverity.Warning,
+            description: "An iterator's body, argument checks included, starts on the first MoveNext. A bad argument then throws far from the "
+                + "call that passed it, or never when the sequence is not enumerated. Check in a method that is not an iterator and return a local iterator function.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var types = AsyncTypes.TryCreate(start.Compilation);
+                var recognizer = ArgumentCheckRecognizer.TryCreate(start.Compilation);
+                if (types is null || recognizer is null)
+                {
+                    return;
+                }
+
+                var detection = new Detection(types, recognizer);
+                start.RegisterOperationAction(detection.Analyze, OperationKind.Throw, OperationKind.Invocation);
+            });
+        }
+
+        private sealed class Detection
+        {
+            private readonly AsyncTypes _types;
+            private readonly ArgumentCheckRecognizer _recognizer;
+            private readonly ConcurrentDictionary<SyntaxNode, bool> _iterators = new();
+            private readonly ConcurrentDictionary<SyntaxNode, string> _checkStatements = new();
+
+            public Detection(AsyncTypes types, ArgumentCheckRecognizer recognizer)
+            {
+                _types = types;
+                _recognizer = recognizer;
+            }
+
+            public void Analyze(OperationAnalysisContext context)
+            {
+                var operation = context.Operation;
+                if (!_recognizer.TryRecognize(operation, out var display, out var location)
+                    || IsPartOfEnclosingCheck(operation)
+                    || !EnclosingFunction.TryFind(operation, context.ContainingSymbol, out var function, out var declaration)
+                    || IteratorFacts.GetBody(declaration) is not { } body
+                    || !_iterators.GetOrAdd(declaration, _ => IsIterator(function, declaration, body))
+                    || !PreYieldRegion.RunsBeforeFirstYield(operation.Syntax, body))
+                {
+                    return;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                var checkStatements = _checkStatements.GetOrAdd(declaration, _ => MovableCheckStatements(body, operation.SemanticModel));
+                if (checkStatements.Length > 0)
+                {
+                    properties = properties.Add(CheckStatementsKey, checkStatements);
+                }
+
+                var index = PreYieldRegion.MovableStatementIndex(operation.Syntax, body);
+                if (index >= 0 && checkStatements.Split(',').Contains(index.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                {
+                    properties = properties.Add(MovableKey, "true");
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, display, EnclosingFunction.DisplayName(function)));
+            }
+
+            private bool IsIterator(IMethodSymbol function, SyntaxNode declaration, BlockSyntax body) =>
+                IteratorFacts.ContainsYield(declaration)
+                && IteratorFacts.Classify(function, _types) != IteratorKind.None
+                && !PreYieldRegion.HasGoto(body);
+
+            /// <summary>A guard library's chained call (<c>Guard.Argument(x).NotNull()</c>) is one check, reported at its outer call.</summary>
+            private bool IsPartOfEnclosingCheck(IOperation operation)
+            {
+                var parent = operation.Parent;
+                if (parent is IArgumentOperation { Parent: IInvocationOperation outerCall } && outerCall.Arguments.Length > 0 && outerCall.Arguments[0] == parent)
+                {
+                    return _recognizer.TryRecognize(outerCall, out _, out _);
+                }
+
+                return parent is IInvocationOperation outer && outer.Instance == operation && _recognizer.TryRecognize(outer, out _, out _);
+            }
+
+            private string MovableCheckStatements(BlockSyntax body, SemanticModel? semanticModel)
+            {
+                if (semanticModel is null)
+                {
+                    return "";
+                }
+
+                var indices = new List<int>();
+                var end = PreYieldRegion.FirstYieldingStatement(body);
+                for (var i = 0; i < end; i++)
+                {
+                    var statement = body.Statements[i];
+                    if (statement is not LocalFunctionStatementSyntax && semanticModel.GetOperation(statement) is { } operation && IsPlainCheck(operation))
+                    {
+                        indices.Add(i);
+                    }
+                }
+
+                return string.Join(",", indices);
+            }
+
+            /// <summary>
+            /// A statement that holds a check and can run eagerly as it is. A declaration or expression statement that also
+            /// calls or creates something besides the check (<c>var lines = File.ReadAllLines(path ?? throw …);</c>) does work
+            /// that must stay lazy; the conditions and branches of <c>if</c>, <c>switch</c> or <c>try</c> are part of the validation.
+            /// </summary>
+            private bool IsPlainCheck(IOperation statement)
+            {
+                var judgeWork = statement is IExpressionStatementOperation or IVariableDeclarationGroupOperation;
+                var hasCheck = false;
+                var pending = new Stack<IOperation>();
+                pending.Push(statement);
+                while (pending.Count > 0)
+                {
+                    var operation = pending.Pop();
+                    if (_recognizer.TryRecognize(operation, out _, out _))
+                    {
+                        hasCheck = true;
+                        continue;
+                    }
+
+                    if (judgeWork && operation is IInvocationOperation or IObjectCreationOperation or IDynamicInvocationOperation or IAwaitOperation)
+                    {
+                        return false;
+                    }
+
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation or INameOfOperation))
+                        {
+                            pending.Push(child);
+                        }
+                    }
+                }
+
+                return hasCheck;
+            }
+        }
+    }
+}
