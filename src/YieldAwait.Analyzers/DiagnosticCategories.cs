@@ -5,5 +5,8 @@ namespace YieldAwait.Analyzers
     {
         /// <summary>YA1xxx: coroutines (async work) inside generators (iterators).</summary>
         public const string AsyncInIterators = "AsyncInIterators";
+
+        /// <summary>YA2xxx: infinite generators that are materialised, looped over without an exit, or searched.</summary>
+        public const string InfiniteSequences = "InfiniteSequences";
     }
 }

@@ -5,5 +5,8 @@ namespace YieldAwait.Analyzers
     {
         public const string BlockingWaitInIterator = "YA1001";
         public const string BlockingWaitInAsyncIterator = "YA1005";
+        public const string InfiniteSequenceMaterialised = "YA2001";
+        public const string InfiniteSequenceEnumeratedWithoutExit = "YA2002";
+        public const string SearchOverInfiniteSequence = "YA2003";
     }
 }

@@ -1,3 +1,4 @@
+using System.IO;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace YieldAwait.Analyzers.Tests.Verifiers
@@ -6,5 +7,14 @@ namespace YieldAwait.Analyzers.Tests.Verifiers
     internal static class TestReferences
     {
         public static ReferenceAssemblies Default { get; } = ReferenceAssemblies.Net.Net80;
+
+        /// <summary>
+        /// .NET 10, for the APIs it added: <c>Enumerable.InfiniteSequence</c> and <c>System.Linq.AsyncEnumerable</c>
+        /// (async LINQ with <c>AsyncEnumerable.InfiniteSequence</c>, <c>ToListAsync</c>, <c>CountAsync</c>…).
+        /// </summary>
+        public static ReferenceAssemblies Net10 { get; } = new(
+            "net10.0",
+            new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
+            Path.Combine("ref", "net10.0"));
     }
 }
