@@ -148,6 +148,11 @@ namespace YieldAwait.Analyzers.Finiteness
         /// </summary>
         public static string SyncStem(string name)
         {
+            if (name == "ConfigureAwait")
+            {
+                return name;
+            }
+
             if (name.EndsWith("Async", StringComparison.Ordinal) && name.Length > "Async".Length)
             {
                 name = name.Substring(0, name.Length - "Async".Length);
