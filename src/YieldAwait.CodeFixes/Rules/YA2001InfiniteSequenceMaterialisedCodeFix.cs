@@ -89,6 +89,7 @@ namespace YieldAwait.CodeFixes.Rules
             }
 
             var current = document.WithSyntaxRoot(root.ReplaceNodes(targets.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(targets[original])));
+            var changed = false;
             foreach (var annotation in targets.Values)
             {
                 var currentRoot = await current.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -96,10 +97,12 @@ namespace YieldAwait.CodeFixes.Rules
                     && await TryRewriteAsync(current, materialiser, equivalenceKey, cancellationToken).ConfigureAwait(false) is { } next)
                 {
                     current = next;
+                    changed = true;
                 }
             }
 
-            return current;
+            // The annotations alone must not count as a change (Fix All run again must leave the document alone).
+            return changed ? current : document;
         }
 
         private static InvocationExpressionSyntax? Materialiser(SyntaxNode root, Diagnostic diagnostic) =>
