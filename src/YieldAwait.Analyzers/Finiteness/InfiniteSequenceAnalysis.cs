@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -29,7 +30,10 @@ namespace YieldAwait.Analyzers.Finiteness
         /// <summary>Summaries computed in one query before it gives up (only pathological call graphs reach this).</summary>
         private const int SummaryBudget = 400;
 
+        private static readonly ConditionalWeakTable<Compilation, InfiniteSequenceAnalysis> Shared = new();
+
         private readonly Compilation _compilation;
+        private readonly AnalyzerConfigOptionsProvider _options;
         private readonly KnownInfiniteMethods _known;
         private readonly ConcurrentDictionary<ISymbol, Finiteness> _summaries = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
@@ -37,6 +41,7 @@ namespace YieldAwait.Analyzers.Finiteness
         private InfiniteSequenceAnalysis(Compilation compilation, AnalyzerConfigOptionsProvider options)
         {
             _compilation = compilation;
+            _options = options;
             _known = new KnownInfiniteMethods(options);
         }
 
@@ -44,10 +49,19 @@ namespace YieldAwait.Analyzers.Finiteness
         /// Null when the compilation has no <c>IEnumerable&lt;T&gt;</c> (no usable core library): then no sequence can be
         /// infinite and the rules register nothing.
         /// </summary>
-        public static InfiniteSequenceAnalysis? TryCreate(Compilation compilation, AnalyzerOptions options) =>
-            compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T).TypeKind == TypeKind.Error
-                ? null
+        public static InfiniteSequenceAnalysis? TryCreate(Compilation compilation, AnalyzerOptions options)
+        {
+            if (compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T).TypeKind == TypeKind.Error)
+            {
+                return null;
+            }
+
+            // The three YA2xxx analyzers of one compilation share one analysis, so each summary is computed once.
+            var shared = Shared.GetValue(compilation, c => new InfiniteSequenceAnalysis(c, options.AnalyzerConfigOptionsProvider));
+            return ReferenceEquals(shared._options, options.AnalyzerConfigOptionsProvider)
+                ? shared
                 : new InfiniteSequenceAnalysis(compilation, options.AnalyzerConfigOptionsProvider);
+        }
 
         /// <summary>Infinite when <paramref name="sequence"/> never ends; otherwise unknown.</summary>
         public Finiteness Evaluate(IOperation? sequence, ISymbol? containingSymbol, CancellationToken cancellationToken)
@@ -132,11 +146,6 @@ namespace YieldAwait.Analyzers.Finiteness
         private Finiteness EvaluateInvocation(IInvocationOperation invocation, ISymbol? owner, Query query)
         {
             var method = invocation.TargetMethod;
-            if (_known.IsInfinite(method, invocation.Syntax.SyntaxTree))
-            {
-                return Finiteness.Infinite(method.Name);
-            }
-
             var shape = SequenceOperators.Classify(method);
             switch (shape.Role)
             {
@@ -157,6 +166,16 @@ namespace YieldAwait.Analyzers.Finiteness
 
                 case SequenceOperatorRole.Searches:
                     return Finiteness.Unknown;
+            }
+
+            if (!SequenceOperators.IsSequenceType(method.ReturnType) && !method.ReturnType.AllInterfaces.Any(SequenceOperators.IsSequenceType))
+            {
+                return Finiteness.Unknown;
+            }
+
+            if (_known.IsInfinite(method, invocation.Syntax.SyntaxTree))
+            {
+                return Finiteness.Infinite(method.Name);
             }
 
             if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.DeclaringSyntaxReferences.IsEmpty)
@@ -298,27 +317,29 @@ namespace YieldAwait.Analyzers.Finiteness
                     continue;
                 }
 
-                if (IteratorFacts.YieldStatements(body).Any())
+                var shape = BodyShape.Of(body);
+                if (shape.HasYield)
                 {
                     return IteratorTermination.Analyze(
                         model,
                         body,
+                        shape,
                         EnclosingFunction.DisplayName(method),
                         loop => model.GetOperation(loop, query.CancellationToken) is IForEachLoopOperation forEach
                             ? Evaluate(forEach.Collection, method, query)
                             : Finiteness.Unknown);
                 }
 
-                return EveryReturn(model, body, method, query);
+                return EveryReturn(model, shape.Returns, method, query);
             }
 
             return Finiteness.Unknown;
         }
 
-        private Finiteness EveryReturn(SemanticModel model, BlockSyntax body, IMethodSymbol method, Query query)
+        private Finiteness EveryReturn(SemanticModel model, List<ReturnStatementSyntax> returns, IMethodSymbol method, Query query)
         {
             Finiteness? all = null;
-            foreach (var statement in body.DescendantNodes(n => !IteratorFacts.IsNestedFunction(n)).OfType<ReturnStatementSyntax>())
+            foreach (var statement in returns)
             {
                 var value = statement.Expression is null ? Finiteness.Unknown : Evaluate(model.GetOperation(statement.Expression, query.CancellationToken), method, query);
                 all = all is { } previous ? Finiteness.All(previous, value) : value;
@@ -341,15 +362,19 @@ namespace YieldAwait.Analyzers.Finiteness
                 return Finiteness.Unknown;
             }
 
+            // The initializer first: most locals are finite, and then the search for other writes is not needed.
+            var value = Evaluate(model.GetOperation(initializer.Value, query.CancellationToken), local.ContainingSymbol, query);
+            if (value.Kind == FinitenessKind.Unknown)
+            {
+                return value;
+            }
+
             var statement = declarator.Parent.Parent;
             var scope = statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
             var writes = new List<(SemanticModel, ExpressionSyntax)>();
-            if (scope is null || !SymbolWrites.TryCollectAssignedValues(model, scope, local, writes) || writes.Count > 0)
-            {
-                return Finiteness.Unknown;
-            }
-
-            return Evaluate(model.GetOperation(initializer.Value, query.CancellationToken), local.ContainingSymbol, query);
+            return scope is not null && SymbolWrites.TryCollectAssignedValues(model, scope, local, writes) && writes.Count == 0
+                ? value
+                : Finiteness.Unknown;
         }
 
         private Finiteness FieldSummary(IFieldSymbol field, Query query)
@@ -392,6 +417,12 @@ namespace YieldAwait.Analyzers.Finiteness
             var values = new List<(SemanticModel Model, ExpressionSyntax Value)>();
             if (initializer is not null && ModelFor(initializer.SyntaxTree) is { } initializerModel)
             {
+                // A finite initializer settles it without reading the constructors.
+                if (!Evaluate(initializerModel.GetOperation(initializer, query.CancellationToken), null, query).IsInfinite)
+                {
+                    return Finiteness.Unknown;
+                }
+
                 values.Add((initializerModel, initializer));
             }
 
@@ -461,8 +492,10 @@ namespace YieldAwait.Analyzers.Finiteness
 
             public CancellationToken CancellationToken { get; }
 
-            /// <summary>The symbols being summarised, with their depth.</summary>
-            public Dictionary<ISymbol, int> InProgress { get; } = new(SymbolEqualityComparer.Default);
+            private Dictionary<ISymbol, int>? _inProgress;
+
+            /// <summary>The symbols being summarised, with their depth (allocated by the first summary a query needs).</summary>
+            public Dictionary<ISymbol, int> InProgress => _inProgress ??= new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
 
             /// <summary>The shallowest in-progress symbol the current summary depended on (Tarjan's low link).</summary>
             public int LowLink { get; set; } = int.MaxValue;

@@ -16,8 +16,9 @@ namespace YieldAwait.Analyzers.Finiteness
     /// </summary>
     internal static class IteratorTermination
     {
+        /// <param name="shape">The body's yields, loops and labels, found in one walk.</param>
         /// <param name="evaluateCollection">How infinite the collection of a <c>foreach</c> in the body is.</param>
-        public static Finiteness Analyze(SemanticModel model, BlockSyntax body, string name, Func<CommonForEachStatementSyntax, Finiteness> evaluateCollection)
+        public static Finiteness Analyze(SemanticModel model, BlockSyntax body, BodyShape shape, string name, Func<CommonForEachStatementSyntax, Finiteness> evaluateCollection)
         {
             var statements = body.Statements;
             if (statements.Count == 0)
@@ -25,26 +26,43 @@ namespace YieldAwait.Analyzers.Finiteness
                 return Finiteness.Unknown;
             }
 
-            foreach (var yieldStatement in IteratorFacts.YieldStatements(body))
+            // For the compiler, only a loop whose condition is absent or constant true, or a goto, can keep a body from
+            // reaching its end other than by throwing: without one, the control-flow analysis (a pass over the method) is skipped.
+            if (shape.MayLoopForever(model))
             {
-                if (yieldStatement.IsKind(SyntaxKind.YieldBreakStatement)
-                    && (Flow(model, yieldStatement, yieldStatement) is not { } flow || flow.StartPointIsReachable))
+                if (Flow(model, statements[0], statements[statements.Count - 1]) is not { } whole)
                 {
                     return Finiteness.Unknown;
                 }
+
+                if (!whole.EndPointIsReachable)
+                {
+                    return !HasReachableYieldBreak(model, shape) && DivergesAfterFirstUnreachableEnd(model, statements)
+                        ? Finiteness.Infinite(name)
+                        : Finiteness.Unknown;
+                }
             }
 
-            if (Flow(model, statements[0], statements[statements.Count - 1]) is not { } whole)
+            if (shape.ForEachLoops.Count == 0 || shape.HasGotoOrLabel)
             {
                 return Finiteness.Unknown;
             }
 
-            if (!whole.EndPointIsReachable)
+            var endless = EndlessForEach(model, body, evaluateCollection);
+            return endless.Kind != FinitenessKind.Unknown && !HasReachableYieldBreak(model, shape) ? endless : Finiteness.Unknown;
+        }
+
+        private static bool HasReachableYieldBreak(SemanticModel model, BodyShape shape)
+        {
+            foreach (var yieldBreak in shape.YieldBreaks)
             {
-                return DivergesAfterFirstUnreachableEnd(model, statements) ? Finiteness.Infinite(name) : Finiteness.Unknown;
+                if (Flow(model, yieldBreak, yieldBreak) is not { } flow || flow.StartPointIsReachable)
+                {
+                    return true;
+                }
             }
 
-            return EndlessForEach(model, body, evaluateCollection);
+            return false;
         }
 
         /// <summary>
@@ -95,25 +113,17 @@ namespace YieldAwait.Analyzers.Finiteness
         /// <summary>
         /// The end is reachable for the compiler, but the body runs, unconditionally, a <c>foreach</c> over an infinite
         /// sequence with no way out of it (<c>foreach (var n in Naturals()) yield return n * 2;</c>).
-        /// Bodies with labels are left alone: a <c>goto</c> could jump past the loop.
+        /// Bodies with labels are left alone by the caller: a <c>goto</c> could jump past the loop.
         /// </summary>
         private static Finiteness EndlessForEach(SemanticModel model, BlockSyntax body, Func<CommonForEachStatementSyntax, Finiteness> evaluateCollection)
         {
-            if (body.DescendantNodes(n => !IteratorFacts.IsNestedFunction(n)).Any(n => n is LabeledStatementSyntax or GotoStatementSyntax))
-            {
-                return Finiteness.Unknown;
-            }
-
             foreach (var loop in UnconditionalStatements(body).OfType<CommonForEachStatementSyntax>())
             {
-                if (HasBreak(loop.Statement)
-                    || Flow(model, loop, loop) is not { StartPointIsReachable: true })
-                {
-                    continue;
-                }
-
+                // The collection first: it is cheap to rule out, the break search and the reachability check are not.
                 var collection = evaluateCollection(loop);
-                if (collection.Kind != FinitenessKind.Unknown)
+                if (collection.Kind != FinitenessKind.Unknown
+                    && !HasBreak(loop.Statement)
+                    && Flow(model, loop, loop) is { StartPointIsReachable: true })
                 {
                     return collection;
                 }

@@ -21,6 +21,7 @@ namespace YieldAwait.Analyzers.Finiteness
         private readonly AnalyzerConfigOptionsProvider _options;
         private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> _listedByTree = new();
         private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> _parsed = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _marked = new(SymbolEqualityComparer.Default);
 
         public KnownInfiniteMethods(AnalyzerConfigOptionsProvider options) => _options = options;
 
@@ -29,10 +30,12 @@ namespace YieldAwait.Analyzers.Finiteness
         {
             method = method.ReducedFrom ?? method;
             return IsLibraryInfinite(method)
-                || HasAttribute(method)
-                || (method.AssociatedSymbol is IPropertySymbol property && HasAttribute(property))
+                || _marked.GetOrAdd(method.OriginalDefinition, IsMarked)
                 || IsListed(method.AssociatedSymbol is IPropertySymbol p ? p : method, tree);
         }
+
+        private static bool IsMarked(IMethodSymbol method) =>
+            HasAttribute(method) || (method.AssociatedSymbol is IPropertySymbol property && HasAttribute(property));
 
         private static bool IsLibraryInfinite(IMethodSymbol method)
         {

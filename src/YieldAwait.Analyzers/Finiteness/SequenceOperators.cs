@@ -68,13 +68,31 @@ namespace YieldAwait.Analyzers.Finiteness
             "AddRange", "InsertRange", "UnionWith", "EnqueueRange", "PushRange", "CreateRange",
         };
 
+        /// <summary>
+        /// Every method name the tables know, with its async decorations: one hash lookup rejects the ordinary calls
+        /// (most of a program) before any symbol is inspected.
+        /// </summary>
+        private static readonly HashSet<string> KnownNames = AllNames();
+
         public static SequenceOperator Classify(IMethodSymbol method)
         {
+            var name = method.Name;
+            if (!KnownNames.Contains(name) && !name.StartsWith("ToImmutable", StringComparison.Ordinal))
+            {
+                return default;
+            }
+
             method = method.ReducedFrom ?? method;
             var type = method.ContainingType;
             if (type is null)
             {
                 return default;
+            }
+
+            if (!method.IsStatic)
+            {
+                // Instance calls: only the collections' AddRange, UnionWith… (LINQ operators are all static).
+                return CollectionRangeMethods.Contains(name) && IsInNamespace(type, "System", "Collections") ? Materialiser(method, name) : default;
             }
 
             if (IsLinqType(type))
@@ -89,24 +107,19 @@ namespace YieldAwait.Analyzers.Finiteness
                     : default;
             }
 
-            if (IsInNamespace(type, "System", "Collections"))
-            {
-                if (CollectionRangeMethods.Contains(method.Name)
-                    || method.Name.StartsWith("ToImmutable", StringComparison.Ordinal)
-                    || method.Name is "ToFrozenSet" or "ToFrozenDictionary")
-                {
-                    return Materialiser(method, method.Name);
-                }
-            }
-
-            return default;
+            var copiesSequence = CollectionRangeMethods.Contains(method.Name)
+                || method.Name.StartsWith("ToImmutable", StringComparison.Ordinal)
+                || method.Name is "ToFrozenSet" or "ToFrozenDictionary";
+            return copiesSequence && IsInNamespace(type, "System", "Collections") ? Materialiser(method, method.Name) : default;
         }
 
         /// <summary>A constructor that copies a sequence: <c>new List&lt;T&gt;(xs)</c>, <c>new HashSet&lt;T&gt;(xs, comparer)</c>, <c>new Queue&lt;T&gt;(xs)</c>…</summary>
         public static SequenceOperator ClassifyConstructor(IMethodSymbol constructor)
         {
             var type = constructor.ContainingType;
-            return type is not null && IsInNamespace(type, "System", "Collections")
+            return type is not null
+                && constructor.Parameters.Any(p => IsSequenceType(p.Type))
+                && IsInNamespace(type, "System", "Collections")
                 ? Materialiser(constructor, "new " + type.Name)
                 : default;
         }
@@ -224,6 +237,28 @@ namespace YieldAwait.Analyzers.Finiteness
             }
 
             return default;
+        }
+
+        private static HashSet<string> AllNames()
+        {
+            var stems = new HashSet<string>(StringComparer.Ordinal) { "Zip", "Repeat", "SequenceEqual", "Join", "Concat", "ToFrozenSet", "ToFrozenDictionary" };
+            stems.UnionWith(KeepsSource);
+            stems.UnionWith(KeepsAnySource);
+            stems.UnionWith(MaterialisesSource);
+            stems.UnionWith(MaterialisesSecond);
+            stems.UnionWith(Searches.Keys);
+            stems.UnionWith(CollectionRangeMethods);
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var stem in stems)
+            {
+                foreach (var suffix in new[] { "", "Async", "Await", "AwaitAsync", "AwaitWithCancellation", "AwaitWithCancellationAsync" })
+                {
+                    names.Add(stem + suffix);
+                }
+            }
+
+            return names;
         }
 
         private static SequenceOperator Materialiser(IMethodSymbol method, string name)

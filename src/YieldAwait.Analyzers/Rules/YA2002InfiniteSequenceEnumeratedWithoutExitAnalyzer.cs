@@ -64,15 +64,13 @@ namespace YieldAwait.Analyzers.Rules
 
             public void AnalyzeLoop(OperationAnalysisContext context)
             {
-                if (context.Operation is not IForEachLoopOperation loop
-                    || loop.Syntax is not CommonForEachStatementSyntax syntax
-                    || IsInIterator(loop, context.ContainingSymbol))
+                if (context.Operation is not IForEachLoopOperation loop || loop.Syntax is not CommonForEachStatementSyntax syntax)
                 {
                     return;
                 }
 
                 var finiteness = _analysis.Evaluate(loop.Collection, context.ContainingSymbol, context.CancellationToken);
-                if (!finiteness.IsInfinite || HasExit(loop) || PassesToken(loop.Collection))
+                if (!finiteness.IsInfinite || HasExit(loop) || PassesToken(loop.Collection) || IsInIterator(loop, context.ContainingSymbol))
                 {
                     return;
                 }
