@@ -105,7 +105,20 @@ namespace YieldAwait.Analyzers.Finiteness
             }
 
             query.CancellationToken.ThrowIfCancellationRequested();
-            switch (Unwrap(operation))
+            operation = Unwrap(operation);
+            if (IsCollection(operation.Type))
+            {
+                // An array, a string, a List<T>, anything with a Count: whatever produced it has ended.
+                return Finiteness.Unknown;
+            }
+
+            if (query.Model is null && operation.SemanticModel is { } callerModel)
+            {
+                // The caller's model serves the summaries of methods in the same file without a lookup.
+                query.Model = callerModel;
+            }
+
+            switch (operation)
             {
                 case IInvocationOperation invocation:
                     return EvaluateInvocation(invocation, owner, query);
@@ -293,7 +306,7 @@ namespace YieldAwait.Analyzers.Finiteness
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 var declaration = reference.GetSyntax(query.CancellationToken);
-                if (ModelFor(declaration.SyntaxTree) is not { } model)
+                if (ModelFor(declaration.SyntaxTree, query) is not { } model)
                 {
                     continue;
                 }
@@ -357,7 +370,7 @@ namespace YieldAwait.Analyzers.Finiteness
             if (local.IsRef || local.IsConst
                 || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(query.CancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
                 || declarator.Parent?.Parent is not (LocalDeclarationStatementSyntax or UsingStatementSyntax)
-                || ModelFor(declarator.SyntaxTree) is not { } model)
+                || ModelFor(declarator.SyntaxTree, query) is not { } model)
             {
                 return Finiteness.Unknown;
             }
@@ -415,7 +428,7 @@ namespace YieldAwait.Analyzers.Finiteness
         private Finiteness InitialisedOnlyWithInfinite(ISymbol member, ExpressionSyntax? initializer, Query query)
         {
             var values = new List<(SemanticModel Model, ExpressionSyntax Value)>();
-            if (initializer is not null && ModelFor(initializer.SyntaxTree) is { } initializerModel)
+            if (initializer is not null && ModelFor(initializer.SyntaxTree, query) is { } initializerModel)
             {
                 // A finite initializer settles it without reading the constructors.
                 if (!Evaluate(initializerModel.GetOperation(initializer, query.CancellationToken), null, query).IsInfinite)
@@ -429,7 +442,7 @@ namespace YieldAwait.Analyzers.Finiteness
             foreach (var part in member.ContainingType.DeclaringSyntaxReferences)
             {
                 var typeSyntax = part.GetSyntax(query.CancellationToken);
-                if (ModelFor(typeSyntax.SyntaxTree) is not { } model || !SymbolWrites.TryCollectAssignedValues(model, typeSyntax, member, values))
+                if (ModelFor(typeSyntax.SyntaxTree, query) is not { } model || !SymbolWrites.TryCollectAssignedValues(model, typeSyntax, member, values))
                 {
                     return Finiteness.Unknown;
                 }
@@ -467,6 +480,41 @@ namespace YieldAwait.Analyzers.Finiteness
                 || type.AllInterfaces.Any(i => SequenceOperators.IsSequenceType(i));
         }
 
+        /// <summary>
+        /// Arrays, strings, the collection interfaces (<c>IList&lt;T&gt;</c>, <c>IReadOnlyCollection&lt;T&gt;</c>…) and the
+        /// framework's collection classes hold a finite number of elements. Decided without walking all interfaces,
+        /// which allocates: this check runs for every sequence the rules look at.
+        /// </summary>
+        private static bool IsCollection(ITypeSymbol? type)
+        {
+            switch (type)
+            {
+                case null:
+                    return false;
+                case { TypeKind: TypeKind.Array } or { SpecialType: SpecialType.System_String }:
+                    return true;
+                case INamedTypeSymbol { TypeKind: TypeKind.Interface } named:
+                    return named.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_ICollection_T
+                        or SpecialType.System_Collections_Generic_IList_T
+                        or SpecialType.System_Collections_Generic_IReadOnlyCollection_T
+                        or SpecialType.System_Collections_Generic_IReadOnlyList_T;
+                case INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named:
+                    return SequenceOperators.IsInNamespace(named, "System", "Collections");
+                default:
+                    return false;
+            }
+        }
+
+        private SemanticModel? ModelFor(SyntaxTree tree, Query query)
+        {
+            if (query.Model is { } callerModel && callerModel.SyntaxTree == tree)
+            {
+                return callerModel;
+            }
+
+            return ModelFor(tree);
+        }
+
         private SemanticModel? ModelFor(SyntaxTree tree)
         {
             if (_models.TryGetValue(tree, out var model))
@@ -501,6 +549,9 @@ namespace YieldAwait.Analyzers.Finiteness
             public int LowLink { get; set; } = int.MaxValue;
 
             public int Computed { get; set; }
+
+            /// <summary>The semantic model of the file the question was asked in.</summary>
+            public SemanticModel? Model { get; set; }
 
             public bool Exhausted { get; set; }
         }

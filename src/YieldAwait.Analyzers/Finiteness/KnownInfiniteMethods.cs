@@ -83,7 +83,11 @@ namespace YieldAwait.Analyzers.Finiteness
 
         private bool IsListed(ISymbol symbol, SyntaxTree tree)
         {
-            var listed = _listedByTree.GetOrAdd(tree, ReadOption);
+            if (!_listedByTree.TryGetValue(tree, out var listed))
+            {
+                listed = _listedByTree.GetOrAdd(tree, ReadOption(tree));
+            }
+
             if (listed.IsEmpty)
             {
                 return false;

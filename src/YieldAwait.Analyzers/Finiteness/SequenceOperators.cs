@@ -116,9 +116,13 @@ namespace YieldAwait.Analyzers.Finiteness
         /// <summary>A constructor that copies a sequence: <c>new List&lt;T&gt;(xs)</c>, <c>new HashSet&lt;T&gt;(xs, comparer)</c>, <c>new Queue&lt;T&gt;(xs)</c>…</summary>
         public static SequenceOperator ClassifyConstructor(IMethodSymbol constructor)
         {
+            if (constructor.Parameters.IsEmpty || !constructor.Parameters.Any(p => IsSequenceType(p.Type)))
+            {
+                return default;
+            }
+
             var type = constructor.ContainingType;
             return type is not null
-                && constructor.Parameters.Any(p => IsSequenceType(p.Type))
                 && IsInNamespace(type, "System", "Collections")
                 ? Materialiser(constructor, "new " + type.Name)
                 : default;
