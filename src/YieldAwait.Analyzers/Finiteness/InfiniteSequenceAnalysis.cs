@@ -186,20 +186,14 @@ namespace YieldAwait.Analyzers.Finiteness
                 return Finiteness.Unknown;
             }
 
-            if (_known.IsInfinite(method, invocation.Syntax.SyntaxTree))
-            {
-                return Finiteness.Infinite(method.Name);
-            }
-
-            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.DeclaringSyntaxReferences.IsEmpty)
-            {
-                return Finiteness.Unknown;
-            }
-
-            var summary = Summary(method.OriginalDefinition, query);
+            // The summary first (cached for methods in the compilation), then the producers known by name or mark.
+            var summary = method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.DeclaringSyntaxReferences.IsEmpty
+                ? Summary(method.OriginalDefinition, query)
+                : Finiteness.Unknown;
             return summary.Kind switch
             {
                 FinitenessKind.Infinite => Finiteness.Infinite(method.Name),
+                _ when _known.IsInfinite(method, invocation.Syntax.SyntaxTree) => Finiteness.Infinite(method.Name),
                 FinitenessKind.FollowsParameter => Evaluate(SequenceOperators.ArgumentFor(invocation.Arguments, summary.ParameterOrdinal), owner, query),
                 _ => Finiteness.Unknown,
             };

@@ -21,7 +21,6 @@ namespace YieldAwait.Analyzers.Finiteness
         private readonly AnalyzerConfigOptionsProvider _options;
         private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> _listedByTree = new();
         private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> _parsed = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _marked = new(SymbolEqualityComparer.Default);
 
         public KnownInfiniteMethods(AnalyzerConfigOptionsProvider options) => _options = options;
 
@@ -30,7 +29,7 @@ namespace YieldAwait.Analyzers.Finiteness
         {
             method = method.ReducedFrom ?? method;
             return IsLibraryInfinite(method)
-                || _marked.GetOrAdd(method.OriginalDefinition, IsMarked)
+                || IsMarked(method)
                 || IsListed(method.AssociatedSymbol is IPropertySymbol p ? p : method, tree);
         }
 
