@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -73,6 +74,27 @@ namespace YieldAwait.Analyzers.Finiteness
 
             var result = Evaluate(sequence, containingSymbol, new Query(cancellationToken));
             return result.IsInfinite ? result : Finiteness.Unknown;
+        }
+
+        /// <summary>
+        /// The sequences an operator reads (<see cref="SequenceOperator.SequenceOrdinals"/>): infinite when any of them is,
+        /// or with <paramref name="every"/> only when every one is (<c>SequenceEqual</c>).
+        /// </summary>
+        public Finiteness EvaluateSequenceArguments(SequenceOperator shape, ImmutableArray<IArgumentOperation> arguments, ISymbol? containingSymbol, bool every, CancellationToken cancellationToken)
+        {
+            var first = Finiteness.Unknown;
+            foreach (var ordinal in shape.SequenceOrdinals)
+            {
+                var finiteness = Evaluate(SequenceOperators.ArgumentFor(arguments, ordinal), containingSymbol, cancellationToken);
+                if (finiteness.IsInfinite != every)
+                {
+                    return every ? Finiteness.Unknown : finiteness;
+                }
+
+                first = first.IsInfinite ? first : finiteness;
+            }
+
+            return every ? first : Finiteness.Unknown;
         }
 
         public static IOperation Unwrap(IOperation operation)

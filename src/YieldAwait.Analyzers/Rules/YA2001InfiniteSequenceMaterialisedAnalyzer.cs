@@ -77,20 +77,15 @@ namespace YieldAwait.Analyzers.Rules
 
             private void Report(OperationAnalysisContext context, SequenceOperator shape, ImmutableArray<IArgumentOperation> arguments)
             {
-                foreach (var ordinal in shape.SequenceOrdinals)
+                var source = _analysis.EvaluateSequenceArguments(shape, arguments, context.ContainingSymbol, every: false, context.CancellationToken);
+                if (source.IsInfinite)
                 {
-                    var source = SequenceOperators.ArgumentFor(arguments, ordinal);
-                    var finiteness = _analysis.Evaluate(source, context.ContainingSymbol, context.CancellationToken);
-                    if (finiteness.IsInfinite)
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Rule,
-                            OperatorLocation.Of(context.Operation.Syntax),
-                            ImmutableDictionary<string, string?>.Empty.Add(OperatorProperty, shape.Name),
-                            shape.Name,
-                            finiteness.Origin));
-                        return;
-                    }
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Rule,
+                        OperatorLocation.Of(context.Operation.Syntax),
+                        ImmutableDictionary<string, string?>.Empty.Add(OperatorProperty, shape.Name),
+                        shape.Name,
+                        source.Origin));
                 }
             }
         }

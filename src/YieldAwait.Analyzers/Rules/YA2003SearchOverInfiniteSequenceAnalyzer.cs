@@ -58,19 +58,13 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 // Every searched sequence must be infinite: SequenceEqual with a finite side stops when that side ends.
-                var origin = "";
-                foreach (var ordinal in shape.SequenceOrdinals)
+                var searched = _analysis.EvaluateSequenceArguments(shape, invocation.Arguments, context.ContainingSymbol, every: true, context.CancellationToken);
+                if (!searched.IsInfinite)
                 {
-                    var finiteness = _analysis.Evaluate(SequenceOperators.ArgumentFor(invocation.Arguments, ordinal), context.ContainingSymbol, context.CancellationToken);
-                    if (!finiteness.IsInfinite)
-                    {
-                        return;
-                    }
-
-                    origin = origin.Length == 0 ? finiteness.Origin : origin;
+                    return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Rule, OperatorLocation.Of(invocation.Syntax), shape.Name, origin));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, OperatorLocation.Of(invocation.Syntax), shape.Name, searched.Origin));
             }
         }
     }
