@@ -502,6 +502,72 @@ namespace YieldAwait.Analyzers.Tests.Finiteness
             {{InfiniteSources.Generators}}
             """);
 
+        [Theory]
+        [InlineData("Select(n => n * 2)")]
+        [InlineData("Select((n, i) => n + i)")]
+        [InlineData("Where(n => n % 2 == 0)")]
+        [InlineData("SelectMany(n => new[] { n, -n })")]
+        [InlineData("Cast<object>()")]
+        [InlineData("OfType<int>()")]
+        [InlineData("Skip(10)")]
+        [InlineData("SkipWhile(n => n < 10)")]
+        [InlineData("SkipLast(2)")]
+        [InlineData("Append(-1)")]
+        [InlineData("Prepend(-1)")]
+        [InlineData("Concat(new[] { 1 })")]
+        [InlineData("Union(new[] { 1 })")]
+        [InlineData("Zip(Gen.Naturals().Select(n => -n))")]
+        [InlineData("Zip(Gen.Naturals(), (a, b) => a * b).Select(n => n)")]
+        [InlineData("Distinct()")]
+        [InlineData("DistinctBy(n => n % 5)")]
+        [InlineData("Chunk(4)")]
+        [InlineData("DefaultIfEmpty()")]
+        [InlineData("AsEnumerable()")]
+        [InlineData("Except(new[] { 3 })")]
+        [InlineData("Join(new[] { 1 }, a => a, b => b, (a, b) => a)")]
+        [InlineData("Select(n => n).Where(n => n > 0).Skip(1).Select(n => n.ToString())")]
+        public Task NoDiagnostic_ThroughTheSameOperatorsOnAFiniteSource(string chain) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Linq;
+
+            class C
+            {
+                object M() => Gen.Digits().{{chain}}.ToList();
+            }
+
+            {{InfiniteSources.Generators}}
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_OnLookAlikeLibraryNames() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            namespace Acme.Linq
+            {
+                static class Enumerable
+                {
+                    public static IEnumerable<int> InfiniteSequence(int start, int step) => new[] { start, start + step };
+                }
+
+                static class MoreEnumerable
+                {
+                    public static IEnumerable<int> Generate(int seed) => new[] { seed };
+                }
+
+                static class EnumerableEx
+                {
+                    public static IEnumerable<T> Repeat<T>(T value) => new[] { value };
+                }
+
+                class C
+                {
+                    object A() => Enumerable.InfiniteSequence(0, 1).ToList();
+                    object B() => MoreEnumerable.Generate(1).ToList();
+                    object D() => EnumerableEx.Repeat(1).ToList();
+                }
+            }
+            """);
+
         [Fact]
         public Task Reports_ConcatWithAnInfiniteSecondPart_AndTernaryOfTwoInfinite() => Verify.VerifyAnalyzerAsync($$"""
             using System.Linq;

@@ -244,6 +244,72 @@ namespace YieldAwait.Analyzers.Tests.Rules
         #region Analyzer: stays silent on look-alikes
 
         [Theory]
+        [InlineData("ToList()")]
+        [InlineData("ToArray()")]
+        [InlineData("ToDictionary(n => n)")]
+        [InlineData("ToHashSet()")]
+        [InlineData("ToLookup(n => n % 2)")]
+        [InlineData("Count()")]
+        [InlineData("Count(n => n > 3)")]
+        [InlineData("LongCount()")]
+        [InlineData("Last()")]
+        [InlineData("LastOrDefault(n => n < 0)")]
+        [InlineData("TakeLast(3)")]
+        [InlineData("Sum()")]
+        [InlineData("Min()")]
+        [InlineData("Max(n => n * 2)")]
+        [InlineData("MinBy(n => -n)")]
+        [InlineData("MaxBy(n => n)")]
+        [InlineData("Average()")]
+        [InlineData("Aggregate((a, b) => a + b)")]
+        [InlineData("Aggregate(0L, (a, b) => a + b)")]
+        [InlineData("OrderBy(n => -n)")]
+        [InlineData("OrderByDescending(n => n)")]
+        [InlineData("Order()")]
+        [InlineData("OrderDescending()")]
+        [InlineData("Reverse()")]
+        [InlineData("GroupBy(n => n % 3)")]
+        [InlineData("ToImmutableArray()")]
+        [InlineData("ToImmutableList()")]
+        [InlineData("ToFrozenSet()")]
+        public Task NoDiagnostic_EveryLinqMaterialiser_OnceBoundedByTake(string call) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Frozen;
+            using System.Collections.Immutable;
+            using System.Linq;
+
+            class C
+            {
+                object M() => Gen.Naturals().Take(50).{{call}};
+            }
+
+            {{InfiniteSources.Generators}}
+            """);
+
+        [Theory]
+        [InlineData("string.Join(\", \", Gen.Naturals().Take(3))")]
+        [InlineData("string.Join(\", \", Gen.Naturals().TakeWhile(n => n < 5).Select(n => n.ToString()))")]
+        [InlineData("string.Concat(Gen.Digits())")]
+        [InlineData("new List<int>(Gen.Naturals().Take(4))")]
+        [InlineData("new HashSet<int>(Gen.Digits(), EqualityComparer<int>.Default)")]
+        [InlineData("new Queue<int>(Gen.Naturals().Zip(Gen.Digits(), (a, b) => a + b))")]
+        [InlineData("new Stack<int>(new[] { 1, 2 })")]
+        [InlineData("new SortedSet<int>(Gen.Naturals().Take(2))")]
+        [InlineData("ImmutableArray.CreateRange(Gen.Digits())")]
+        [InlineData("ImmutableList.CreateRange(Gen.Naturals().Skip(3).Take(3))")]
+        public Task NoDiagnostic_CollectionApisOnFiniteSequences(string expression) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+            using System.Linq;
+
+            class C
+            {
+                object M() => {{expression}};
+            }
+
+            {{InfiniteSources.Generators}}
+            """);
+
+        [Theory]
         [InlineData("Take(10).ToList()")]
         [InlineData("TakeWhile(n => n < 10).ToArray()")]
         [InlineData("Where(n => n % 7 == 0).Take(3).Sum()")]

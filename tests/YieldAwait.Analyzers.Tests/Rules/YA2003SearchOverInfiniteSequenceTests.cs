@@ -122,6 +122,12 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("SequenceEqual(Gen.Digits())")]
         [InlineData("Zip(Gen.Digits()).Any(p => p.First == p.Second)")]
         [InlineData("Select(n => n * 2).Take(5).Single(n => n == 4)")]
+        [InlineData("Where(n => n > 3).Take(2).Any(n => n == 5)")]
+        [InlineData("Skip(2).First()")]
+        [InlineData("Select(n => n * n).ElementAt(2)")]
+        [InlineData("Take(3).SequenceEqual(Gen.Naturals())")]
+        [InlineData("TakeWhile(n => n < 10).Contains(4)")]
+        [InlineData("Chunk(2).First().Contains(1)")]
         public Task NoDiagnostic_WhenTheSearchIsBoundedOrNeedsNoMatch(string call) => Verify.VerifyAnalyzerAsync($$"""
             using System.Linq;
 
