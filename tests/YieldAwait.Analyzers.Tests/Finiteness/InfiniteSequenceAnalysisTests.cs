@@ -467,30 +467,36 @@ namespace YieldAwait.Analyzers.Tests.Finiteness
 
         #region Propagation through operators
 
+        /// <summary>Deferred operators that keep infiniteness: infinite on <c>Naturals()</c>, finite on <c>Digits()</c>.</summary>
+        public static TheoryData<string> KeepingChains { get; } = new()
+        {
+            "Select(n => n * 2)",
+            "Select((n, i) => n + i)",
+            "Where(n => n % 2 == 0)",
+            "SelectMany(n => new[] { n, -n })",
+            "Cast<object>()",
+            "OfType<int>()",
+            "Skip(10)",
+            "SkipWhile(n => n < 10)",
+            "SkipLast(2)",
+            "Append(-1)",
+            "Prepend(-1)",
+            "Concat(Gen.Digits())",
+            "Union(Gen.Digits())",
+            "Zip(Gen.Naturals())",
+            "Zip(Gen.Naturals(), (a, b) => a * b)",
+            "Distinct()",
+            "DistinctBy(n => n % 5)",
+            "Chunk(4)",
+            "DefaultIfEmpty()",
+            "AsEnumerable()",
+            "Except(Gen.Digits())",
+            "Join(Gen.Digits(), a => a, b => b, (a, b) => a)",
+            "Select(n => n).Where(n => n > 0).Skip(1).Select(n => n.ToString())",
+        };
+
         [Theory]
-        [InlineData("Select(n => n * 2)")]
-        [InlineData("Select((n, i) => n + i)")]
-        [InlineData("Where(n => n % 2 == 0)")]
-        [InlineData("SelectMany(n => new[] { n, -n })")]
-        [InlineData("Cast<object>()")]
-        [InlineData("OfType<int>()")]
-        [InlineData("Skip(10)")]
-        [InlineData("SkipWhile(n => n < 10)")]
-        [InlineData("SkipLast(2)")]
-        [InlineData("Append(-1)")]
-        [InlineData("Prepend(-1)")]
-        [InlineData("Concat(Gen.Digits())")]
-        [InlineData("Union(Gen.Digits())")]
-        [InlineData("Zip(Gen.Naturals())")]
-        [InlineData("Zip(Gen.Naturals(), (a, b) => a * b)")]
-        [InlineData("Distinct()")]
-        [InlineData("DistinctBy(n => n % 5)")]
-        [InlineData("Chunk(4)")]
-        [InlineData("DefaultIfEmpty()")]
-        [InlineData("AsEnumerable()")]
-        [InlineData("Except(Gen.Digits())")]
-        [InlineData("Join(Gen.Digits(), a => a, b => b, (a, b) => a)")]
-        [InlineData("Select(n => n).Where(n => n > 0).Skip(1).Select(n => n.ToString())")]
+        [MemberData(nameof(KeepingChains))]
         public Task Reports_ThroughOperatorsThatKeepInfiniteness(string chain) => Verify.VerifyAnalyzerAsync($$"""
             using System.Linq;
 
@@ -503,29 +509,7 @@ namespace YieldAwait.Analyzers.Tests.Finiteness
             """);
 
         [Theory]
-        [InlineData("Select(n => n * 2)")]
-        [InlineData("Select((n, i) => n + i)")]
-        [InlineData("Where(n => n % 2 == 0)")]
-        [InlineData("SelectMany(n => new[] { n, -n })")]
-        [InlineData("Cast<object>()")]
-        [InlineData("OfType<int>()")]
-        [InlineData("Skip(10)")]
-        [InlineData("SkipWhile(n => n < 10)")]
-        [InlineData("SkipLast(2)")]
-        [InlineData("Append(-1)")]
-        [InlineData("Prepend(-1)")]
-        [InlineData("Concat(new[] { 1 })")]
-        [InlineData("Union(new[] { 1 })")]
-        [InlineData("Zip(Gen.Naturals().Select(n => -n))")]
-        [InlineData("Zip(Gen.Naturals(), (a, b) => a * b).Select(n => n)")]
-        [InlineData("Distinct()")]
-        [InlineData("DistinctBy(n => n % 5)")]
-        [InlineData("Chunk(4)")]
-        [InlineData("DefaultIfEmpty()")]
-        [InlineData("AsEnumerable()")]
-        [InlineData("Except(new[] { 3 })")]
-        [InlineData("Join(new[] { 1 }, a => a, b => b, (a, b) => a)")]
-        [InlineData("Select(n => n).Where(n => n > 0).Skip(1).Select(n => n.ToString())")]
+        [MemberData(nameof(KeepingChains))]
         public Task NoDiagnostic_ThroughTheSameOperatorsOnAFiniteSource(string chain) => Verify.VerifyAnalyzerAsync($$"""
             using System.Linq;
 

@@ -17,6 +17,40 @@ namespace YieldAwait.Analyzers.Tests.Rules
     {
         #region Analyzer: reports every materialiser
 
+        /// <summary>Every LINQ materialiser of the catalog, as a call on the sequence.</summary>
+        public static TheoryData<string> LinqMaterialisers { get; } = new()
+        {
+            "ToList()",
+            "ToArray()",
+            "ToDictionary(n => n)",
+            "ToHashSet()",
+            "ToLookup(n => n % 2)",
+            "Count()",
+            "Count(n => n > 3)",
+            "LongCount()",
+            "Last()",
+            "LastOrDefault(n => n < 0)",
+            "TakeLast(3)",
+            "Sum()",
+            "Min()",
+            "Max(n => n * 2)",
+            "MinBy(n => -n)",
+            "MaxBy(n => n)",
+            "Average()",
+            "Aggregate((a, b) => a + b)",
+            "Aggregate(0L, (a, b) => a + b)",
+            "OrderBy(n => -n)",
+            "OrderByDescending(n => n)",
+            "Order()",
+            "OrderDescending()",
+            "Reverse()",
+            "GroupBy(n => n % 3)",
+            "ToImmutableArray()",
+            "ToImmutableList()",
+            "ToFrozenSet()",
+        };
+
+
         [Fact]
         public Task Reports_ToListOnInfiniteIterator() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
@@ -39,34 +73,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             Verify.Diagnostic("YA2001").WithLocation(0).WithArguments("ToList", "Naturals"));
 
         [Theory]
-        [InlineData("ToList()")]
-        [InlineData("ToArray()")]
-        [InlineData("ToDictionary(n => n)")]
-        [InlineData("ToHashSet()")]
-        [InlineData("ToLookup(n => n % 2)")]
-        [InlineData("Count()")]
-        [InlineData("Count(n => n > 3)")]
-        [InlineData("LongCount()")]
-        [InlineData("Last()")]
-        [InlineData("LastOrDefault(n => n < 0)")]
-        [InlineData("TakeLast(3)")]
-        [InlineData("Sum()")]
-        [InlineData("Min()")]
-        [InlineData("Max(n => n * 2)")]
-        [InlineData("MinBy(n => -n)")]
-        [InlineData("MaxBy(n => n)")]
-        [InlineData("Average()")]
-        [InlineData("Aggregate((a, b) => a + b)")]
-        [InlineData("Aggregate(0L, (a, b) => a + b)")]
-        [InlineData("OrderBy(n => -n)")]
-        [InlineData("OrderByDescending(n => n)")]
-        [InlineData("Order()")]
-        [InlineData("OrderDescending()")]
-        [InlineData("Reverse()")]
-        [InlineData("GroupBy(n => n % 3)")]
-        [InlineData("ToImmutableArray()")]
-        [InlineData("ToImmutableList()")]
-        [InlineData("ToFrozenSet()")]
+        [MemberData(nameof(LinqMaterialisers))]
         public Task Reports_EveryLinqMaterialiser(string call) => Verify.VerifyAnalyzerAsync($$"""
             using System.Collections.Frozen;
             using System.Collections.Immutable;
@@ -244,34 +251,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         #region Analyzer: stays silent on look-alikes
 
         [Theory]
-        [InlineData("ToList()")]
-        [InlineData("ToArray()")]
-        [InlineData("ToDictionary(n => n)")]
-        [InlineData("ToHashSet()")]
-        [InlineData("ToLookup(n => n % 2)")]
-        [InlineData("Count()")]
-        [InlineData("Count(n => n > 3)")]
-        [InlineData("LongCount()")]
-        [InlineData("Last()")]
-        [InlineData("LastOrDefault(n => n < 0)")]
-        [InlineData("TakeLast(3)")]
-        [InlineData("Sum()")]
-        [InlineData("Min()")]
-        [InlineData("Max(n => n * 2)")]
-        [InlineData("MinBy(n => -n)")]
-        [InlineData("MaxBy(n => n)")]
-        [InlineData("Average()")]
-        [InlineData("Aggregate((a, b) => a + b)")]
-        [InlineData("Aggregate(0L, (a, b) => a + b)")]
-        [InlineData("OrderBy(n => -n)")]
-        [InlineData("OrderByDescending(n => n)")]
-        [InlineData("Order()")]
-        [InlineData("OrderDescending()")]
-        [InlineData("Reverse()")]
-        [InlineData("GroupBy(n => n % 3)")]
-        [InlineData("ToImmutableArray()")]
-        [InlineData("ToImmutableList()")]
-        [InlineData("ToFrozenSet()")]
+        [MemberData(nameof(LinqMaterialisers))]
         public Task NoDiagnostic_EveryLinqMaterialiser_OnceBoundedByTake(string call) => Verify.VerifyAnalyzerAsync($$"""
             using System.Collections.Frozen;
             using System.Collections.Immutable;
