@@ -8,5 +8,7 @@ namespace YieldAwait.Analyzers
 
         /// <summary>YA3xxx: deferred execution (a generator runs later than the code that made it).</summary>
         public const string DeferredExecution = "DeferredExecution";
+        /// <summary>YA2xxx: infinite generators that are materialised, looped over without an exit, or searched.</summary>
+        public const string InfiniteSequences = "InfiniteSequences";
     }
 }

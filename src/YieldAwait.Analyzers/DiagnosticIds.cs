@@ -7,11 +7,14 @@ namespace YieldAwait.Analyzers
         public const string BlockingWaitInAsyncIterator = "YA1005";
         public const string SyncCallWithAsyncCounterpartInIterator = "YA1002";
         public const string BlockingEnumerationOfAsyncStream = "YA1003";
+        public const string InfiniteSequenceMaterialised = "YA2001";
+        public const string InfiniteSequenceEnumeratedWithoutExit = "YA2002";
+        public const string SearchOverInfiniteSequence = "YA2003";
+        public const string ArgumentCheckInIterator = "YA3001";
         public const string LazySequenceOutlivesResource = "YA3002";
+        public const string DeferredExecutionEscapesTry = "YA3003";
         public const string LockHeldAcrossYield = "YA3004";
         public const string GeneratorEnumeratedMoreThanOnce = "YA3005";
-        public const string ArgumentCheckInIterator = "YA3001";
-        public const string DeferredExecutionEscapesTry = "YA3003";
         public const string DiscardedIteratorCall = "YA3006";
     }
 }

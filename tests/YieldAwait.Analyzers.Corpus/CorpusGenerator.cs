@@ -30,6 +30,8 @@ namespace YieldAwait.Analyzers.Corpus
             ExtensionsAndGenerics,
             SleepingPoller,
             DeferredExecution,
+            InfiniteFeed,
+            InfiniteAsyncTicker,
         };
 
         /// <summary>Files totalling at least <paramref name="minimumLines"/> lines.</summary>
@@ -536,6 +538,126 @@ namespace YieldAwait.Analyzers.Corpus
                     }
 
                     public static int Written(IEnumerable<{{e}}> items, TextWriter writer) => {{e}}Deferred{{n}}.Export(items, writer).Count();
+        /// <summary>An infinite generator used well (bounded, cancellable) and badly (YA2001 fixable and not, YA2002, YA2003).</summary>
+        private static string InfiniteFeed(string e, int n) => $$"""
+                public static class {{e}}Feed{{n}}
+                {
+                    public static IEnumerable<long> Sequence()
+                    {
+                        long next = 1;
+                        while (true)
+                        {
+                            yield return next++;
+                        }
+                    }
+
+                    public static IEnumerable<long> Evens() => Sequence().Where(id => id % 2 == 0);
+
+                    public static IEnumerable<long> Window(int size) => Evens().ToList().Take(size);
+
+                    public static long FirstAbove(long limit)
+                    {
+                        var ids = Sequence().Select(id => id * 3).ToArray();
+                        foreach (var id in ids)
+                        {
+                            if (id > limit)
+                            {
+                                return id;
+                            }
+                        }
+
+                        return -1;
+                    }
+
+                    public static long Tenth() => Evens().ToList()[9];
+
+                    public static int Total() => Sequence().Count();
+
+                    public static bool Issued(long id) => Sequence().Contains(id);
+
+                    public static void Pump(Action<long> sink)
+                    {
+                        foreach (var id in Evens())
+                        {
+                            sink(id);
+                        }
+                    }
+                }
+
+                public static class {{e}}InfiniteLookAlikes{{n}}
+                {
+                    public static IEnumerable<int> Countdown(int from)
+                    {
+                        while (true)
+                        {
+                            if (from < 0)
+                            {
+                                yield break;
+                            }
+
+                            yield return from--;
+                        }
+                    }
+
+                    public static IEnumerable<int> WhileRunning(Func<bool> running)
+                    {
+                        var i = 0;
+                        while (running())
+                        {
+                            yield return i++;
+                        }
+                    }
+
+                    public static List<long> FirstTen() => {{e}}Feed{{n}}.Sequence().Take(10).ToList();
+
+                    public static long SmallSum() => {{e}}Feed{{n}}.Evens().TakeWhile(x => x < 100).Sum();
+
+                    public static long First() => {{e}}Feed{{n}}.Sequence().First();
+
+                    public static List<int> Bounded() => Countdown(5).ToList();
+
+                    public static List<int> Running() => WhileRunning(() => false).ToList();
+
+                    public static int Drain(CancellationToken token)
+                    {
+                        var count = 0;
+                        foreach (var id in {{e}}Feed{{n}}.Sequence())
+                        {
+                            token.ThrowIfCancellationRequested();
+                            count++;
+                        }
+
+                        return count;
+                    }
+                }
+
+            """;
+
+        /// <summary>An infinite async stream: cancellable consumers are fine, counting it is YA2001.</summary>
+        private static string InfiniteAsyncTicker(string e, int n) => $$"""
+                public sealed class {{e}}Ticker{{n}}
+                {
+                    public async IAsyncEnumerable<DateTime> Ticks([EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        while (true)
+                        {
+                            await Task.Delay(1000, cancellationToken);
+                            yield return DateTime.UtcNow;
+                        }
+                    }
+
+                    public async Task<int> CountAsync() => await Ticks().CountAsync();
+
+                    public async Task RunAsync(Action<DateTime> onTick, CancellationToken cancellationToken)
+                    {
+                        await foreach (var tick in Ticks(cancellationToken))
+                        {
+                            onTick(tick);
+                        }
+                    }
+
+                    public async Task<DateTime> NextAsync(CancellationToken cancellationToken) =>
+                        await Ticks(cancellationToken).FirstAsync(cancellationToken);
                 }
 
             """;

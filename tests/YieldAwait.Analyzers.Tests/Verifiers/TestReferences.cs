@@ -13,5 +13,13 @@ namespace YieldAwait.Analyzers.Tests.Verifiers
             "net6.0",
             new PackageIdentity("Microsoft.NETCore.App.Ref", "6.0.36"),
             Path.Combine("ref", "net6.0"));
+        /// <summary>
+        /// .NET 10, for the APIs it added: <c>Enumerable.InfiniteSequence</c> and <c>System.Linq.AsyncEnumerable</c>
+        /// (async LINQ with <c>AsyncEnumerable.InfiniteSequence</c>, <c>ToListAsync</c>, <c>CountAsync</c>…).
+        /// </summary>
+        public static ReferenceAssemblies Net10 { get; } = new(
+            "net10.0",
+            new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
+            Path.Combine("ref", "net10.0"));
     }
 }
