@@ -538,6 +538,10 @@ namespace YieldAwait.Analyzers.Corpus
                     }
 
                     public static int Written(IEnumerable<{{e}}> items, TextWriter writer) => {{e}}Deferred{{n}}.Export(items, writer).Count();
+                }
+
+            """;
+
         /// <summary>An infinite generator used well (bounded, cancellable) and badly (YA2001 fixable and not, YA2002, YA2003).</summary>
         private static string InfiniteFeed(string e, int n) => $$"""
                 public static class {{e}}Feed{{n}}
