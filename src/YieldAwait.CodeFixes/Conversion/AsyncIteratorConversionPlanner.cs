@@ -29,6 +29,7 @@ namespace YieldAwait.CodeFixes.Conversion
         private readonly Queue<(Document Document, SyntaxNode Declaration)> _pending = new();
         private readonly HashSet<SyntaxNode> _queued = new();
         private readonly Dictionary<ProjectId, bool> _wantsSuffix = new();
+        private readonly Dictionary<ProjectId, RewriteContext?> _contexts = new();
 
         private AsyncIteratorConversionPlanner(Solution solution, CancellationToken cancellationToken)
         {
@@ -309,7 +310,7 @@ namespace YieldAwait.CodeFixes.Conversion
             var declaration = member.Declaration;
             var symbol = member.Symbol;
             var compilation = model.Compilation;
-            var context = RewriteContext.TryCreate(compilation, document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
+            var context = ContextFor(document.Project, compilation);
             var enumeratorCancellation = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
             var hasBody = IteratorFacts.GetBody(declaration) is not null;
             if (context?.Types.IAsyncEnumerableOfT is null
@@ -421,6 +422,21 @@ namespace YieldAwait.CodeFixes.Conversion
             return newName;
         }
 
+        /// <summary>
+        /// One rewrite context per project for the whole plan: its types are resolved once, and its caches (async
+        /// counterparts, stream forms) serve every function converted there instead of being rebuilt per function.
+        /// </summary>
+        private RewriteContext? ContextFor(Project project, Compilation compilation)
+        {
+            if (!_contexts.TryGetValue(project.Id, out var context))
+            {
+                context = RewriteContext.TryCreate(compilation, project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
+                _contexts[project.Id] = context;
+            }
+
+            return context;
+        }
+
         private async Task<bool> WantsSuffixAsync(Project project, SyntaxTree tree)
         {
             if (!_wantsSuffix.TryGetValue(project.Id, out var wants))
@@ -479,7 +495,7 @@ namespace YieldAwait.CodeFixes.Conversion
 
                     if (caller.IsAsync)
                     {
-                        var tokenType = model.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+                        var tokenType = ContextFor(document.Project, model.Compilation)?.CancellationTokenType;
                         var tokens = caller.Parameters.Where(p => SymbolEqualityComparer.Default.Equals(p.Type, tokenType)).ToList();
                         return ReferenceUse.AsyncCaller(name, new CallerSite(document.Id, invocation, consumer.ForEach, consumer.Terminal, callee, null, tokens.Count == 1 ? tokens[0].Name : null));
                     }
