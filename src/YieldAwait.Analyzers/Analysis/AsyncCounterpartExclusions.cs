@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Options;
 
 namespace YieldAwait.Analyzers.Analysis
 {
@@ -14,9 +15,6 @@ namespace YieldAwait.Analyzers.Analysis
     /// </summary>
     internal sealed class AsyncCounterpartExclusions
     {
-        /// <summary>Documentation IDs (<c>M:</c> methods and their overrides, <c>T:</c> every method of a type and of the classes derived from it), comma separated.</summary>
-        public const string OptionKey = "yieldawait.blocking_call_exclusions";
-
         /// <summary>
         /// The built-in list, one place: (type metadata name, or null for any type; member name, or null for every member).
         /// Each entry says why the twin does not replace the sync call.
@@ -71,7 +69,7 @@ namespace YieldAwait.Analyzers.Analysis
 
         /// <summary>The documentation IDs a tree's options name; empty when the option is not set.</summary>
         public ImmutableHashSet<string> UserExclusions(AnalyzerConfigOptions? options) =>
-            options is not null && options.TryGetValue(OptionKey, out var raw) && !string.IsNullOrWhiteSpace(raw)
+            RuleOptions.BlockingCallExclusions.ValueOrDefault(options) is { Length: > 0 } raw
                 ? _parsedOptions.GetOrAdd(raw, Parse)
                 : ImmutableHashSet<string>.Empty;
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using YieldAwait.Analyzers.Options;
 
 namespace YieldAwait.Analyzers.Finiteness
 {
@@ -13,9 +14,6 @@ namespace YieldAwait.Analyzers.Finiteness
     /// </summary>
     internal sealed class KnownInfiniteMethods
     {
-        /// <summary>The <c>.editorconfig</c> key: documentation comment IDs (<c>M:Ns.Type.Method(System.Int32)</c>), comma separated.</summary>
-        public const string OptionKey = "yieldawait.infinite_methods";
-
         public const string AttributeName = "InfiniteSequenceAttribute";
 
         private readonly AnalyzerConfigOptionsProvider _options;
@@ -98,7 +96,8 @@ namespace YieldAwait.Analyzers.Finiteness
 
         private ImmutableHashSet<string> ReadOption(SyntaxTree tree)
         {
-            if (!_options.GetOptions(tree).TryGetValue(OptionKey, out var value) || string.IsNullOrWhiteSpace(value))
+            var value = RuleOptions.InfiniteMethods.ValueOrDefault(_options.GetOptions(tree));
+            if (value.Length == 0)
             {
                 return ImmutableHashSet<string>.Empty;
             }

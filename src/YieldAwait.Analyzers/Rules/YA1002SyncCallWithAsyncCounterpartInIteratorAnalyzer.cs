@@ -17,9 +17,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA1002SyncCallWithAsyncCounterpartInIteratorAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Documentation IDs of sync methods (or <c>T:</c> types) this rule must not report, comma separated.</summary>
-        public const string ExclusionsOption = AsyncCounterpartExclusions.OptionKey;
-
         /// <summary>The key under which a diagnostic carries the counterpart's name to the fix.</summary>
         public const string CounterpartProperty = "Counterpart";
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.Options;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -13,24 +14,19 @@ namespace YieldAwait.CodeFixes.Conversion
     /// </summary>
     internal static class AsyncNaming
     {
-        public const string OptionKey = "yieldawait.async_suffix";
-
         private const string Suffix = "Async";
 
         public static bool WantsSuffix(Project project, SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
         {
-            var options = project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree);
-            if (options.TryGetValue(OptionKey, out var value))
+            var value = RuleOptions.AsyncSuffix.ValueOrDefault(project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree));
+            if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return true;
+            }
 
-                if (string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
+            if (string.Equals(value, "false", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
             }
 
             return ProjectUsesSuffix(compilation, cancellationToken);

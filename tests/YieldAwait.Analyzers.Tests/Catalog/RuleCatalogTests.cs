@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
+using YieldAwait.Analyzers.Options;
 
 namespace YieldAwait.Analyzers.Tests.Catalog
 {
@@ -18,6 +19,9 @@ namespace YieldAwait.Analyzers.Tests.Catalog
     /// </summary>
     public class RuleCatalogTests
     {
+        /// <summary>A string literal that names a package option: <c>"yieldawait.async_suffix"</c>.</summary>
+        private static readonly Regex OptionKeyLiteral = new(@"""(?<key>yieldawait\.[a-z_]+)""", RegexOptions.CultureInvariant);
+
         private static readonly Regex IdShape = new(@"^YA\d{4}$", RegexOptions.CultureInvariant);
 
         /// <summary>A README ID cell: <c>[YA1001](docs/rules/YA1001.md)</c>.</summary>
@@ -113,6 +117,43 @@ namespace YieldAwait.Analyzers.Tests.Catalog
             Assert.Equal(descriptor.Category, Property(properties, id, "Category"));
             Assert.Equal(descriptor.IsEnabledByDefault ? "Yes" : "No", Property(properties, id, "Enabled by default"));
             Assert.Contains($"dotnet_diagnostic.{id}.severity", string.Join("\n", lines), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Options_AreDocumentedOnThePageOfEveryRuleTheyChange()
+        {
+            Assert.NotEmpty(RuleOptions.All);
+            foreach (var option in RuleOptions.All)
+            {
+                Assert.NotEmpty(option.RuleIds);
+                foreach (var id in option.RuleIds)
+                {
+                    Assert.Contains(id, RuleCatalog.Ids);
+                    var page = File.ReadAllText(RepositoryFiles.DocsPagePath(id));
+                    Assert.True(page.Contains(option.Key, StringComparison.Ordinal), $"docs/rules/{id}.md does not document the option '{option.Key}' that changes the rule.");
+                }
+            }
+        }
+
+        [Fact]
+        public void OptionKeys_InTheSources_AreAllDefinedInRuleOptions()
+        {
+            var defined = RuleOptions.All.Select(option => option.Key).ToHashSet(StringComparer.Ordinal);
+            var definitions = Path.Combine("YieldAwait.Analyzers", "Options", "RuleOptions.cs");
+            var sources = Directory.EnumerateFiles(RepositoryFiles.InRepo("src"), "*.cs", SearchOption.AllDirectories)
+                .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                .ToList();
+            Assert.NotEmpty(sources);
+            foreach (var path in sources)
+            {
+                foreach (Match literal in OptionKeyLiteral.Matches(File.ReadAllText(path)))
+                {
+                    var key = literal.Groups["key"].Value;
+                    Assert.True(path.EndsWith(definitions, StringComparison.Ordinal),
+                        $"{Path.GetFileName(path)} spells the option key '{key}' itself; read it through RuleOptions so the catalog knows about it.");
+                    Assert.Contains(key, defined);
+                }
+            }
         }
 
         [Theory]

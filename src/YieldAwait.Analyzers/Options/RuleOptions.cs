@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace YieldAwait.Analyzers.Options
+{
+    /// <summary>Every option the package reads. Code reads a key only through these definitions.</summary>
+    internal static class RuleOptions
+    {
+        /// <summary><c>true</c>, <c>false</c> or <c>auto</c>: whether an iterator converted to an async stream is renamed with the <c>Async</c> suffix.</summary>
+        public static RuleOption AsyncSuffix { get; } = new(
+            "yieldawait.async_suffix",
+            "auto",
+            DiagnosticIds.BlockingWaitInIterator,
+            DiagnosticIds.SyncCallWithAsyncCounterpartInIterator,
+            DiagnosticIds.BlockingEnumerationOfAsyncStream);
+
+        /// <summary>Documentation IDs of sync methods whose async twin is not a real replacement, comma separated.</summary>
+        public static RuleOption BlockingCallExclusions { get; } = new(
+            "yieldawait.blocking_call_exclusions",
+            "",
+            DiagnosticIds.SyncCallWithAsyncCounterpartInIterator);
+
+        /// <summary>Documentation IDs of methods and properties that return sequences which never end, comma separated.</summary>
+        public static RuleOption InfiniteMethods { get; } = new(
+            "yieldawait.infinite_methods",
+            "",
+            DiagnosticIds.InfiniteSequenceMaterialised,
+            DiagnosticIds.InfiniteSequenceEnumeratedWithoutExit,
+            DiagnosticIds.SearchOverInfiniteSequence);
+
+        public static ImmutableArray<RuleOption> All { get; } = ImmutableArray.Create(AsyncSuffix, BlockingCallExclusions, InfiniteMethods);
+    }
+}
