@@ -214,7 +214,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 return null;
             }
 
-            var newName = AsyncNaming.WithSuffix(symbol.Name);
+            var newName = AsyncNaming.AsyncNameOf(symbol.Name);
             if (newName == symbol.Name || !symbol.ContainingType.GetMembers(newName).IsEmpty)
             {
                 return null;
@@ -328,7 +328,7 @@ namespace YieldAwait.CodeFixes.Conversion
             {
                 tokenName = existingTokens[0].Name;
             }
-            else if (existingTokens.Count == 0 && returnsEnumerable && !symbol.Parameters.Any(p => p.IsParams))
+            else if (existingTokens.Count == 0 && !symbol.Parameters.Any(p => p.IsParams))
             {
                 tokenName = hasBody ? UniqueName(declaration, DefaultTokenName) : DefaultTokenName;
                 addsTokenParameter = true;
@@ -402,8 +402,8 @@ namespace YieldAwait.CodeFixes.Conversion
         private async Task<string?> NewNameAsync(IReadOnlyList<FamilyMember> family, Project seedProject)
         {
             var name = family[0].Symbol.Name;
-            var newName = AsyncNaming.WithSuffix(name);
-            if (newName == name || !await WantsSuffixAsync(seedProject, family[0].Declaration.SyntaxTree).ConfigureAwait(false))
+            var newName = AsyncNaming.AsyncNameOf(name);
+            if (newName == name || (!AsyncNaming.IsPatternName(name) && !await WantsSuffixAsync(seedProject, family[0].Declaration.SyntaxTree).ConfigureAwait(false)))
             {
                 return null;
             }

@@ -124,7 +124,27 @@ namespace YieldAwait.CodeFixes.Conversion
                 (original, current) => rewrites[original].Apply(current, TokenOf(function)).WithAdditionalAnnotations(Formatter.Annotation));
             var converted = AsyncSignature.Apply(copy, function);
             var endOfLine = function.Declaration.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-            return converted.WithLeadingTrivia(converted.GetLeadingTrivia().Insert(0, endOfLine == default ? SyntaxFactory.ElasticCarriageReturnLineFeed : endOfLine));
+            var separator = endOfLine == default ? SyntaxFactory.ElasticCarriageReturnLineFeed : endOfLine;
+            return converted.WithLeadingTrivia(WithoutLeadingBlankLines(converted.GetLeadingTrivia()).Insert(0, separator));
+        }
+
+        /// <summary>The original's blank lines before it would double the one blank line the copy gets.</summary>
+        private static SyntaxTriviaList WithoutLeadingBlankLines(SyntaxTriviaList trivia)
+        {
+            var start = 0;
+            for (var i = 0; i < trivia.Count; i++)
+            {
+                if (trivia[i].IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    start = i + 1;
+                }
+                else if (!trivia[i].IsKind(SyntaxKind.WhitespaceTrivia))
+                {
+                    break;
+                }
+            }
+
+            return SyntaxFactory.TriviaList(trivia.Skip(start));
         }
 
         /// <summary>The caller's token for a callee that gains a token parameter, passed by name so optional parameters stay in place.</summary>

@@ -36,6 +36,20 @@ namespace YieldAwait.CodeFixes.Conversion
         public static string WithSuffix(string name) =>
             name.EndsWith(Suffix, StringComparison.Ordinal) ? name : name + Suffix;
 
+        /// <summary>
+        /// The name of the async form: <c>GetEnumerator</c> becomes <c>GetAsyncEnumerator</c>, the name <c>await foreach</c>
+        /// looks for (as <c>foreach</c> looks for <c>GetEnumerator</c>); any other name takes the suffix.
+        /// </summary>
+        public static string AsyncNameOf(string name) =>
+            IsPatternName(name) ? AsyncEnumeratorPatternName : WithSuffix(name);
+
+        /// <summary>True for a name the language binds by pattern, which must change whatever the suffix option says.</summary>
+        public static bool IsPatternName(string name) => name == EnumeratorPatternName;
+
+        private const string EnumeratorPatternName = "GetEnumerator";
+
+        private const string AsyncEnumeratorPatternName = "GetAsyncEnumerator";
+
         private static bool ProjectUsesSuffix(Compilation compilation, CancellationToken cancellationToken)
         {
             var types = AsyncTypes.TryCreate(compilation);

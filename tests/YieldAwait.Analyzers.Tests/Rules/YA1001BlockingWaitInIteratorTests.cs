@@ -1328,7 +1328,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         yield return await t;
                     }
 
-                    public static async IAsyncEnumerator<string> B(Task<string> t, Task<string> u)
+                    public static async IAsyncEnumerator<string> B(Task<string> t, Task<string> u, CancellationToken cancellationToken = default)
                     {
                         var i = Array.IndexOf(new Task[] { t, u }, await Task.WhenAny(t, u));
                         if (await Task.WhenAny(t, Task.Delay(100)) == t) yield return "done";
@@ -1978,6 +1978,90 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
             }
             """);
+
+        [Theory]
+        [InlineData("true")]
+        [InlineData("false")]
+        [InlineData("auto")]
+        public async Task Fix_PatternGetEnumerator_BecomesGetAsyncEnumerator_WhateverTheSuffixOption(string option)
+        {
+            var test = new VerifyFix.Test
+            {
+                TestCode = """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+
+                    class Pages
+                    {
+                        private readonly Task<string[]> _pages;
+
+                        public Pages(Task<string[]> pages) => _pages = pages;
+
+                        public IEnumerator<string> GetEnumerator()
+                        {
+                            foreach (var page in {|YA1001:_pages.Result|})
+                                yield return page;
+                        }
+                    }
+
+                    class Reader
+                    {
+                        async Task<int> CountAsync(Pages pages)
+                        {
+                            await Task.Yield();
+                            var n = 0;
+                            foreach (var page in pages)
+                                n += page.Length;
+                            return n;
+                        }
+                    }
+                    """,
+                // The foreach caller binds GetEnumerator by pattern and cannot follow, so the async form is added beside it,
+                // under the name await foreach binds by the same pattern.
+                FixedCode = """
+                    using System.Collections.Generic;
+                    using System.Threading;
+                    using System.Threading.Tasks;
+
+                    class Pages
+                    {
+                        private readonly Task<string[]> _pages;
+
+                        public Pages(Task<string[]> pages) => _pages = pages;
+
+                        public IEnumerator<string> GetEnumerator()
+                        {
+                            foreach (var page in {|YA1001:_pages.Result|})
+                                yield return page;
+                        }
+
+                        public async IAsyncEnumerator<string> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+                        {
+                            foreach (var page in await _pages)
+                                yield return page;
+                        }
+                    }
+
+                    class Reader
+                    {
+                        async Task<int> CountAsync(Pages pages)
+                        {
+                            await Task.Yield();
+                            var n = 0;
+                            foreach (var page in pages)
+                                n += page.Length;
+                            return n;
+                        }
+                    }
+                    """,
+                CodeActionEquivalenceKey = YieldAwait.CodeFixes.Rules.YA1001BlockingWaitInIteratorCodeFix.EquivalenceKey + ".AddAsyncCounterpart",
+                NumberOfIncrementalIterations = 1,
+                NumberOfFixAllIterations = 1,
+            };
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*]\nyieldawait.async_suffix = {option}\n"));
+            await test.RunAsync(CancellationToken.None);
+        }
 
         [Theory]
         [InlineData("true", "ReadAsync")]
