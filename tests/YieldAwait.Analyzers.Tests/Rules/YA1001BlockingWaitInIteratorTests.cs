@@ -1113,7 +1113,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         }.RunAsync(CancellationToken.None);
 
         #endregion
-    
+
 
         #region Code fix
 
@@ -1182,7 +1182,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 }
             }
             """);
-    
+
 
         [Fact]
         public Task Fix_ConvertsSyncIteratorCallersUpTheCallGraph() => VerifyFix.VerifyCodeFixAsync("""
@@ -1399,7 +1399,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
-        
+
 
         private static Task VerifyNoFix(string source) => VerifyFix.VerifyCodeFixAsync(source, source);
 
@@ -2391,7 +2391,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 solution.WithProjectParseOptions(projectId, new CSharpParseOptions(LanguageVersion.CSharp7_3)));
             await test.RunAsync();
         }
-    
+
 
         #endregion
     }

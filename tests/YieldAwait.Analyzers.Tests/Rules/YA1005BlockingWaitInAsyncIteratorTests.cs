@@ -1003,7 +1003,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         }.RunAsync(CancellationToken.None);
 
         #endregion
-    
+
 
         #region Code fix
 
@@ -1202,7 +1202,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 """;
             return VerifyFix.VerifyCodeFixAsync(source, source);
         }
-    
+
 
         #endregion
     }

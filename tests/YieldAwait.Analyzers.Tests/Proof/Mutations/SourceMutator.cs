@@ -93,29 +93,29 @@ namespace YieldAwait.Analyzers.Tests.Proof.Mutations
             switch (kind)
             {
                 case MutationKind.TruncateAtRandomPoint:
-                {
-                    var at = 1 + random.Next(text.Length - 1);
-                    return (text.Substring(0, at), $"{kind} at {at}");
-                }
+                    {
+                        var at = 1 + random.Next(text.Length - 1);
+                        return (text.Substring(0, at), $"{kind} at {at}");
+                    }
 
                 case MutationKind.DeleteToken:
                     return Delete(kind, text, Pick(Tokens(text), random));
 
                 case MutationKind.DuplicateLine:
-                {
-                    var lines = text.Split('\n').ToList();
-                    var candidates = Enumerable.Range(0, lines.Count).Where(i => lines[i].Trim().Length > 0).ToList();
-                    var line = Pick(candidates, random);
-                    lines.Insert(line, lines[line]);
-                    return (string.Join("\n", lines), $"{kind} {line + 1}");
-                }
+                    {
+                        var lines = text.Split('\n').ToList();
+                        var candidates = Enumerable.Range(0, lines.Count).Where(i => lines[i].Trim().Length > 0).ToList();
+                        var line = Pick(candidates, random);
+                        lines.Insert(line, lines[line]);
+                        return (string.Join("\n", lines), $"{kind} {line + 1}");
+                    }
 
                 case MutationKind.InsertBrace:
-                {
-                    var brace = random.Next(2) == 0 ? "{" : "}";
-                    var at = Pick(TokenStarts(text), random);
-                    return (text.Insert(at, brace), $"{kind} '{brace}' at {at}");
-                }
+                    {
+                        var brace = random.Next(2) == 0 ? "{" : "}";
+                        var at = Pick(TokenStarts(text), random);
+                        return (text.Insert(at, brace), $"{kind} '{brace}' at {at}");
+                    }
 
                 case MutationKind.DeleteBrace:
                     return Delete(kind, text, Pick(Tokens(text).Where(IsBrace), random));
@@ -124,30 +124,30 @@ namespace YieldAwait.Analyzers.Tests.Proof.Mutations
                     return Delete(kind, text, Pick(Tokens(text).Where(t => t.IsKind(SyntaxKind.SemicolonToken)), random));
 
                 case MutationKind.InsertHalfEdit:
-                {
-                    var edit = HalfEdits[random.Next(HalfEdits.Length)];
-                    var at = Pick(random.Next(3) == 0 ? TokenStarts(text) : StatementStarts(text), random);
-                    return (text.Insert(at, edit), $"{kind} '{edit}' at {at}");
-                }
+                    {
+                        var edit = HalfEdits[random.Next(HalfEdits.Length)];
+                        var at = Pick(random.Next(3) == 0 ? TokenStarts(text) : StatementStarts(text), random);
+                        return (text.Insert(at, edit), $"{kind} '{edit}' at {at}");
+                    }
 
                 case MutationKind.InsertBlockingAccess:
-                {
-                    var access = BlockingAccesses[random.Next(BlockingAccesses.Length)];
-                    var at = Pick(Tokens(text).Where(t => t.IsKind(SyntaxKind.IdentifierToken)), random).Span.End;
-                    return (text.Insert(at, access), $"{kind} '{access}' at {at}");
-                }
+                    {
+                        var access = BlockingAccesses[random.Next(BlockingAccesses.Length)];
+                        var at = Pick(Tokens(text).Where(t => t.IsKind(SyntaxKind.IdentifierToken)), random).Span.End;
+                        return (text.Insert(at, access), $"{kind} '{access}' at {at}");
+                    }
 
                 case MutationKind.MakeSequenceTypeAsync:
-                {
-                    var (at, length, replacement) = Pick(SequenceTypeOccurrences(text), random);
-                    return (text.Remove(at, length).Insert(at, replacement), $"{kind} '{replacement}' at {at}");
-                }
+                    {
+                        var (at, length, replacement) = Pick(SequenceTypeOccurrences(text), random);
+                        return (text.Remove(at, length).Insert(at, replacement), $"{kind} '{replacement}' at {at}");
+                    }
 
                 case MutationKind.CutAfterAsyncKeyword:
-                {
-                    var end = Pick(AsyncKeywordEnds(text), random);
-                    return (text.Substring(0, end), $"{kind} at {end}");
-                }
+                    {
+                        var end = Pick(AsyncKeywordEnds(text), random);
+                        return (text.Substring(0, end), $"{kind} at {end}");
+                    }
 
                 default:
                     throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
