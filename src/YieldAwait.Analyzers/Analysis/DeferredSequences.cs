@@ -15,13 +15,15 @@ namespace YieldAwait.Analyzers.Analysis
             "Select", "Where", "SelectMany", "Skip", "SkipWhile", "SkipLast", "Take", "TakeWhile", "TakeLast", "Concat", "Append",
             "Prepend", "Distinct", "DistinctBy", "Cast", "OfType", "Zip", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending",
             "Order", "OrderDescending", "Reverse", "GroupBy", "Union", "UnionBy", "Intersect", "IntersectBy", "Except", "ExceptBy",
-            "Chunk", "DefaultIfEmpty", "AsEnumerable", "AsQueryable", "Index", "Join", "GroupJoin");
+            "Chunk", "DefaultIfEmpty", "AsEnumerable", "AsQueryable", "Index", "Join", "GroupJoin",
+            // .NET 9 and 10: each returns an iterator and reads its source only when that is enumerated.
+            "CountBy", "AggregateBy", "LeftJoin", "RightJoin", "Shuffle");
 
         /// <summary><c>Enumerable</c> operators that enumerate their source when called (wholly or until they have an answer).</summary>
         public static readonly ImmutableHashSet<string> EnumeratingOperators = ImmutableHashSet.Create(
             "ToList", "ToArray", "ToDictionary", "ToHashSet", "ToLookup", "Count", "LongCount", "Any", "All", "First", "FirstOrDefault",
             "Last", "LastOrDefault", "Single", "SingleOrDefault", "ElementAt", "ElementAtOrDefault", "Contains", "Sum", "Min", "Max",
-            "MinBy", "MaxBy", "Average", "Aggregate", "SequenceEqual", "CountBy", "AggregateBy");
+            "MinBy", "MaxBy", "Average", "Aggregate", "SequenceEqual");
 
         /// <summary>The kind of iterator <paramref name="method"/> is, when its declaration (with <c>yield</c>) is in the compilation.</summary>
         public static IteratorKind DeclaredIteratorKind(IMethodSymbol method, AsyncTypes types)

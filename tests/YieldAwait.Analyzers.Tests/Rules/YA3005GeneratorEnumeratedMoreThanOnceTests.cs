@@ -2,6 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
+using YieldAwait.Analyzers.Tests.Verifiers;
 using Verify = YieldAwait.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3005GeneratorEnumeratedMoreThanOnceAnalyzer>;
 using VerifyFix = YieldAwait.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<YieldAwait.Analyzers.Rules.YA3005GeneratorEnumeratedMoreThanOnceAnalyzer, YieldAwait.CodeFixes.Rules.YA3005GeneratorEnumeratedMoreThanOnceCodeFix>;
 
@@ -104,6 +105,45 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """,
             Verify.Diagnostic("YA3005").WithLocation(0).WithLocation(1).WithArguments("errors", "ReadLines"));
+
+        [Theory]
+        [InlineData("Logs.ReadLines(path).CountBy(l => l.Length)")]
+        [InlineData("Logs.ReadLines(path).AggregateBy(l => l.Length, 0, (n, _) => n + 1)")]
+        [InlineData("Logs.ReadLines(path).LeftJoin(new[] { 1 }, l => l.Length, n => n, (l, n) => l)")]
+        [InlineData("Logs.ReadLines(path).RightJoin(new[] { 1 }, l => l.Length, n => n, (l, n) => n)")]
+        [InlineData("Logs.ReadLines(path).Shuffle()")]
+        public Task Reports_DeferredOperatorsOfNet9And10_EnumeratedTwice(string chain) => new Verify.Test
+        {
+            ReferenceAssemblies = TestReferences.Net10,
+            TestCode = Generators + $$"""
+                class Report
+                {
+                    public void Print(string path)
+                    {
+                        var {|#1:grouped = {{chain}}|};
+                        Console.WriteLine(grouped.Count());
+                        foreach (var g in {|#0:grouped|}) Console.WriteLine(g);
+                    }
+                }
+                """,
+            ExpectedDiagnostics = { Verify.Diagnostic("YA3005").WithLocation(0).WithLocation(1).WithArguments("grouped", "ReadLines") },
+        }.RunAsync(CancellationToken.None);
+
+        [Fact]
+        public Task NoDiagnostic_CountByResultEnumeratedOnce() => new Verify.Test
+        {
+            ReferenceAssemblies = TestReferences.Net10,
+            TestCode = Generators + """
+                class Report
+                {
+                    public void Print(string path)
+                    {
+                        var grouped = Logs.ReadLines(path).CountBy(l => l.Length);
+                        foreach (var g in grouped) Console.WriteLine(g);
+                    }
+                }
+                """,
+        }.RunAsync(CancellationToken.None);
 
         [Fact]
         public Task Reports_EnumerationThroughADeferredOperatorOnTheLocal() => Verify.VerifyAnalyzerAsync(Generators + """
