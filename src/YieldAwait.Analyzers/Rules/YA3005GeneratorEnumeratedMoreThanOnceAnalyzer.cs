@@ -43,7 +43,11 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var state = new State(types, enumerable);
+                var state = new State(
+                    types,
+                    enumerable,
+                    start.Compilation.GetTypeByMetadataName("System.Linq.AsyncEnumerable"),
+                    start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions"));
                 start.RegisterOperationBlockAction(state.AnalyzeBlock);
             });
         }
@@ -52,12 +56,20 @@ namespace YieldAwait.Analyzers.Rules
         {
             private readonly AsyncTypes _types;
             private readonly INamedTypeSymbol? _enumerable;
-            private readonly ConcurrentDictionary<IMethodSymbol, bool> _isGenerator = new(SymbolEqualityComparer.Default);
 
-            public State(AsyncTypes types, INamedTypeSymbol? enumerable)
+            /// <summary>LINQ over async streams: the .NET 10 BCL's or System.Linq.Async's, which share the name.</summary>
+            private readonly INamedTypeSymbol? _asyncEnumerable;
+
+            /// <summary>Where <c>WithCancellation</c> and <c>ConfigureAwait</c> for streams live: they configure, not enumerate.</summary>
+            private readonly INamedTypeSymbol? _streamConfiguration;
+            private readonly ConcurrentDictionary<IMethodSymbol, IteratorKind> _generatorKind = new(SymbolEqualityComparer.Default);
+
+            public State(AsyncTypes types, INamedTypeSymbol? enumerable, INamedTypeSymbol? asyncEnumerable, INamedTypeSymbol? streamConfiguration)
             {
                 _types = types;
                 _enumerable = enumerable;
+                _asyncEnumerable = asyncEnumerable;
+                _streamConfiguration = streamConfiguration;
             }
 
             public void AnalyzeBlock(OperationBlockAnalysisContext context)
@@ -154,22 +166,40 @@ namespace YieldAwait.Analyzers.Rules
                     return null;
                 }
 
-                if (IsEnumerableMethod(invocation.TargetMethod) && DeferredSequences.DeferredOperators.Contains(invocation.TargetMethod.Name))
+                if ((IsEnumerableMethod(invocation.TargetMethod) && DeferredSequences.DeferredOperators.Contains(invocation.TargetMethod.Name))
+                    || IsStreamConfiguration(invocation.TargetMethod))
                 {
                     return invocation.Arguments.Length > 0 ? GeneratorOf(invocation.Arguments[0].Value) : null;
                 }
 
                 var method = invocation.TargetMethod;
-                return method.ReturnType.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
-                    && _isGenerator.GetOrAdd(method.OriginalDefinition, IsSyncIterator)
+                var expected = method.ReturnType.OriginalDefinition switch
+                {
+                    { SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } => IteratorKind.Sync,
+                    var type when _types.IAsyncEnumerableOfT is not null && SymbolEqualityComparer.Default.Equals(type, _types.IAsyncEnumerableOfT) => IteratorKind.Async,
+                    _ => IteratorKind.None,
+                };
+                return expected != IteratorKind.None && _generatorKind.GetOrAdd(method.OriginalDefinition, DeclaredKind) == expected
                     ? method
                     : null;
             }
 
-            private bool IsSyncIterator(IMethodSymbol method) => DeferredSequences.DeclaredIteratorKind(method, _types) == IteratorKind.Sync;
+            private IteratorKind DeclaredKind(IMethodSymbol method) => DeferredSequences.DeclaredIteratorKind(method, _types);
 
+            /// <summary>A LINQ operator over sequences or over async streams.</summary>
             private bool IsEnumerableMethod(IMethodSymbol method) =>
-                _enumerable is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _enumerable);
+                (_enumerable is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _enumerable))
+                || (_asyncEnumerable is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _asyncEnumerable));
+
+            private bool IsStreamConfiguration(IMethodSymbol method) =>
+                _streamConfiguration is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _streamConfiguration);
+
+            /// <summary>An operator that enumerates its source: <c>ToList</c>, <c>Count</c>…, and for streams <c>ToListAsync</c>, <c>CountAsync</c>….</summary>
+            private bool IsEnumeratingOperator(IMethodSymbol method) =>
+                DeferredSequences.EnumeratingOperators.Contains(method.Name)
+                || (_asyncEnumerable is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _asyncEnumerable)
+                    && method.Name.EndsWith("Async", System.StringComparison.Ordinal)
+                    && DeferredSequences.EnumeratingOperators.Contains(method.Name.Substring(0, method.Name.Length - "Async".Length)));
 
             private static bool IsWrite(ILocalReferenceOperation reference) => reference.Parent switch
             {
@@ -198,11 +228,15 @@ namespace YieldAwait.Analyzers.Rules
 
                     switch (parent)
                     {
-                        case IForEachLoopOperation loop when loop.Collection == current && !loop.IsAsynchronous:
+                        case IForEachLoopOperation loop when loop.Collection == current:
                             return ((CommonForEachStatementSyntax)loop.Syntax).Expression;
+                        case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation configured }
+                            when IsStreamConfiguration(configured.TargetMethod):
+                            current = configured;
+                            continue;
                         case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation invocation }
                             when IsEnumerableMethod(invocation.TargetMethod) && invocation.TargetMethod.IsExtensionMethod:
-                            if (DeferredSequences.EnumeratingOperators.Contains(invocation.TargetMethod.Name))
+                            if (IsEnumeratingOperator(invocation.TargetMethod))
                             {
                                 return invocation.Syntax;
                             }

@@ -63,7 +63,8 @@ namespace YieldAwait.CodeFixes.Rules
                 || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
                 || declarator.Parent is not VariableDeclarationSyntax
                 || model.GetDeclaredSymbol(declarator) is not ILocalSymbol { Type.TypeKind: not TypeKind.Error }
-                || model.GetTypeInfo(value).Type is not { TypeKind: not TypeKind.Error }
+                || model.GetTypeInfo(value).Type is not { TypeKind: not TypeKind.Error } valueType
+                || !IsSequence(valueType)
                 || model.Compilation.GetTypeByMetadataName("System.Linq.Enumerable") is null)
             {
                 return null;
@@ -71,6 +72,14 @@ namespace YieldAwait.CodeFixes.Rules
 
             return declarator;
         }
+
+        /// <summary>
+        /// An <c>IEnumerable&lt;T&gt;</c>, which <c>ToList()</c> materialises. An async stream is left alone: its copy would be a
+        /// list that <c>await foreach</c> cannot enumerate, so every use would have to change too.
+        /// </summary>
+        private static bool IsSequence(ITypeSymbol type) =>
+            type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+            || type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
 
         private static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {

@@ -145,6 +145,101 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 """,
         }.RunAsync(CancellationToken.None);
 
+        private const string Streams = """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            static class Feed
+            {
+                public static async IAsyncEnumerable<string> Poll(string url, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    await Task.Delay(10, cancellationToken);
+                    yield return url;
+                }
+
+                public static IAsyncEnumerable<string> Cached(string url) => AsyncEnumerable.Empty<string>();
+            }
+
+            """;
+
+        [Theory]
+        [InlineData("await foreach (var item in {|#0:items|}) Console.WriteLine(item);")]
+        [InlineData("await foreach (var item in {|#0:items.WithCancellation(token)|}) Console.WriteLine(item);")]
+        [InlineData("await foreach (var item in {|#0:items.ConfigureAwait(false)|}) Console.WriteLine(item);")]
+        [InlineData("Console.WriteLine(await {|#0:items.CountAsync(token)|});")]
+        [InlineData("Console.WriteLine((await {|#0:items.Where(i => i.Length > 0).ToListAsync(token)|}).Count);")]
+        public Task Reports_AsyncIteratorEnumeratedTwice(string second) => new VerifyFix.Test
+        {
+            ReferenceAssemblies = TestReferences.Net10,
+            TestCode = Streams + $$"""
+                class Monitor
+                {
+                    public async Task Watch(string url, CancellationToken token)
+                    {
+                        var {|#1:items = Feed.Poll(url)|};
+                        await foreach (var item in items.WithCancellation(token)) Console.WriteLine(item);
+                        {{second}}
+                    }
+                }
+                """,
+            ExpectedDiagnostics = { VerifyFix.Diagnostic("YA3005").WithLocation(0).WithLocation(1).WithArguments("items", "Poll") },
+            // No fix: the copy would be a list, which await foreach cannot enumerate.
+            FixedCode = Streams + $$"""
+                class Monitor
+                {
+                    public async Task Watch(string url, CancellationToken token)
+                    {
+                        var {|#1:items = Feed.Poll(url)|};
+                        await foreach (var item in items.WithCancellation(token)) Console.WriteLine(item);
+                        {{second}}
+                    }
+                }
+                """,
+        }.RunAsync(CancellationToken.None);
+
+        [Theory]
+        [InlineData("var items = Feed.Poll(url);", "await foreach (var item in items) Console.WriteLine(item);")]
+        [InlineData("var items = Feed.Cached(url);", "await foreach (var item in items) Console.WriteLine(item); await foreach (var item in items) Console.WriteLine(item);")]
+        [InlineData("var items = Feed.Poll(url);", "if (url.Length > 3) { await foreach (var item in items) Console.WriteLine(item); } else { Console.WriteLine(await items.CountAsync()); }")]
+        [InlineData("var items = Feed.Poll(url);", "var copy = await items.ToListAsync(); foreach (var item in copy) Console.WriteLine(item); foreach (var item in copy) Console.WriteLine(item);")]
+        [InlineData("var items = Feed.Poll(url).WithCancellation(token);", "await foreach (var item in items) Console.WriteLine(item);")]
+        public Task NoDiagnostic_AsyncStreamEnumeratedOnce_OrNotAnIterator(string binding, string uses) => new Verify.Test
+        {
+            ReferenceAssemblies = TestReferences.Net10,
+            TestCode = Streams + $$"""
+                class Monitor
+                {
+                    public async Task Watch(string url, CancellationToken token)
+                    {
+                        {{binding}}
+                        {{uses}}
+                    }
+                }
+                """,
+        }.RunAsync(CancellationToken.None);
+
+        [Fact]
+        public Task Reports_ConfiguredStreamLocalEnumeratedTwice() => new Verify.Test
+        {
+            ReferenceAssemblies = TestReferences.Net10,
+            TestCode = Streams + """
+                class Monitor
+                {
+                    public async Task Watch(string url, CancellationToken token)
+                    {
+                        var {|#1:items = Feed.Poll(url).WithCancellation(token)|};
+                        await foreach (var item in items) Console.WriteLine(item);
+                        await foreach (var item in {|#0:items|}) Console.WriteLine(item);
+                    }
+                }
+                """,
+            ExpectedDiagnostics = { Verify.Diagnostic("YA3005").WithLocation(0).WithLocation(1).WithArguments("items", "Poll") },
+        }.RunAsync(CancellationToken.None);
+
         [Fact]
         public Task Reports_EnumerationThroughADeferredOperatorOnTheLocal() => Verify.VerifyAnalyzerAsync(Generators + """
             class Report
