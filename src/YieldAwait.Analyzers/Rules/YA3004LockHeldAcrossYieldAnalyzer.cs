@@ -204,6 +204,21 @@ namespace YieldAwait.Analyzers.Rules
                 _ => statement,
             };
 
+            /// <summary>The names <see cref="TryClassify"/> knows; other calls are skipped before any binding.</summary>
+            private static readonly ImmutableHashSet<string> LockMethodNames = ImmutableHashSet.Create(
+                System.StringComparer.Ordinal,
+                "Enter", "TryEnter", "Exit", "Wait", "WaitAsync", "Release", "EnterReadLock", "TryEnterReadLock", "ExitReadLock",
+                "EnterWriteLock", "TryEnterWriteLock", "ExitWriteLock", "EnterUpgradeableReadLock", "TryEnterUpgradeableReadLock",
+                "ExitUpgradeableReadLock", "WaitOne", "ReleaseMutex");
+
+            private static string CalledName(ExpressionSyntax expression) => expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                SimpleNameSyntax name => name.Identifier.ValueText,
+                _ => string.Empty,
+            };
+
             /// <summary>
             /// The acquire call whose lock is held at the yield: the last call on that lock before the yield is an acquire,
             /// and a release of it follows the yield (later in the body, or in a <c>finally</c>).
@@ -214,6 +229,7 @@ namespace YieldAwait.Analyzers.Rules
                 foreach (var node in body.DescendantNodes(descendIntoChildren: node => !IteratorFacts.IsNestedFunction(node)))
                 {
                     if (node is InvocationExpressionSyntax invocationSyntax
+                        && LockMethodNames.Contains(CalledName(invocationSyntax.Expression))
                         && model.GetOperation(invocationSyntax, cancellationToken) is IInvocationOperation invocation
                         && TryClassify(invocation) is { } lockEvent)
                     {

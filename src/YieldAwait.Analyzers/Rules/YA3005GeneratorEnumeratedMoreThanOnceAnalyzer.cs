@@ -75,27 +75,50 @@ namespace YieldAwait.Analyzers.Rules
             public void AnalyzeBlock(OperationBlockAnalysisContext context)
             {
                 var bindings = new Dictionary<ILocalSymbol, (IVariableDeclaratorOperation Declarator, IMethodSymbol Generator)>(SymbolEqualityComparer.Default);
+
+                // Bindings are rare and recognisable in the syntax (a local initialised with a call), so only their
+                // declarators are bound here; the whole operation tree is walked only for a block that has one.
+                foreach (var block in context.OperationBlocks)
+                {
+                    if (block.SemanticModel is not { } model)
+                    {
+                        continue;
+                    }
+
+                    foreach (var node in block.Syntax.DescendantNodes())
+                    {
+                        if (node is VariableDeclaratorSyntax { Initializer.Value: var initializer } declaratorSyntax
+                            && IsCall(initializer)
+                            && model.GetOperation(declaratorSyntax, context.CancellationToken) is IVariableDeclaratorOperation { Symbol: { IsRef: false } local, Initializer.Value: { } value } declarator
+                            && GeneratorOf(value) is { } generator)
+                        {
+                            bindings[local] = (declarator, generator);
+                        }
+                    }
+                }
+
+                if (bindings.Count == 0)
+                {
+                    return;
+                }
+
                 var references = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
                 foreach (var block in context.OperationBlocks)
                 {
-                    foreach (var operation in block.Descendants())
+                    foreach (var reference in block.Descendants().OfType<ILocalReferenceOperation>())
                     {
-                        switch (operation)
+                        if (!bindings.ContainsKey(reference.Local))
                         {
-                            case IVariableDeclaratorOperation { Symbol: { IsRef: false } local, Initializer.Value: { } value } declarator
-                                when declarator.Syntax is VariableDeclaratorSyntax && GeneratorOf(value) is { } generator:
-                                bindings[local] = (declarator, generator);
-                                break;
-                            case ILocalReferenceOperation reference:
-                                if (!references.TryGetValue(reference.Local, out var list))
-                                {
-                                    list = new List<ILocalReferenceOperation>();
-                                    references.Add(reference.Local, list);
-                                }
-
-                                list.Add(reference);
-                                break;
+                            continue;
                         }
+
+                        if (!references.TryGetValue(reference.Local, out var list))
+                        {
+                            list = new List<ILocalReferenceOperation>();
+                            references.Add(reference.Local, list);
+                        }
+
+                        list.Add(reference);
                     }
                 }
 
@@ -131,6 +154,27 @@ namespace YieldAwait.Analyzers.Rules
                             properties: null,
                             binding.Key.Name,
                             binding.Value.Generator.Name));
+                    }
+                }
+            }
+
+            /// <summary>A call, possibly parenthesized or with <c>!</c>: the only syntax <see cref="GeneratorOf"/> can accept.</summary>
+            private static bool IsCall(ExpressionSyntax expression)
+            {
+                while (true)
+                {
+                    switch (expression)
+                    {
+                        case InvocationExpressionSyntax:
+                            return true;
+                        case ParenthesizedExpressionSyntax parenthesized:
+                            expression = parenthesized.Expression;
+                            break;
+                        case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                            expression = suppressed.Operand;
+                            break;
+                        default:
+                            return false;
                     }
                 }
             }

@@ -240,6 +240,24 @@ namespace YieldAwait.Analyzers.Tests.Rules
             ExpectedDiagnostics = { Verify.Diagnostic("YA3005").WithLocation(0).WithLocation(1).WithArguments("items", "Poll") },
         }.RunAsync(CancellationToken.None);
 
+        [Theory]
+        [InlineData("(Logs.ReadLines(path))")]
+        [InlineData("Logs.ReadLines(path)!")]
+        [InlineData("((Logs.ReadLines(path)))!")]
+        public Task Reports_ParenthesizedOrSuppressedCall(string call) => Verify.VerifyAnalyzerAsync(Generators + $$"""
+            #nullable enable
+            class Report
+            {
+                public void Print(string path)
+                {
+                    var {|#1:lines = {{call}}|};
+                    foreach (var line in lines) Console.WriteLine(line);
+                    foreach (var line in {|#0:lines|}) Console.Error.WriteLine(line);
+                }
+            }
+            """,
+            Verify.Diagnostic("YA3005").WithLocation(0).WithLocation(1).WithArguments("lines", "ReadLines"));
+
         [Fact]
         public Task Reports_EnumerationThroughADeferredOperatorOnTheLocal() => Verify.VerifyAnalyzerAsync(Generators + """
             class Report
