@@ -328,7 +328,7 @@ namespace YieldAwait.CodeFixes.Conversion
             {
                 tokenName = existingTokens[0].Name;
             }
-            else if (existingTokens.Count == 0 && returnsEnumerable && !symbol.Parameters.Any(p => p.IsParams))
+            else if (existingTokens.Count == 0 && !symbol.Parameters.Any(p => p.IsParams))
             {
                 tokenName = hasBody ? UniqueName(declaration, DefaultTokenName) : DefaultTokenName;
                 addsTokenParameter = true;

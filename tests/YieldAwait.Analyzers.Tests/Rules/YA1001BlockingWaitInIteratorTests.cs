@@ -1328,7 +1328,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         yield return await t;
                     }
 
-                    public static async IAsyncEnumerator<string> B(Task<string> t, Task<string> u)
+                    public static async IAsyncEnumerator<string> B(Task<string> t, Task<string> u, CancellationToken cancellationToken = default)
                     {
                         var i = Array.IndexOf(new Task[] { t, u }, await Task.WhenAny(t, u));
                         if (await Task.WhenAny(t, Task.Delay(100)) == t) yield return "done";

@@ -944,7 +944,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task Fix_EnumeratorWithoutToken_PassesNoneWhereTheTokenIsRequired() => VerifyFix.VerifyCodeFixAsync("""
+        public Task Fix_EnumeratorWithoutToken_GetsAPlainTokenAndPassesIt() => VerifyFix.VerifyCodeFixAsync("""
             using System.Collections.Generic;
             using System.Threading;
             using System.Threading.Tasks;
@@ -972,11 +972,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public int Receive() => 0;
                 public Task<int> ReceiveAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
-                public async IAsyncEnumerator<int> PumpAsync()
+                public async IAsyncEnumerator<int> PumpAsync(CancellationToken cancellationToken = default)
                 {
                     while (true)
                     {
-                        yield return await ReceiveAsync(CancellationToken.None);
+                        yield return await ReceiveAsync(cancellationToken);
                     }
                 }
             }
