@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace LogIngestion
@@ -45,6 +46,27 @@ namespace LogIngestion
                     yield return entry;
                 }
             }
+        }
+    }
+
+    /// <summary>Prints the errors of a followed log file as they arrive (the <c>--follow</c> admin command; not called by the default run).</summary>
+    internal static class ErrorWatch
+    {
+        public static async Task<int> PrintErrorsAsync(LogTail tail, string path, TextWriter output, CancellationToken cancellationToken)
+        {
+            var errors = 0;
+
+            // YA4002: cancellationToken stops the writes below, but not the wait inside FollowAsync; pass it with WithCancellation.
+            await foreach (var entry in tail.FollowAsync(path).ConfigureAwait(false))
+            {
+                if (entry.Level == "ERROR")
+                {
+                    errors++;
+                    await output.WriteLineAsync($"{entry.Timestamp:u} {entry.Message}".AsMemory(), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return errors;
         }
     }
 }

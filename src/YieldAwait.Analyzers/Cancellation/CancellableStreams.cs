@@ -65,8 +65,10 @@ namespace YieldAwait.Analyzers.Cancellation
                         operation = member.Instance;
                         break;
                     case ILocalReferenceOperation local when followLocals:
-                        // var stream = Read(token); await foreach (var x in stream): the token is already in.
-                        return LocalInitializer(local.Local, operation) is not { } initializer || ChainTakesToken(initializer, types, followLocals: false);
+                        // var stream = Read(token); await foreach (var x in stream): the token is already in. A local declared
+                        // without a value is assigned elsewhere, with a token or not, so it is given the benefit of the doubt.
+                        return LocalValue(local.Local, operation) is var (declared, initializer)
+                            && (declared && initializer is null || (initializer is not null && ChainTakesToken(initializer, types, followLocals: false)));
                     default:
                         return false;
                 }
@@ -75,19 +77,22 @@ namespace YieldAwait.Analyzers.Cancellation
             return false;
         }
 
-        /// <summary>The local's initializer; null when it is declared without one (then what it holds is not known here).</summary>
-        private static IOperation? LocalInitializer(ILocalSymbol local, IOperation use)
+        /// <summary>
+        /// Whether the local comes from a plain declaration (not a foreach variable, pattern or out variable), and its initializer
+        /// if it has one.
+        /// </summary>
+        private static (bool Declared, IOperation? Initializer) LocalValue(ILocalSymbol local, IOperation use)
         {
             foreach (var reference in local.DeclaringSyntaxReferences)
             {
                 if (reference.SyntaxTree == use.Syntax.SyntaxTree
                     && use.SemanticModel?.GetOperation(reference.GetSyntax()) is IVariableDeclaratorOperation declarator)
                 {
-                    return declarator.GetVariableInitializer()?.Value;
+                    return (true, declarator.GetVariableInitializer()?.Value);
                 }
             }
 
-            return null;
+            return (false, null);
         }
 
         private static bool PassesToken(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, CancellationTypes types)
