@@ -239,7 +239,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task NoDiagnostic_WithoutATokenInScope() => Verify.VerifyAnalyzerAsync(Usings + """
+        public Task NoDiagnostic_WhenTheOnlyTokensAreAFieldAndAProperty() => Verify.VerifyAnalyzerAsync(Usings + """
             class Consumer
             {
                 private readonly CancellationToken _stopping;
@@ -252,7 +252,13 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 {
                     await foreach (var item in Feed.Read()) { }
                 }
+            }
+            """ + Feed);
 
+        [Fact]
+        public Task NoDiagnostic_WhenSeveralUnmarkedTokensMakeTheChoiceAGuess() => Verify.VerifyAnalyzerAsync(Usings + """
+            class Consumer
+            {
                 public async Task TwoTokensAsync(CancellationToken first, CancellationToken second)
                 {
                     await foreach (var item in Feed.Read()) { }
@@ -262,25 +268,43 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 {
                     await foreach (var item in Feed.Read()) { }
                 };
+            }
+            """ + Feed);
 
+        [Fact]
+        public Task NoDiagnostic_InAStaticLambdaThatCannotSeeTheToken() => Verify.VerifyAnalyzerAsync(Usings + """
+            class Consumer
+            {
                 public Task Static(CancellationToken cancellationToken) => Task.Run(static async () =>
                 {
                     await foreach (var item in Feed.Read()) { }
                 });
+            }
+            """ + Feed);
 
+        [Fact]
+        public Task NoDiagnostic_WhenTheTokenLocalIsDeclaredAfterTheLoop() => Verify.VerifyAnalyzerAsync(Usings + """
+            class Consumer
+            {
                 public async Task DeclaredAfterAsync()
                 {
                     await foreach (var item in Feed.Read()) { }
                     var token = CancellationToken.None;
                     _ = token;
                 }
+            }
+            """ + Feed);
 
+        [Fact]
+        public Task NoDiagnostic_SynchronousForeach() => Verify.VerifyAnalyzerAsync(Usings + """
+            class Consumer
+            {
                 public void Sync(IEnumerable<int> items, CancellationToken cancellationToken)
                 {
                     foreach (var item in items) { }
                 }
             }
-            """ + Feed);
+            """);
 
         #endregion
 
