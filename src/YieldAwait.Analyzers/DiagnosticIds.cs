@@ -16,5 +16,7 @@ namespace YieldAwait.Analyzers
         public const string LockHeldAcrossYield = "YA3004";
         public const string GeneratorEnumeratedMoreThanOnce = "YA3005";
         public const string DiscardedIteratorCall = "YA3006";
+        public const string AsyncIteratorCannotBeCancelled = "YA4001";
+        public const string CancellationTokenNotPassedToAwaitForEach = "YA4002";
     }
 }

@@ -1,0 +1,129 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace YieldAwait.Analyzers.Cancellation
+{
+    /// <summary>
+    /// Which <c>await foreach</c> loops enumerate an <c>IAsyncEnumerable&lt;T&gt;</c> that no token reaches, and where
+    /// <c>.WithCancellation(token)</c> would go: on the stream, before any <c>.ConfigureAwait(…)</c>.
+    /// </summary>
+    internal static class CancellableStreams
+    {
+        /// <summary>
+        /// The stream expression that should get <c>.WithCancellation(token)</c>, or null when the loop already has a token
+        /// (<c>WithCancellation</c> in the chain, a token argument anywhere in the chain that made the stream, a local made
+        /// with one) or enumerates something <c>WithCancellation</c> does not apply to (a pattern-based stream).
+        /// </summary>
+        public static IOperation? UncancelledStream(IForEachLoopOperation loop, CancellationTypes types)
+        {
+            if (!loop.IsAsynchronous || loop.Syntax is not CommonForEachStatementSyntax syntax)
+            {
+                return null;
+            }
+
+            var collection = Unwrap(loop.Collection);
+            if (collection is IInvocationOperation { TargetMethod: { Name: "ConfigureAwait", IsExtensionMethod: true } } configure
+                && configure.Arguments.Length == 2
+                && types.IsAsyncEnumerable(configure.TargetMethod.Parameters[0].Type))
+            {
+                var receiver = configure.Arguments[0].Value;
+                return ChainTakesToken(receiver, types, followLocals: true) ? null : Unwrap(receiver);
+            }
+
+            // Only loops that already enumerate through IAsyncEnumerable<T>.GetAsyncEnumerator: WithCancellation goes through
+            // that interface too, so a type's own pattern-based GetAsyncEnumerator() would otherwise be swapped for another.
+            var enumerator = loop.SemanticModel?.GetForEachStatementInfo(syntax).GetEnumeratorMethod;
+            if (enumerator is null || !types.IsAsyncEnumerable(enumerator.ContainingType) || collection is null)
+            {
+                return null;
+            }
+
+            return ChainTakesToken(collection, types, followLocals: true) ? null : collection;
+        }
+
+        private static bool ChainTakesToken(IOperation? operation, CancellationTypes types, bool followLocals)
+        {
+            for (var depth = 0; operation is not null && depth < 32; depth++)
+            {
+                operation = Unwrap(operation);
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        if (invocation.TargetMethod.Name == "WithCancellation" || PassesToken(invocation.Arguments, types))
+                        {
+                            return true;
+                        }
+
+                        operation = invocation.Instance
+                            ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        break;
+                    case IObjectCreationOperation creation:
+                        return PassesToken(creation.Arguments, types);
+                    case IMemberReferenceOperation member:
+                        operation = member.Instance;
+                        break;
+                    case ILocalReferenceOperation local when followLocals:
+                        // var stream = Read(token); await foreach (var x in stream): the token is already in. A local declared
+                        // without a value is assigned elsewhere, with a token or not, so it is given the benefit of the doubt.
+                        return LocalValue(local.Local, operation) is var (declared, initializer)
+                            && (declared && initializer is null || (initializer is not null && ChainTakesToken(initializer, types, followLocals: false)));
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the local comes from a plain declaration (not a foreach variable, pattern or out variable), and its initializer
+        /// if it has one.
+        /// </summary>
+        private static (bool Declared, IOperation? Initializer) LocalValue(ILocalSymbol local, IOperation use)
+        {
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == use.Syntax.SyntaxTree
+                    && use.SemanticModel?.GetOperation(reference.GetSyntax()) is IVariableDeclaratorOperation declarator)
+                {
+                    return (true, declarator.GetVariableInitializer()?.Value);
+                }
+            }
+
+            return (false, null);
+        }
+
+        private static bool PassesToken(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, CancellationTypes types)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.Explicit && types.IsToken(argument.Parameter?.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation? Unwrap(IOperation? operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation { IsImplicit: true } conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.Cancellation;
+
+namespace YieldAwait.Analyzers.Rules
+{
+    /// <summary>
+    /// YA4001: an async iterator that awaits, with no <c>[EnumeratorCancellation]</c> token (for <c>IAsyncEnumerator&lt;T&gt;</c>, no
+    /// token at all). The token a consumer passes to <c>WithCancellation</c> goes to <c>GetAsyncEnumerator</c>; without the
+    /// attribute the compiler-generated enumerator drops it, and the awaits inside run to completion.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class YA4001AsyncIteratorCannotBeCancelledAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>What the fix has to do: <see cref="AddToken"/>, <see cref="MarkToken"/> or <see cref="BaseSignature"/> (not fixed).</summary>
+        public const string ShapeProperty = "Shape";
+
+        /// <summary>The iterator takes no token: add one and pass it to the awaited calls.</summary>
+        public const string AddToken = "AddToken";
+
+        /// <summary>The iterator takes one token without the attribute: mark it.</summary>
+        public const string MarkToken = "MarkToken";
+
+        /// <summary>Reported on an interface or base member whose async-iterator implementations take no token.</summary>
+        public const string BaseSignature = "BaseSignature";
+
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            DiagnosticIds.AsyncIteratorCannotBeCancelled,
+            title: "Async iterator cannot be cancelled",
+            messageFormat: "'{0}' cannot be cancelled: {1}",
+            DiagnosticCategories.AsyncStreams,
+            DiagnosticSeverity.Warning,
+            description: "A consumer cancels an async stream with WithCancellation(token) or by passing a token to the producer. The token "
+                + "reaches an async iterator's body only through a CancellationToken parameter marked [EnumeratorCancellation]; without "
+                + "one, the awaits inside keep running after the consumer has given up.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (CancellationTypes.TryCreate(start.Compilation) is not { EnumeratorCancellationAttribute: not null } types)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(
+                    context =>
+                    {
+                        if (context.ContainingSymbol is IMethodSymbol { IsAsync: true } method
+                            && context.Operation is IMethodBodyOperation { BlockBody: { } body })
+                        {
+                            Analyze(context, method, body, types);
+                        }
+                    },
+                    OperationKind.MethodBody);
+                start.RegisterOperationAction(
+                    context =>
+                    {
+                        if (context.Operation is ILocalFunctionOperation { Symbol.IsAsync: true, Body: { } body } local)
+                        {
+                            Analyze(context, local.Symbol, body, types);
+                        }
+                    },
+                    OperationKind.LocalFunction);
+
+                // Found once per compilation, and only when some base member could need them.
+                var compilation = start.Compilation;
+                var implementations = new Lazy<ImmutableArray<IMethodSymbol>>(() => UncancellableImplementations(compilation, types));
+                start.RegisterSymbolAction(context => AnalyzeBase(context, types, implementations), SymbolKind.Method);
+            });
+        }
+
+        private static void Analyze(
+            OperationAnalysisContext context,
+            IMethodSymbol function,
+            IBlockOperation body,
+            CancellationTypes types)
+        {
+            var returnsEnumerable = types.IsAsyncEnumerable(function.ReturnType);
+            if ((!returnsEnumerable && !types.IsAsyncEnumerator(function.ReturnType))
+                || body.Syntax is not BlockSyntax block
+                || block.Parent is not { } declaration
+                || !IteratorFacts.ContainsYield(declaration))
+            {
+                return;
+            }
+
+            var tokens = function.Parameters.Where(p => types.IsToken(p.Type)).ToList();
+            if (returnsEnumerable ? tokens.Any(types.HasEnumeratorCancellation) : tokens.Count > 0)
+            {
+                return;
+            }
+
+            if (tokens.Count > 0)
+            {
+                // CS8425 territory: the token is there, but WithCancellation's token never reaches it.
+                var token = tokens[0];
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, tokens.Count == 1 ? MarkToken : null);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rule,
+                    token.Locations.FirstOrDefault() ?? IdentifierLocation(declaration),
+                    properties,
+                    EnclosingFunction.DisplayName(function),
+                    $"its CancellationToken parameter '{token.Name}' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it"));
+                return;
+            }
+
+            if (!TokenSources.AwaitsSomething(block) || TokenSources.ObservesOutsideToken(body, declaration, types))
+            {
+                return;
+            }
+
+            if (function.MethodKind != MethodKind.LocalFunction && RootMembers(function).Count > 0)
+            {
+                // An override or implementation must keep its base's signature: the base is reported (AnalyzeBase), or, in metadata, nothing can be.
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule,
+                IdentifierLocation(declaration),
+                ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, AddToken),
+                EnclosingFunction.DisplayName(function),
+                "it takes no CancellationToken, so a consumer's token never reaches the awaits inside it"));
+        }
+
+        /// <summary>
+        /// An interface, abstract or virtual (non-iterator) member with no token, implemented or overridden in this compilation by an
+        /// async iterator that awaits: no implementation can get a token until the base signature has one. Reported on the base,
+        /// once, however many implementations there are.
+        /// </summary>
+        private static void AnalyzeBase(SymbolAnalysisContext context, CancellationTypes types, Lazy<ImmutableArray<IMethodSymbol>> implementations)
+        {
+            var member = (IMethodSymbol)context.Symbol;
+            var isBase = member.ContainingType.TypeKind == TypeKind.Interface
+                ? !member.IsStatic && (member.IsAbstract || member.IsVirtual)
+                : member.IsAbstract || (member.IsVirtual && !member.IsAsync);
+            if (!isBase
+                || member.IsOverride
+                || (!types.IsAsyncEnumerable(member.ReturnType) && !types.IsAsyncEnumerator(member.ReturnType))
+                || member.Parameters.Any(p => types.IsToken(p.Type))
+                || member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not MethodDeclarationSyntax declaration
+                || !implementations.Value.Any(implementation => RootMembers(implementation).Contains(member, SymbolEqualityComparer.Default)))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule,
+                declaration.Identifier.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, BaseSignature),
+                EnclosingFunction.DisplayName(member),
+                "it takes no CancellationToken, so the async iterators that implement it cannot be cancelled"));
+        }
+
+        /// <summary>The async iterators in source that override or implement a member, take no token and await something.</summary>
+        private static ImmutableArray<IMethodSymbol> UncancellableImplementations(Compilation compilation, CancellationTypes types)
+        {
+            var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(compilation.Assembly.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                var container = pending.Pop();
+                foreach (var member in container.GetMembers())
+                {
+                    switch (member)
+                    {
+                        case INamespaceOrTypeSymbol nested:
+                            pending.Push(nested);
+                            break;
+                        case IMethodSymbol { IsAsync: true } method
+                            when (types.IsAsyncEnumerable(method.ReturnType) || types.IsAsyncEnumerator(method.ReturnType))
+                                && !method.Parameters.Any(p => types.IsToken(p.Type))
+                                && method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is MethodDeclarationSyntax { Body: { } body }
+                                && TokenSources.AwaitsSomething(body)
+                                && RootMembers(method).Count > 0:
+                            found.Add(method);
+                            break;
+                    }
+                }
+            }
+
+            return found.ToImmutable();
+        }
+
+        /// <summary>The members whose signature <paramref name="function"/> must keep: the first declaration it overrides, and the interface members it implements.</summary>
+        private static List<IMethodSymbol> RootMembers(IMethodSymbol function)
+        {
+            var roots = new List<IMethodSymbol>();
+            if (function.IsOverride)
+            {
+                var top = function;
+                while (top.OverriddenMethod is { } overridden)
+                {
+                    top = overridden;
+                }
+
+                roots.Add(top.OriginalDefinition);
+            }
+
+            roots.AddRange(function.ExplicitInterfaceImplementations.Select(m => m.OriginalDefinition));
+            var type = function.ContainingType;
+            if (function.DeclaredAccessibility == Accessibility.Public && !function.IsStatic)
+            {
+                foreach (var candidate in type.AllInterfaces.SelectMany(i => i.GetMembers(function.Name)).OfType<IMethodSymbol>())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), function))
+                    {
+                        roots.Add(candidate.OriginalDefinition);
+                    }
+                }
+            }
+
+            return roots;
+        }
+
+        private static Location IdentifierLocation(SyntaxNode declaration) => declaration switch
+        {
+            MethodDeclarationSyntax method => method.Identifier.GetLocation(),
+            LocalFunctionStatementSyntax local => local.Identifier.GetLocation(),
+            _ => declaration.GetLocation(),
+        };
+    }
+}

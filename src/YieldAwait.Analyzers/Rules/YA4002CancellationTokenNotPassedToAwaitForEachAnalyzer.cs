@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Cancellation;
+
+namespace YieldAwait.Analyzers.Rules
+{
+    /// <summary>
+    /// YA4002: an <c>await foreach</c> over an <c>IAsyncEnumerable&lt;T&gt;</c> that no token reaches, where a token is in scope.
+    /// Cancelling that token stops the awaits around the loop, but not the producer the loop is suspended in.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class YA4002CancellationTokenNotPassedToAwaitForEachAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>The token to pass, as source text (<c>cancellationToken</c>, <c>timeout.Token</c>).</summary>
+        public const string TokenProperty = "Token";
+
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            DiagnosticIds.CancellationTokenNotPassedToAwaitForEach,
+            title: "Cancellation token not passed to await foreach",
+            messageFormat: "This 'await foreach' does not pass '{0}' to the stream it enumerates; add .WithCancellation({0})",
+            DiagnosticCategories.AsyncStreams,
+            DiagnosticSeverity.Info,
+            description: "An await foreach spends most of its time suspended inside the producer's MoveNextAsync. Unless the token reaches "
+                + "the producer (as an argument or through WithCancellation), cancelling it does not stop the loop until the next item arrives.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (CancellationTypes.TryCreate(start.Compilation) is not { } types)
+                {
+                    return;
+                }
+
+                var tokenSource = start.Compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
+                start.RegisterOperationAction(context => Analyze(context, types, tokenSource), OperationKind.Loop);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, CancellationTypes types, INamedTypeSymbol? tokenSource)
+        {
+            if (context.Operation is not IForEachLoopOperation { IsAsynchronous: true } loop
+                || CancellableStreams.UncancelledStream(loop, types) is not { } stream
+                || TokenInScope.Find(loop, context.ContainingSymbol, types, tokenSource) is not { } token)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule,
+                stream.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(TokenProperty, token),
+                token));
+        }
+    }
+}

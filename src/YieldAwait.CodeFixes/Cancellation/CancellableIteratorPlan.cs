@@ -1,0 +1,191 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.Cancellation;
+using YieldAwait.Analyzers.Rules;
+using YieldAwait.CodeFixes.Conversion;
+
+namespace YieldAwait.CodeFixes.Cancellation
+{
+    /// <summary>
+    /// YA4001's fix for one async iterator, decided on the original document: which token (added or marked), and where it flows.
+    /// Null from <see cref="TryCreateAsync"/> when the change would break code elsewhere.
+    /// </summary>
+    internal sealed class CancellableIteratorPlan
+    {
+        private CancellableIteratorPlan(SyntaxNode declaration, ParameterListSyntax parameters, ParameterSyntax? marked, string token, bool addsAttribute, List<TokenEdit> flow)
+        {
+            Declaration = declaration;
+            Parameters = parameters;
+            Marked = marked;
+            Token = token;
+            AddsAttribute = addsAttribute;
+            Flow = flow;
+        }
+
+        public SyntaxNode Declaration { get; }
+
+        public ParameterListSyntax Parameters { get; }
+
+        /// <summary>The existing token parameter that gets the attribute; null when a parameter is added.</summary>
+        public ParameterSyntax? Marked { get; }
+
+        public string Token { get; }
+
+        public bool AddsAttribute { get; }
+
+        public List<TokenEdit> Flow { get; }
+
+        public static async Task<CancellableIteratorPlan?> TryCreateAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!diagnostic.Properties.TryGetValue(YA4001AsyncIteratorCannotBeCancelledAnalyzer.ShapeProperty, out var shape)
+                || shape is not (YA4001AsyncIteratorCannotBeCancelledAnalyzer.AddToken or YA4001AsyncIteratorCannotBeCancelledAnalyzer.MarkToken)
+                || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root
+                || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
+                || CancellationTypes.TryCreate(model.Compilation) is not { EnumeratorCancellationAttribute: not null } types
+                || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+            {
+                return null;
+            }
+
+            var declaration = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf()
+                .FirstOrDefault(n => n is MethodDeclarationSyntax or LocalFunctionStatementSyntax);
+            var (parameters, body) = declaration switch
+            {
+                MethodDeclarationSyntax method => (method.ParameterList, method.Body),
+                LocalFunctionStatementSyntax local => (local.ParameterList, local.Body),
+                _ => (null, null),
+            };
+            if (declaration is null || parameters is null || body is null
+                || model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol function)
+            {
+                return null;
+            }
+
+            var returnsEnumerable = types.IsAsyncEnumerable(function.ReturnType);
+            if (shape == YA4001AsyncIteratorCannotBeCancelledAnalyzer.MarkToken)
+            {
+                var tokens = function.Parameters.Where(p => types.IsToken(p.Type)).ToList();
+                var marked = tokens.Count == 1 && returnsEnumerable
+                    ? parameters.Parameters.FirstOrDefault(p => p.Identifier.ValueText == tokens[0].Name)
+                    : null;
+                return marked is null
+                    ? null
+                    : new CancellableIteratorPlan(declaration, parameters, marked, tokens[0].Name, addsAttribute: true, TokenFlow.Find(body, model, types, cancellationToken));
+            }
+
+            if (!await SignatureMayGrowAsync(document.Project.Solution, function, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var name = TokenParameter.UniqueName(declaration);
+            return new CancellableIteratorPlan(declaration, parameters, null, name, returnsEnumerable, TokenFlow.Find(body, model, types, cancellationToken));
+        }
+
+        public void ApplyTo(DocumentEditor editor)
+        {
+            if (Marked is not null)
+            {
+                editor.ReplaceNode(Marked, (current, _) => TokenParameter.Mark((ParameterSyntax)current).WithAdditionalAnnotations(Formatter.Annotation));
+            }
+            else
+            {
+                editor.ReplaceNode(Parameters, (current, _) => TokenParameter.Add((ParameterListSyntax)current, Token, AddsAttribute));
+            }
+
+            TokenFlow.Apply(editor, Flow, Token);
+        }
+
+        /// <summary>
+        /// Adding an optional parameter keeps every call compiling, except: overrides of a virtual method (they must match), a
+        /// method group or delegate use, a call that passes <c>params</c> arguments (they would land on the token), and
+        /// <c>GetAsyncEnumerator</c>, which <c>await foreach</c> finds by name.
+        /// </summary>
+        private static async Task<bool> SignatureMayGrowAsync(Solution solution, IMethodSymbol function, CancellationToken cancellationToken)
+        {
+            if (function.Name == "GetAsyncEnumerator" || function.PartialDefinitionPart is not null || function.PartialImplementationPart is not null)
+            {
+                return false;
+            }
+
+            if ((function.IsVirtual || function.IsAbstract)
+                && (await SymbolFinder.FindOverridesAsync(function, solution, cancellationToken: cancellationToken).ConfigureAwait(false)).Any())
+            {
+                return false;
+            }
+
+            var hasParams = function.Parameters.Any(p => p.IsParams);
+            foreach (var reference in await SymbolFinder.FindReferencesAsync(function, solution, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var location in reference.Locations)
+                {
+                    if (location.IsImplicit
+                        || await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+                    {
+                        return false;
+                    }
+
+                    var node = root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
+                    if (node.AncestorsAndSelf().Any(n => n is CrefSyntax) || IsNameOfArgument(node))
+                    {
+                        continue;
+                    }
+
+                    if (CalledAt(node) is not { } call)
+                    {
+                        return false;
+                    }
+
+                    if (hasParams && !await PassesNoParamsArgumentsAsync(location.Document, call, cancellationToken).ConfigureAwait(false))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static InvocationExpressionSyntax? CalledAt(SyntaxNode node)
+        {
+            var expression = node;
+            if (expression.Parent is MemberAccessExpressionSyntax access && access.Name == expression)
+            {
+                expression = access;
+            }
+            else if (expression.Parent is MemberBindingExpressionSyntax binding && binding.Name == expression)
+            {
+                expression = binding;
+            }
+
+            return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
+        }
+
+        private static bool IsNameOfArgument(SyntaxNode node) =>
+            node.Ancestors().OfType<InvocationExpressionSyntax>().FirstOrDefault() is { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } };
+
+        private static async Task<bool> PassesNoParamsArgumentsAsync(Document document, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+        {
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (model?.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
+            {
+                return false;
+            }
+
+            var paramsArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.IsParams == true);
+            return paramsArgument is null
+                || (paramsArgument.ArgumentKind == ArgumentKind.ParamArray
+                    && paramsArgument.Value is IArrayCreationOperation { Initializer.ElementValues.Length: 0 });
+        }
+    }
+}
