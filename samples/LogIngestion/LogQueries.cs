@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace LogIngestion
 {
@@ -32,5 +33,10 @@ namespace LogIngestion
                 }
             }
         }
+
+        /// <summary>Whether any entry is an error, for the exit code of the planned <c>--tail</c> option.</summary>
+        public static bool HasErrors(IEnumerable<LogEntry> entries) =>
+            // YA5002: the list is built only for Any to read it once; Any on the sequence stops at the first error.
+            entries.Where(e => e.Level is "ERROR" or "FATAL").ToList().Any();
     }
 }

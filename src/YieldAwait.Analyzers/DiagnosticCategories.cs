@@ -10,5 +10,7 @@ namespace YieldAwait.Analyzers
         public const string DeferredExecution = "DeferredExecution";
         /// <summary>YA2xxx: infinite generators that are materialised, looped over without an exit, or searched.</summary>
         public const string InfiniteSequences = "InfiniteSequences";
+        /// <summary>YA5xxx: code that could be lazy (or simply shorter) and is not: copies consumed at once, lists built to be returned.</summary>
+        public const string LazyForms = "LazyForms";
     }
 }
