@@ -17,5 +17,6 @@ namespace YieldAwait.Analyzers
         public const string GeneratorEnumeratedMoreThanOnce = "YA3005";
         public const string DiscardedIteratorCall = "YA3006";
         public const string MaterialisationConsumedAtOnce = "YA5002";
+        public const string ListBuiltOnlyToReturnSequence = "YA5001";
     }
 }
