@@ -54,6 +54,7 @@ namespace YieldAwait.Analyzers.Analysis
                     case ILocalReferenceOperation local:
                         need._read.Add(local.Local);
                         need.AddRootType(local.Type);
+                        need._readsOnlyLocals &= !AliasesSharedState(local.Local);
                         break;
                     case IParameterReferenceOperation parameter when DeclaredWithin(parameter.Parameter, source.Syntax.Span):
                         // A predicate's own parameter: an element, not state the chain reads.
@@ -103,6 +104,15 @@ namespace YieldAwait.Analyzers.Analysis
 
             return need;
         }
+
+        /// <summary><c>var items = _items;</c>: a local that is only another name for a field, property or parameter.</summary>
+        private static bool AliasesSharedState(ILocalSymbol local) =>
+            local.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax
+            {
+                Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax,
+            });
 
         private void AddRootType(ITypeSymbol? type)
         {

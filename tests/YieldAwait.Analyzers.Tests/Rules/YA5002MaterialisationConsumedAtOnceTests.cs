@@ -175,6 +175,12 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     foreach (var client in _clients.ToList()) yield return client;
                 }
 
+                public async Task FlushAsync()
+                {
+                    var clients = _clients;
+                    foreach (var client in clients.Where(c => c.Length > 0).ToList()) await Task.Delay(client.Length);
+                }
+
                 public async Task SendAsync(List<string> pending)
                 {
                     foreach (var item in pending.Where(p => p.Length > 0).ToArray()) await Task.Delay(item.Length);
