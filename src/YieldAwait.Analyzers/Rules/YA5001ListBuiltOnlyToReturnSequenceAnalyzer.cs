@@ -253,6 +253,10 @@ namespace YieldAwait.Analyzers.Rules
                         return true;
                     case IVariableDeclaratorOperation { Symbol: var local } when local.Type.IsRefLikeType || local.RefKind != RefKind.None:
                         return true;
+                    case IInvocationOperation { TargetMethod.Name: "Wait" or "WaitAll" or "WaitAny" or "GetResult" or "Sleep" }:
+                    case IPropertyReferenceOperation { Property: { Name: "Result", ContainingType.Name: "Task" or "ValueTask" } }:
+                        // Blocking on async work is tolerable in a method; in an iterator it blocks per element (YA1001).
+                        return true;
                     case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef when !IsLocalTarget(byRef.Value):
                         return true;
                 }

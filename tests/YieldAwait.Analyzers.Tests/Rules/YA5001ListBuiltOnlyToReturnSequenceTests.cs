@@ -112,6 +112,9 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); ArgumentNullException.ThrowIfNull(lines); return errors;")]
         [InlineData("if (lines == null) return Enumerable.Empty<string>(); var errors = new List<string>(); foreach (var line in lines) errors.Add(line); return errors;")]
         [InlineData("var errors = new List<string>(); Span<int> buffer = stackalloc int[4]; foreach (var line in lines) errors.Add(line); return errors;")]
+        // Blocking on async work would then happen inside an iterator (YA1001).
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(File.ReadAllTextAsync(line).Result); return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) { System.Threading.Thread.Sleep(10); errors.Add(line); } return errors;")]
         public Task NoDiagnostic_LookAlike(string body) => Verify.VerifyAnalyzerAsync(Method(body).Replace(
             "private int _parsed;", "private int _parsed;\n    private static void Fill(List<string> l) { }"));
 
