@@ -258,8 +258,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
-        [Fact]
-        public Task Fix_KeepsArgumentChecksEager() => VerifyFix.VerifyCodeFixAsync("""
+        private const string ChecksSource = """
             using System;
             using System.Collections.Generic;
 
@@ -279,7 +278,9 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     return labels;
                 }
             }
-            """, """
+            """;
+
+        private const string ChecksFixed = """
             using System;
             using System.Collections.Generic;
 
@@ -301,7 +302,22 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     }
                 }
             }
-            """);
+            """;
+
+        [Fact]
+        public Task Fix_KeepsArgumentChecksEager() => VerifyFix.VerifyCodeFixAsync(ChecksSource, ChecksFixed);
+
+        [Fact]
+        public async Task FixedCode_TripsNoDeferredExecutionRule()
+        {
+            var plain = ChecksFixed;
+            await CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3001ArgumentCheckInIteratorAnalyzer>.VerifyAnalyzerAsync(plain);
+            await CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3002LazySequenceOutlivesResourceAnalyzer>.VerifyAnalyzerAsync(plain);
+            await CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3003DeferredExecutionEscapesTryAnalyzer>.VerifyAnalyzerAsync(plain);
+            await CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3004LockHeldAcrossYieldAnalyzer>.VerifyAnalyzerAsync(plain);
+            await CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3005GeneratorEnumeratedMoreThanOnceAnalyzer>.VerifyAnalyzerAsync(plain);
+            await CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3006DiscardedIteratorCallAnalyzer>.VerifyAnalyzerAsync(plain);
+        }
 
         [Fact]
         public Task FixAll_ConvertsEveryMethodInTheDocument() => VerifyFix.VerifyCodeFixAsync("""
