@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace LogIngestion
 {
@@ -32,5 +33,26 @@ namespace LogIngestion
                 }
             }
         }
+
+        /// <summary>The messages of the error entries, for the summary line of the planned <c>--tail</c> option.</summary>
+        public static IEnumerable<string> ErrorMessages(IEnumerable<LogEntry> entries)
+        {
+            // YA5001 (a light bulb by default): the list only collects what an iterator could yield as it finds it.
+            var messages = new List<string>();
+            foreach (var entry in entries)
+            {
+                if (entry.Level is "ERROR" or "FATAL")
+                {
+                    messages.Add(entry.Source + ": " + entry.Message);
+                }
+            }
+
+            return messages;
+        }
+
+        /// <summary>Whether any entry is an error, for the exit code of the planned <c>--tail</c> option.</summary>
+        public static bool HasErrors(IEnumerable<LogEntry> entries) =>
+            // YA5002: the list is built only for Any to read it once; Any on the sequence stops at the first error.
+            entries.Where(e => e.Level is "ERROR" or "FATAL").ToList().Any();
     }
 }

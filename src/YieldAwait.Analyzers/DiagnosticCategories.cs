@@ -13,5 +13,8 @@ namespace YieldAwait.Analyzers
 
         /// <summary>YA4xxx: async streams (cancellation, buffering).</summary>
         public const string AsyncStreams = "AsyncStreams";
+
+        /// <summary>YA5xxx: code that could be lazy (or simply shorter) and is not: copies consumed at once, lists built to be returned.</summary>
+        public const string LazyForms = "LazyForms";
     }
 }

@@ -18,5 +18,7 @@ namespace YieldAwait.Analyzers
         public const string DiscardedIteratorCall = "YA3006";
         public const string AsyncIteratorCannotBeCancelled = "YA4001";
         public const string CancellationTokenNotPassedToAwaitForEach = "YA4002";
+        public const string MaterialisationConsumedAtOnce = "YA5002";
+        public const string ListBuiltOnlyToReturnSequence = "YA5001";
     }
 }

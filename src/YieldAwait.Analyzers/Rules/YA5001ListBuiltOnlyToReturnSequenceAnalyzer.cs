@@ -1,0 +1,361 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
+
+namespace YieldAwait.Analyzers.Rules
+{
+    /// <summary>
+    /// YA5001: a method returning <c>IEnumerable&lt;T&gt;</c> that fills a local <c>List&lt;T&gt;</c> in a loop, does nothing
+    /// else with it and returns it. It could be an iterator that yields each element as it is found. Only shapes the
+    /// conversion keeps correct are reported: the list is only added to and returned, no <c>try</c>, <c>using</c>,
+    /// <c>lock</c>, ref locals or <c>unsafe</c>, and nothing but argument checks and local computation besides the adds.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class YA5001ListBuiltOnlyToReturnSequenceAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>
+        /// Comma-separated indices, in the body without the list's declaration, of the leading argument-check statements
+        /// that the fix keeps eager (as YA3001's split does).
+        /// </summary>
+        public const string CheckStatementsKey = "CheckStatements";
+
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            DiagnosticIds.ListBuiltOnlyToReturnSequence,
+            title: "Method builds a list only to return it as a sequence",
+            messageFormat: "'{0}' fills list '{1}' only to return it as a sequence; it could yield each element instead",
+            DiagnosticCategories.LazyForms,
+            DiagnosticSeverity.Hidden,
+            description: "A method that returns IEnumerable<T> and builds a local list only to return it computes every element "
+                + "before the caller sees the first. As an iterator (yield return) it produces elements on demand and allocates no "
+                + "list. Converting makes the method lazy: its body then runs as the caller enumerates, and again on each enumeration.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (start.Compilation.GetTypeByMetadataName("System.Collections.Generic.List`1") is not { } list
+                    || ArgumentCheckRecognizer.TryCreate(start.Compilation) is not { } checks)
+                {
+                    return;
+                }
+
+                start.RegisterSyntaxNodeAction(
+                    context => Analyze(context, list, checks),
+                    SyntaxKind.MethodDeclaration,
+                    SyntaxKind.LocalFunctionStatement);
+            });
+        }
+
+        private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol listType, ArgumentCheckRecognizer checks)
+        {
+            var (returnType, modifiers, body) = context.Node switch
+            {
+                MethodDeclarationSyntax method => (method.ReturnType, method.Modifiers, method.Body),
+                LocalFunctionStatementSyntax localFunction => (localFunction.ReturnType, localFunction.Modifiers, localFunction.Body),
+                _ => (null!, default, null),
+            };
+
+            // Cheap syntax filters first: a block body, a return type spelled IEnumerable<…>, no async or unsafe.
+            if (body is null
+                || !SpellsGenericEnumerable(returnType)
+                || modifiers.Any(SyntaxKind.AsyncKeyword) || modifiers.Any(SyntaxKind.UnsafeKeyword)
+                || body.Statements.LastOrDefault() is not ReturnStatementSyntax { Expression: IdentifierNameSyntax returned }
+                || IteratorFacts.ContainsYield(context.Node)
+                || context.Node.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Modifiers.Any(SyntaxKind.UnsafeKeyword))
+                || context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is not IMethodSymbol function
+                || function.ReturnType is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } sequenceType
+                || function.Parameters.Any(p => p.RefKind != RefKind.None)
+                || function.IsAsync)
+            {
+                return;
+            }
+
+            var declarationIndex = -1;
+            VariableDeclaratorSyntax? declarator = null;
+            for (var i = 0; i < body.Statements.Count - 1; i++)
+            {
+                if (body.Statements[i] is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, Declaration.Variables: { Count: 1 } variables } declaration
+                    && !declaration.IsConst
+                    && variables[0].Identifier.ValueText == returned.Identifier.ValueText)
+                {
+                    declarationIndex = i;
+                    declarator = variables[0];
+                    break;
+                }
+            }
+
+            if (declarator is null
+                || context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is not ILocalSymbol local
+                || context.SemanticModel.GetOperation(body, context.CancellationToken) is not IBlockOperation block
+                || !IsNewEmptyList(context.SemanticModel, declarator, listType, sequenceType.TypeArguments[0], context.CancellationToken))
+            {
+                return;
+            }
+
+            if (!OnlyAddedToAndReturned(block, body, local, out var addsInLoop) || !addsInLoop
+                || (!SymbolEqualityComparer.Default.Equals(((INamedTypeSymbol)local.Type).TypeArguments.FirstOrDefault() ?? local.Type, sequenceType.TypeArguments[0]) && AddsTargetTypedValue(body, local.Name))
+                || HasForbiddenShape(body, local.Name)
+                || HasOutsideEffects(block, local, body)
+                || LeadingChecks(block, body, declarationIndex, local.Name, checks) is not { } checkIndices)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule,
+                declarator.Identifier.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(CheckStatementsKey, string.Join(",", checkIndices)),
+                EnclosingFunction.DisplayName(function),
+                local.Name));
+        }
+
+        /// <summary>
+        /// <c>list.Add(new())</c> and other target-typed values: as <c>yield return</c> they would take the sequence's element
+        /// type, not the list's (a <c>new()</c> of the base class instead of the derived one).
+        /// </summary>
+        private static bool AddsTargetTypedValue(BlockSyntax body, string list) =>
+            body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
+                call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: "Add" }
+                && receiver.Identifier.ValueText == list
+                && call.ArgumentList.Arguments.Count == 1
+                && call.ArgumentList.Arguments[0].Expression.DescendantNodesAndSelf(n => n is ParenthesizedExpressionSyntax or ConditionalExpressionSyntax or SwitchExpressionSyntax or SwitchExpressionArmSyntax)
+                    .Any(n => n.IsKind(SyntaxKind.ImplicitObjectCreationExpression) || n.IsKind(SyntaxKind.DefaultLiteralExpression)
+                        || n.IsKind(SyntaxKind.CollectionExpression) || n is AnonymousFunctionExpressionSyntax || n.IsKind(SyntaxKind.ImplicitArrayCreationExpression)));
+
+        private static bool SpellsGenericEnumerable(TypeSyntax type) => type switch
+        {
+            GenericNameSyntax { Identifier.ValueText: "IEnumerable", TypeArgumentList.Arguments.Count: 1 } => true,
+            QualifiedNameSyntax { Right: var right } => SpellsGenericEnumerable(right),
+            AliasQualifiedNameSyntax { Name: var name } => SpellsGenericEnumerable(name),
+            _ => false,
+        };
+
+        /// <summary><c>new List&lt;E&gt;()</c> (or with a capacity that only reads), with <c>E</c> convertible to the sequence's element.</summary>
+        private static bool IsNewEmptyList(SemanticModel model, VariableDeclaratorSyntax declarator, INamedTypeSymbol listType, ITypeSymbol element, System.Threading.CancellationToken cancellationToken)
+        {
+            if (declarator.Initializer?.Value is not BaseObjectCreationExpressionSyntax creationSyntax
+                || model.GetOperation(creationSyntax, cancellationToken) is not IObjectCreationOperation creation
+                || creation.Type is not INamedTypeSymbol { TypeArguments.Length: 1 } created
+                || !SymbolEqualityComparer.Default.Equals(created.OriginalDefinition, listType)
+                || creation.Initializer is { Initializers.Length: > 0 }
+                || creation.Constructor is not { } constructor
+                || constructor.Parameters.Any(p => p.Type.SpecialType != SpecialType.System_Int32)
+                || creation.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(o => o is IInvocationOperation or IObjectCreationOperation)))
+            {
+                return false;
+            }
+
+            var conversion = model.Compilation.ClassifyConversion(created.TypeArguments[0], element);
+            return conversion.IsImplicit && (conversion.IsIdentity || conversion.IsReference);
+        }
+
+        /// <summary>Every use of the list is <c>list.Add(x);</c> or <c>return list;</c> in the body itself (not in a lambda).</summary>
+        private static bool OnlyAddedToAndReturned(IBlockOperation block, BlockSyntax body, ILocalSymbol list, out bool addsInLoop)
+        {
+            addsInLoop = false;
+            foreach (var reference in block.Descendants().OfType<ILocalReferenceOperation>())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(reference.Local, list))
+                {
+                    continue;
+                }
+
+                if (InNestedFunction(reference.Syntax, body))
+                {
+                    return false;
+                }
+
+                var parent = reference.Parent;
+                while (parent is IConversionOperation { IsImplicit: true })
+                {
+                    parent = parent.Parent;
+                }
+
+                switch (parent)
+                {
+                    case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1, Parent: IExpressionStatementOperation } add
+                        when add.Instance == reference && add.TargetMethod.ReturnsVoid:
+                        addsInLoop |= add.Syntax.Ancestors().TakeWhile(a => a != body).Any(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax);
+                        break;
+                    case IReturnOperation { Kind: OperationKind.Return }:
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Shapes an iterator cannot have, or whose meaning laziness would change (a resource, a lock, a catch).</summary>
+        private static bool HasForbiddenShape(BlockSyntax body, string list)
+        {
+            foreach (var node in body.DescendantNodes(descendIntoChildren: n => !IteratorFacts.IsNestedFunction(n)))
+            {
+                switch (node)
+                {
+                    case TryStatementSyntax or UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax or UnsafeStatementSyntax
+                        or GotoStatementSyntax or LabeledStatementSyntax or StackAllocArrayCreationExpressionSyntax or RefExpressionSyntax or AwaitExpressionSyntax:
+                    case LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 }:
+                    case RefTypeSyntax:
+                    case ReturnStatementSyntax { Expression: var value } when value is not IdentifierNameSyntax { Identifier.ValueText: var name } || name != list:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Work that laziness would move or repeat: writes to anything but locals and parameters, statements run for
+        /// their effect (a call, logging, a counter), locals of ref-like types.
+        /// </summary>
+        private static bool HasOutsideEffects(IBlockOperation block, ILocalSymbol list, BlockSyntax body)
+        {
+            foreach (var operation in block.Descendants())
+            {
+                if (InNestedFunction(operation.Syntax, body))
+                {
+                    continue;
+                }
+
+                switch (operation)
+                {
+                    case IExpressionStatementOperation { Operation: var expression }:
+                        if (expression is IInvocationOperation { Instance: ILocalReferenceOperation receiver } && SymbolEqualityComparer.Default.Equals(receiver.Local, list))
+                        {
+                            break;
+                        }
+
+                        if (expression is not (IAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation))
+                        {
+                            // A call for its effect, unless it is an argument check (judged by LeadingChecks).
+                            if (!(expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && IsCheckName(call.TargetMethod.Name)))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                    case IAssignmentOperation assignment when !IsLocalTarget(assignment.Target):
+                        return true;
+                    case IIncrementOrDecrementOperation increment when !IsLocalTarget(increment.Target):
+                        return true;
+                    case IVariableDeclaratorOperation { Symbol: var local } when local.Type.IsRefLikeType || local.RefKind != RefKind.None:
+                        return true;
+                    case IInvocationOperation { TargetMethod.Name: "Wait" or "WaitAll" or "WaitAny" or "GetResult" or "Sleep" }:
+                    case IPropertyReferenceOperation { Property: { Name: "Result", ContainingType.Name: "Task" or "ValueTask" } }:
+                        // Blocking on async work is tolerable in a method; in an iterator it blocks per element (YA1001).
+                        return true;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef when !IsLocalTarget(byRef.Value):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Guard helpers are recognised by ArgumentCheckRecognizer; this only lets their statements through here.</summary>
+        private static bool IsCheckName(string name) => name.StartsWith("ThrowIf", System.StringComparison.Ordinal) || name.StartsWith("Against", System.StringComparison.Ordinal);
+
+        private static bool IsLocalTarget(IOperation target) => target switch
+        {
+            ILocalReferenceOperation or IParameterReferenceOperation or IDiscardOperation => true,
+            ITupleOperation tuple => tuple.Elements.All(IsLocalTarget),
+            IDeclarationExpressionOperation => true,
+            _ => false,
+        };
+
+        /// <summary>
+        /// The indices (without the list's declaration) of the leading statements holding argument checks; null when a check
+        /// is anywhere else or shares its statement with other work, since it would then run late in the iterator (YA3001).
+        /// </summary>
+        private static List<int>? LeadingChecks(IBlockOperation block, BlockSyntax body, int declarationIndex, string listName, ArgumentCheckRecognizer recognizer)
+        {
+            var indices = new List<int>();
+            var leading = true;
+            for (var i = 0; i < body.Statements.Count; i++)
+            {
+                if (i == declarationIndex)
+                {
+                    continue;
+                }
+
+                var statement = body.Statements[i];
+                var operation = block.Operations.FirstOrDefault(o => o.Syntax == statement);
+                var hasCheck = operation is not null && operation.DescendantsAndSelf().Any(o => !InNestedFunction(o.Syntax, body) && recognizer.TryRecognize(o, out _, out _));
+                if (hasCheck && (operation is ILoopOperation || operation!.Descendants().Any(o => o is ILoopOperation || o is ILocalReferenceOperation { Local.Name: var name } && name == listName)))
+                {
+                    // A check inside the loop that fills the list validates elements; it stays lazy and YA3001 would report it.
+                    return null;
+                }
+
+                var index = i < declarationIndex || declarationIndex < 0 ? i : i - 1;
+                if (hasCheck)
+                {
+                    if (!leading || !IsPlainCheck(operation!, recognizer))
+                    {
+                        return null;
+                    }
+
+                    indices.Add(index);
+                }
+                else if (statement is not LocalDeclarationStatementSyntax)
+                {
+                    // Checks may follow local declarations they read; after anything else they are no longer leading.
+                    leading = false;
+                }
+            }
+
+            return indices;
+        }
+
+        /// <summary>A statement that checks and does no other work (a call or creation besides the check), so it can run eagerly.</summary>
+        private static bool IsPlainCheck(IOperation statement, ArgumentCheckRecognizer recognizer)
+        {
+            if (statement is not (IExpressionStatementOperation or IVariableDeclarationGroupOperation))
+            {
+                return true;
+            }
+
+            var pending = new Stack<IOperation>();
+            pending.Push(statement);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                if (recognizer.TryRecognize(operation, out _, out _))
+                {
+                    continue;
+                }
+
+                if (operation is IInvocationOperation or IObjectCreationOperation or IDynamicInvocationOperation)
+                {
+                    return false;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    if (child is not (IAnonymousFunctionOperation or INameOfOperation))
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool InNestedFunction(SyntaxNode node, BlockSyntax body) =>
+            node.Ancestors().TakeWhile(a => a != body).Any(IteratorFacts.IsNestedFunction);
+    }
+}

@@ -1,0 +1,434 @@
+using System.Threading.Tasks;
+using Xunit;
+using YieldAwait.Analyzers.Tests.Verifiers;
+using Verify = YieldAwait.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA5001ListBuiltOnlyToReturnSequenceAnalyzer>;
+using VerifyFix = YieldAwait.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<YieldAwait.Analyzers.Rules.YA5001ListBuiltOnlyToReturnSequenceAnalyzer, YieldAwait.CodeFixes.Rules.YA5001ListBuiltOnlyToReturnSequenceCodeFix>;
+
+namespace YieldAwait.Analyzers.Tests.Rules
+{
+    public class YA5001ListBuiltOnlyToReturnSequenceTests
+    {
+        /// <summary>A method returning <c>IEnumerable&lt;string&gt;</c> with <paramref name="body"/>, in a class with a field and a logger-like sink.</summary>
+        private static string Method(string body, string signature = "public IEnumerable<string> Errors(IEnumerable<string> lines)") => $$"""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+
+            class Parser
+            {
+                private int _parsed;
+                private List<string> _cache = new();
+
+                {{signature}}
+                {
+                    {{body}}
+                }
+            }
+            """;
+
+        #region Analyzer: reports lists built only to be returned
+
+        [Theory]
+        [InlineData("var {|YA5001:errors|} = new List<string>(); foreach (var line in lines) { if (line.StartsWith(\"E\")) errors.Add(line); } return errors;")]
+        [InlineData("List<string> {|YA5001:errors|} = new(); foreach (var line in lines) errors.Add(line.Trim()); return errors;")]
+        [InlineData("var {|YA5001:errors|} = new List<string>(16); for (var i = 0; i < 3; i++) errors.Add(i.ToString()); return errors;")]
+        [InlineData("var {|YA5001:errors|} = new List<string>(); errors.Add(\"first\"); foreach (var line in lines) errors.Add(line); errors.Add(\"last\"); return errors;")]
+        [InlineData("var {|YA5001:errors|} = new List<string>(); var n = 0; foreach (var line in lines) { n++; if (n > 10) return errors; errors.Add(line); } return errors;")]
+        [InlineData("if (lines == null) throw new ArgumentNullException(nameof(lines)); var {|YA5001:errors|} = new List<string>(); foreach (var line in lines) errors.Add(line); return errors;")]
+        [InlineData("ArgumentNullException.ThrowIfNull(lines); var {|YA5001:errors|} = new List<string>(); while (true) { errors.Add(\"x\"); break; } return errors;")]
+        [InlineData("var {|YA5001:errors|} = new List<string>(); foreach (var line in lines) { var parts = line.Split(':'); if (parts.Length < 2) throw new FormatException(line); errors.Add(parts[1]); } return errors;")]
+        public Task Reports_ListFilledInALoopAndReturned(string body) => Verify.VerifyAnalyzerAsync(Method(body));
+
+        [Fact]
+        public Task Reports_MessageNamingTheMethodAndTheList() => Verify.VerifyAnalyzerAsync(
+            Method("var {|#0:errors|} = new List<string>(); foreach (var line in lines) errors.Add(line); return errors;"),
+            Verify.Diagnostic("YA5001").WithLocation(0).WithArguments("Errors", "errors"));
+
+        [Fact]
+        public Task Reports_LocalFunctionOverrideAndElementOfABaseType() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            abstract class Source
+            {
+                public abstract IEnumerable<object> Items(int count);
+            }
+
+            sealed class Numbers : Source
+            {
+                public override IEnumerable<object> Items(int count)
+                {
+                    var {|YA5001:items|} = new List<string>();
+                    for (var i = 0; i < count; i++) items.Add(i.ToString());
+                    return items;
+                }
+
+                public int Sum(int[] values)
+                {
+                    var total = 0;
+                    foreach (var v in Positive()) total += v;
+                    return total;
+
+                    IEnumerable<int> Positive()
+                    {
+                        var {|YA5001:result|} = new List<int>();
+                        foreach (var v in values) if (v > 0) result.Add(v);
+                        return result;
+                    }
+                }
+            }
+            """);
+
+        #endregion
+
+        #region Analyzer: look-alikes that stay silent
+
+        [Theory]
+        // The list is used for more than adding and returning.
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); errors.Sort(); return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) if (!errors.Contains(line)) errors.Add(line); return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); Console.WriteLine(errors.Count); return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); _cache = errors; return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); Fill(errors); return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); Action a = () => errors.Clear(); return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.AddRange(line.Split(',')); return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Insert(0, line); return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); return errors.AsReadOnly();")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); return errors.Distinct();")]
+        // No loop: nothing to stream.
+        [InlineData("var errors = new List<string>(); errors.Add(\"a\"); errors.Add(\"b\"); return errors;")]
+        [InlineData("var errors = new List<string> { \"a\" }; foreach (var line in lines) errors.Add(line); return errors;")]
+        [InlineData("var errors = new List<string>(lines); foreach (var line in lines) errors.Add(line); return errors;")]
+        [InlineData("var errors = new HashSet<string>(); foreach (var line in lines) errors.Add(line); return errors;")]
+        // Laziness would change what the body means.
+        [InlineData("var errors = new List<string>(); try { foreach (var line in lines) errors.Add(line); } catch (IOException) { } return errors;")]
+        [InlineData("var errors = new List<string>(); using (var reader = new StringReader(\"\")) { foreach (var line in lines) errors.Add(line); } return errors;")]
+        [InlineData("using var reader = new StringReader(\"\"); var errors = new List<string>(); foreach (var line in lines) errors.Add(line); return errors;")]
+        [InlineData("var errors = new List<string>(); lock (_cache) { foreach (var line in lines) errors.Add(line); } return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) { _parsed++; errors.Add(line); } return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) { Console.WriteLine(line); errors.Add(line); } return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); Console.WriteLine(\"done\"); return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) { if (line == null) throw new ArgumentException(\"null line\", nameof(lines)); errors.Add(line); } return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); ArgumentNullException.ThrowIfNull(lines); return errors;")]
+        [InlineData("if (lines == null) return Enumerable.Empty<string>(); var errors = new List<string>(); foreach (var line in lines) errors.Add(line); return errors;")]
+        [InlineData("var errors = new List<string>(); Span<int> buffer = stackalloc int[4]; foreach (var line in lines) errors.Add(line); return errors;")]
+        // Blocking on async work would then happen inside an iterator (YA1001).
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(File.ReadAllTextAsync(line).Result); return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) { System.Threading.Thread.Sleep(10); errors.Add(line); } return errors;")]
+        public Task NoDiagnostic_LookAlike(string body) => Verify.VerifyAnalyzerAsync(Method(body).Replace(
+            "private int _parsed;", "private int _parsed;\n    private static void Fill(List<string> l) { }"));
+
+        [Theory]
+        [InlineData("public List<string> Errors(IEnumerable<string> lines)")]
+        [InlineData("public IReadOnlyList<string> Errors(IEnumerable<string> lines)")]
+        [InlineData("public IReadOnlyCollection<string> Errors(IEnumerable<string> lines)")]
+        [InlineData("public System.Collections.IEnumerable Errors(IEnumerable<string> lines)")]
+        [InlineData("public IEnumerable<string> Errors(IEnumerable<string> lines, out int count)")]
+        [InlineData("public IEnumerable<string> Errors(IEnumerable<string> lines, ref int count)")]
+        [InlineData("public unsafe IEnumerable<string> Errors(IEnumerable<string> lines)")]
+        public Task NoDiagnostic_SignatureThatCannotOrNeedNotBeAnIterator(string signature) => Verify.VerifyAnalyzerAsync(
+            Method("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); " + (signature.Contains("out int") ? "count = 0; " : "") + "return errors;", signature));
+
+        [Fact]
+        public Task NoDiagnostic_AsyncMethodReturningATaskOfSequence() => Verify.VerifyAnalyzerAsync(Method(
+            "var errors = new List<string>(); foreach (var line in lines) { await System.Threading.Tasks.Task.Yield(); errors.Add(line); } return errors;",
+            "public async System.Threading.Tasks.Task<IEnumerable<string>> Errors(IEnumerable<string> lines)"));
+
+        [Fact]
+        public Task NoDiagnostic_AlreadyAnIteratorOrExpressionBodied() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            class Lines
+            {
+                public IEnumerable<string> Yielding(IEnumerable<string> lines)
+                {
+                    foreach (var line in lines) yield return line;
+                }
+
+                public IEnumerable<string> Arrow(IEnumerable<string> lines) => lines.ToList();
+
+                public IEnumerable<string> Other(IEnumerable<string> lines)
+                {
+                    var result = new List<string>();
+                    var other = new List<string>();
+                    foreach (var line in lines) result.Add(line);
+                    return other;
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); return errors")]
+        [InlineData("var errors = new List<>(); foreach (var line in lines) errors.Add(line); return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(nope); return errors;")]
+        [InlineData("var errors = new List<string>(); foreach (var line in) errors.Add(line); return errors;")]
+        [InlineData("var errors = new List<string>(); ArgumentNullException.ThrowIfNull(); foreach (var line in lines) errors.Add(line); return errors;")]
+        public Task NoCrash_HalfTypedCode(string body) =>
+            HalfTypedCode.AssertNoCrashAsync<YieldAwait.Analyzers.Rules.YA5001ListBuiltOnlyToReturnSequenceAnalyzer, YieldAwait.CodeFixes.Rules.YA5001ListBuiltOnlyToReturnSequenceCodeFix>(Method(body));
+
+        #endregion
+
+        #region Fix
+
+        [Fact]
+        public Task Fix_ConvertsToIterator_KeepingComments() => VerifyFix.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+
+            class Parser
+            {
+                /// <summary>The error lines.</summary>
+                public IEnumerable<string> Errors(IEnumerable<string> lines)
+                {
+                    var {|YA5001:errors|} = new List<string>();
+                    foreach (var line in lines)
+                    {
+                        // Only errors.
+                        if (line.StartsWith("E"))
+                        {
+                            errors.Add(line.Trim());
+                        }
+                    }
+
+                    return errors;
+                }
+
+                public void Print(IEnumerable<string> lines)
+                {
+                    foreach (var error in Errors(lines)) System.Console.WriteLine(error);
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+
+            class Parser
+            {
+                /// <summary>The error lines.</summary>
+                public IEnumerable<string> Errors(IEnumerable<string> lines)
+                {
+                    foreach (var line in lines)
+                    {
+                        // Only errors.
+                        if (line.StartsWith("E"))
+                        {
+                            yield return line.Trim();
+                        }
+                    }
+                }
+
+                public void Print(IEnumerable<string> lines)
+                {
+                    foreach (var error in Errors(lines)) System.Console.WriteLine(error);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_EarlyReturnBecomesYieldBreak() => VerifyFix.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+
+            static class Take
+            {
+                public static IEnumerable<int> UpTo(IEnumerable<int> values, int limit)
+                {
+                    var {|YA5001:taken|} = new List<int>();
+                    foreach (var value in values)
+                    {
+                        if (value > limit) return taken;
+                        taken.Add(value);
+                    }
+
+                    return taken;
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+
+            static class Take
+            {
+                public static IEnumerable<int> UpTo(IEnumerable<int> values, int limit)
+                {
+                    foreach (var value in values)
+                    {
+                        if (value > limit) yield break;
+                        yield return value;
+                    }
+                }
+            }
+            """);
+
+        private const string ChecksSource = """
+            using System;
+            using System.Collections.Generic;
+
+            static class Batching
+            {
+                public static IEnumerable<string> Labels(string prefix, int count)
+                {
+                    ArgumentNullException.ThrowIfNull(prefix);
+                    if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
+
+                    var {|YA5001:labels|} = new List<string>();
+                    for (var i = 0; i < count; i++)
+                    {
+                        labels.Add(prefix + i);
+                    }
+
+                    return labels;
+                }
+            }
+            """;
+
+        private const string ChecksFixed = """
+            using System;
+            using System.Collections.Generic;
+
+            static class Batching
+            {
+                public static IEnumerable<string> Labels(string prefix, int count)
+                {
+                    ArgumentNullException.ThrowIfNull(prefix);
+                    if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
+
+                    return LabelsIterator(prefix, count);
+
+                    static IEnumerable<string> LabelsIterator(string prefix, int count)
+                    {
+                        for (var i = 0; i < count; i++)
+                        {
+                            yield return prefix + i;
+                        }
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Fix_KeepsArgumentChecksEager() => VerifyFix.VerifyCodeFixAsync(ChecksSource, ChecksFixed);
+
+        [Fact]
+        public async Task FixedCode_TripsNoDeferredExecutionRule()
+        {
+            var plain = ChecksFixed;
+            await CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3001ArgumentCheckInIteratorAnalyzer>.VerifyAnalyzerAsync(plain);
+            await CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3002LazySequenceOutlivesResourceAnalyzer>.VerifyAnalyzerAsync(plain);
+            await CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3003DeferredExecutionEscapesTryAnalyzer>.VerifyAnalyzerAsync(plain);
+            await CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3004LockHeldAcrossYieldAnalyzer>.VerifyAnalyzerAsync(plain);
+            await CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3005GeneratorEnumeratedMoreThanOnceAnalyzer>.VerifyAnalyzerAsync(plain);
+            await CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA3006DiscardedIteratorCallAnalyzer>.VerifyAnalyzerAsync(plain);
+        }
+
+        [Fact]
+        public Task FixAll_ConvertsEveryMethodInTheDocument() => VerifyFix.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+
+            static class Text
+            {
+                public static IEnumerable<string> Words(string line)
+                {
+                    var {|YA5001:words|} = new List<string>();
+                    foreach (var word in line.Split(' ')) words.Add(word);
+                    return words;
+                }
+
+                public static IEnumerable<int> Lengths(string[] words)
+                {
+                    var {|YA5001:lengths|} = new List<int>();
+                    foreach (var word in words) lengths.Add(word.Length);
+                    return lengths;
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+
+            static class Text
+            {
+                public static IEnumerable<string> Words(string line)
+                {
+                    foreach (var word in line.Split(' ')) yield return word;
+                }
+
+                public static IEnumerable<int> Lengths(string[] words)
+                {
+                    foreach (var word in words) yield return word.Length;
+                }
+            }
+            """);
+
+        [Theory]
+        // A caller that keeps the result may read it twice: the body would run twice.
+        [InlineData("var errors = Errors(lines); var n = errors.Count(); foreach (var e in errors) { }")]
+        // A caller's catch would no longer see the body's exceptions (YA3003).
+        [InlineData("try { foreach (var e in Errors(lines)) { } } catch (FormatException) { }")]
+        [InlineData("try { var n = Errors(lines).Count(); } catch (FormatException) { }")]
+        // A caller that passes the result on: whoever receives it may keep it.
+        [InlineData("Keep(Errors(lines));")]
+        [InlineData("using var reader = new StringReader(\"\"); foreach (var e in Errors(lines)) { }")]
+        [InlineData("Func<IEnumerable<string>, IEnumerable<string>> f = Errors;")]
+        public Task NoFix_WhenACallerDependsOnTheResultBeingBuilt(string caller) => VerifyNoFix($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+
+            class Parser
+            {
+                public IEnumerable<string> Errors(IEnumerable<string> lines)
+                {
+                    var {|YA5001:errors|} = new List<string>();
+                    foreach (var line in lines) errors.Add(line.Length > 0 ? line : throw new FormatException());
+                    return errors;
+                }
+
+                private static void Keep(IEnumerable<string> values) { }
+
+                public void Use(IEnumerable<string> lines)
+                {
+                    {{caller}}
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoFix_WhenAChecksInputIsComputedFirst() => VerifyNoFix("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+
+            static class Files
+            {
+                public static IEnumerable<string> Lines(string path)
+                {
+                    var text = File.ReadAllText(path);
+                    if (text.Length == 0) throw new ArgumentException("empty", nameof(path));
+                    var {|YA5001:lines|} = new List<string>();
+                    foreach (var line in text.Split('\n')) lines.Add(line);
+                    return lines;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_WhenAnAddedValueIsTargetTypedToTheListsType() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            class Animal { }
+            sealed class Dog : Animal { }
+
+            static class Kennel
+            {
+                public static IEnumerable<Animal> Dogs(int count)
+                {
+                    var dogs = new List<Dog>();
+                    for (var i = 0; i < count; i++) dogs.Add(new());
+                    return dogs;
+                }
+            }
+            """);
+
+        private static Task VerifyNoFix(string source) => VerifyFix.VerifyCodeFixAsync(source, source);
+
+        #endregion
+    }
+}
