@@ -161,7 +161,9 @@ namespace YieldAwait.CodeFixes.Conversion
                     break;
                 default:
                     type = ResultTypeOf(loop.Type);
-                    body = loop.Statement.ReplaceNode(await, SyntaxFactory.IdentifierName(loop.Identifier.ValueText).WithTriviaFrom(await));
+                    // A name needs no parentheses: '(await t).Length' becomes 't.Length'.
+                    var replaced = await.Parent is ParenthesizedExpressionSyntax parenthesized ? (ExpressionSyntax)parenthesized : await;
+                    body = loop.Statement.ReplaceNode(replaced, SyntaxFactory.IdentifierName(loop.Identifier.ValueText).WithTriviaFrom(replaced));
                     break;
             }
 
