@@ -186,6 +186,9 @@ namespace YieldAwait.CodeFixes.Conversion
                 .WithStatement(body);
         }
 
+        private static bool IsComment(SyntaxTrivia trivia) =>
+            trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
+
         /// <summary><c>Task&lt;T&gt;</c> written out becomes <c>T</c>; <c>var</c> stays; anything else becomes <c>var</c>.</summary>
         private static TypeSyntax ResultTypeOf(TypeSyntax loopType)
         {
@@ -210,7 +213,16 @@ namespace YieldAwait.CodeFixes.Conversion
             if (body is BlockSyntax block)
             {
                 // The other statements keep their own trivia, so the user's formatting needs no formatter here.
-                return block.WithStatements(block.Statements.Remove(first));
+                var rest = block.Statements.Remove(first);
+                if (rest.Count > 0 && first.GetLeadingTrivia().Any(IsComment))
+                {
+                    // A comment above the removed line now describes the loop's next statement: keep it there.
+                    var next = rest[0];
+                    var own = next.GetLeadingTrivia().SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+                    rest = rest.Replace(next, next.WithLeadingTrivia(first.GetLeadingTrivia().Concat(own)));
+                }
+
+                return block.WithStatements(rest);
             }
 
             return SyntaxFactory.Block().WithTriviaFrom(body).WithAdditionalAnnotations(Formatter.Annotation);

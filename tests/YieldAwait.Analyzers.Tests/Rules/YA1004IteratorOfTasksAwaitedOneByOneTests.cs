@@ -804,6 +804,52 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Fix_KeepsACommentAboveTheRemovedAwait() => VerifyFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Totals
+            {
+                IEnumerable<Task<int>> {|YA1004:Counts|}() { yield return Task.FromResult(1); }
+
+                async Task<int> SumAsync()
+                {
+                    var sum = 0;
+                    foreach (var t in Counts())
+                    {
+                        // Each count is final once awaited.
+                        var count = await t;
+                        sum += count;
+                    }
+
+                    return sum;
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Totals
+            {
+                async IAsyncEnumerable<int> CountsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default) { yield return await Task.FromResult(1); }
+
+                async Task<int> SumAsync()
+                {
+                    var sum = 0;
+                    await foreach (var count in CountsAsync())
+                    {
+                        // Each count is final once awaited.
+                        sum += count;
+                    }
+
+                    return sum;
+                }
+            }
+            """);
+
+        [Fact]
         public async Task FixAll_ConvertsEveryProducerInTheSolution()
         {
             var test = NewFixTest();
