@@ -141,6 +141,7 @@ namespace YieldAwait.Analyzers.Analysis
             if (collection.Parent is not IForEachLoopOperation { IsAsynchronous: false } loop
                 || loop.Collection != collection
                 || loop.Syntax is not ForEachStatementSyntax forEach
+                || forEach.ContainsDiagnostics
                 || loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: { } local }
                 || !IsTaskOfT(local.Type, types)
                 || TaskIterators.ResultType(call.TargetMethod.ReturnType, types) is not { } result
@@ -190,7 +191,7 @@ namespace YieldAwait.Analyzers.Analysis
             return first switch
             {
                 ExpressionStatementSyntax => first,
-                LocalDeclarationStatementSyntax { IsConst: false } => first,
+                LocalDeclarationStatementSyntax { IsConst: false, Parent: BlockSyntax } => first,
                 _ => null,
             };
         }

@@ -356,6 +356,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("foreach (var t in FetchPages(3)) { var page = await t")]
         [InlineData("foreach (var in FetchPages(3)) { var page = await t; }")]
         [InlineData("foreach (var t in FetchPages(3)) { var page = await t.ConfigureAwait(); }")]
+        [InlineData("foreach (var t in FetchPages(3)) var page = await t;")]
         public Task NoCrash_HalfTypedConsumer(string statement) =>
             HalfTypedCode.AssertNoCrashAsync<YieldAwait.Analyzers.Rules.YA1004IteratorOfTasksAwaitedOneByOneAnalyzer, YieldAwait.CodeFixes.Rules.YA1004IteratorOfTasksAwaitedOneByOneCodeFix>(
                 PageSource(statement, "FetchPages"));
