@@ -851,6 +851,53 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Fix_ConsumerInAnAsyncLambda_NoSuffixWhenTheProjectHasNoAsyncMethods() => VerifyFixAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Jobs
+            {
+                IEnumerable<Task<int>> {|YA1004:Results|}(int[] ids)
+                {
+                    foreach (var id in ids)
+                        yield return Task.Run(() => id * id);
+                }
+
+                Func<Task<int>> Total(int[] ids) => async () =>
+                {
+                    var s = 0;
+                    foreach (var t in Results(ids))
+                        s += await t;
+                    return s;
+                };
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Jobs
+            {
+                async IAsyncEnumerable<int> Results(int[] ids, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    foreach (var id in ids)
+                        yield return await Task.Run(() => id * id);
+                }
+
+                Func<Task<int>> Total(int[] ids) => async () =>
+                {
+                    var s = 0;
+                    await foreach (var t in Results(ids))
+                        s += t;
+                    return s;
+                };
+            }
+            """);
+
+        [Fact]
         public async Task FixAll_ConvertsEveryProducerInTheSolution()
         {
             var test = NewFixTest();
