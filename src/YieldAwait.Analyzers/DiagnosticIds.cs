@@ -20,5 +20,6 @@ namespace YieldAwait.Analyzers
         public const string CancellationTokenNotPassedToAwaitForEach = "YA4002";
         public const string MaterialisationConsumedAtOnce = "YA5002";
         public const string ListBuiltOnlyToReturnSequence = "YA5001";
+        public const string IteratorOfTasksAwaitedOneByOne = "YA1004";
     }
 }

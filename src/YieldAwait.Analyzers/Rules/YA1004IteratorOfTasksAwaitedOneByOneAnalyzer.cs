@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
+
+namespace YieldAwait.Analyzers.Rules
+{
+    /// <summary>
+    /// YA1004: an iterator of tasks (<c>IEnumerable&lt;Task&lt;T&gt;&gt;</c>) whose every consumer in the compilation awaits
+    /// the elements one by one in a <c>foreach</c>. That is an async stream spelled by hand: a generator of coroutines
+    /// that nobody runs concurrently. Reported at the end of the compilation, because it is a claim about every caller.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class YA1004IteratorOfTasksAwaitedOneByOneAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>The number of loops that consume the producer, for the fix's title.</summary>
+        public const string ConsumerCountProperty = "Consumers";
+
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            DiagnosticIds.IteratorOfTasksAwaitedOneByOne,
+            title: "Iterator of tasks awaited one by one should be an async stream",
+            messageFormat: "Every caller of '{0}' awaits its tasks one at a time in a foreach; make it an async stream of '{1}' and consume it with 'await foreach'",
+            DiagnosticCategories.AsyncInIterators,
+            DiagnosticSeverity.Info,
+            description: "An iterator that yields tasks which every consumer awaits in turn is an async stream written by hand: the caller must "
+                + "remember to await each element, exceptions surface in the consumer instead of the producer, and nothing can be cancelled. "
+                + "'async IAsyncEnumerable<T>' with 'yield return await …' says the same thing, and 'await foreach' consumes it.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (AsyncTypes.TryCreate(start.Compilation) is not { TaskOfT: not null, IAsyncEnumerableOfT: not null } types)
+                {
+                    return;
+                }
+
+                var producers = new Producers(start.Compilation, types);
+                start.RegisterOperationAction(producers.AnalyzeCall, OperationKind.Invocation);
+                start.RegisterOperationAction(producers.AnalyzeMethodReference, OperationKind.MethodReference);
+                start.RegisterCompilationEndAction(producers.Report);
+            });
+        }
+
+        /// <summary>Per compilation: each candidate producer and how its callers use it.</summary>
+        private sealed class Producers
+        {
+            private readonly Compilation _compilation;
+            private readonly AsyncTypes _types;
+            private readonly ConcurrentDictionary<IMethodSymbol, Uses?> _uses = new(SymbolEqualityComparer.Default);
+
+            public Producers(Compilation compilation, AsyncTypes types)
+            {
+                _compilation = compilation;
+                _types = types;
+            }
+
+            public void AnalyzeCall(OperationAnalysisContext context)
+            {
+                var call = (IInvocationOperation)context.Operation;
+                if (UsesOf(call.TargetMethod, context) is not { } uses)
+                {
+                    return;
+                }
+
+                if (AwaitedTaskLoop.Match(call, _types) is not null)
+                {
+                    uses.AddLoop();
+                }
+                else
+                {
+                    uses.Block();
+                }
+            }
+
+            /// <summary>A method group (a delegate, an event handler) hands the tasks to code this rule cannot follow.</summary>
+            public void AnalyzeMethodReference(OperationAnalysisContext context)
+            {
+                var reference = (IMethodReferenceOperation)context.Operation;
+                if (!IsInsideNameOf(reference) && UsesOf(reference.Method, context) is { } uses)
+                {
+                    uses.Block();
+                }
+            }
+
+            public void Report(CompilationAnalysisContext context)
+            {
+                foreach (var entry in _uses)
+                {
+                    if (entry.Value is not { Blocked: false, Loops: > 0 } uses)
+                    {
+                        continue;
+                    }
+
+                    var method = entry.Key;
+                    var result = TaskIterators.ResultType(method.ReturnType, _types)!;
+                    var properties = ImmutableDictionary<string, string?>.Empty
+                        .Add(ConsumerCountProperty, uses.Loops.ToString(CultureInfo.InvariantCulture));
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Rule,
+                        IdentifierLocation(uses.Declaration),
+                        properties,
+                        method.Name,
+                        result.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+                }
+            }
+
+            private Uses? UsesOf(IMethodSymbol method, OperationAnalysisContext context)
+            {
+                // Most calls: not a sequence of tasks, decided from the return type alone.
+                if (method.ReturnType.OriginalDefinition.SpecialType != SpecialType.System_Collections_Generic_IEnumerable_T
+                    || TaskIterators.ResultType(method.ReturnType, _types) is null)
+                {
+                    return null;
+                }
+
+                var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+                if (!SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, _compilation.Assembly))
+                {
+                    return null;
+                }
+
+                return _uses.GetOrAdd(definition, d =>
+                    TaskIterators.ProducerDeclaration(d, _types, context.CancellationToken) is { } declaration ? new Uses(declaration) : null);
+            }
+
+            private static bool IsInsideNameOf(IOperation operation)
+            {
+                for (var current = operation.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is INameOfOperation)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static Location IdentifierLocation(SyntaxNode declaration) => declaration switch
+            {
+                MethodDeclarationSyntax method => method.Identifier.GetLocation(),
+                LocalFunctionStatementSyntax local => local.Identifier.GetLocation(),
+                _ => declaration.GetLocation(),
+            };
+        }
+
+        private sealed class Uses
+        {
+            private int _loops;
+            private int _blocked;
+
+            public Uses(SyntaxNode declaration) => Declaration = declaration;
+
+            public SyntaxNode Declaration { get; }
+
+            public int Loops => System.Threading.Volatile.Read(ref _loops);
+
+            public bool Blocked => System.Threading.Volatile.Read(ref _blocked) != 0;
+
+            public void AddLoop() => System.Threading.Interlocked.Increment(ref _loops);
+
+            public void Block() => System.Threading.Interlocked.Exchange(ref _blocked, 1);
+        }
+    }
+}

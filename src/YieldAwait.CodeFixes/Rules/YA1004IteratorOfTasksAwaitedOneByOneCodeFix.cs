@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using YieldAwait.Analyzers;
+using YieldAwait.CodeFixes.Conversion;
+
+namespace YieldAwait.CodeFixes.Rules
+{
+    /// <summary>
+    /// YA1004 "Convert to async stream": the iterator of tasks becomes <c>async IAsyncEnumerable&lt;T&gt;</c> that yields
+    /// <c>await</c>ed results (with an <c>[EnumeratorCancellation]</c> token and the <c>Async</c> suffix per
+    /// <c>yieldawait.async_suffix</c>), and every consuming loop in the solution becomes <c>await foreach</c> over the
+    /// results. Not offered when any reference in the solution is not such a loop.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(YA1004IteratorOfTasksAwaitedOneByOneCodeFix)), Shared]
+    public sealed class YA1004IteratorOfTasksAwaitedOneByOneCodeFix : CodeFixProvider
+    {
+        public const string EquivalenceKey = "YA1004.ConvertToAsyncStream";
+
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.IteratorOfTasksAwaitedOneByOne);
+
+        public override FixAllProvider GetFixAllProvider() => TaskStreamFixAllProvider.Instance;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var diagnostic = context.Diagnostics[0];
+            if (root is null || ProducerAt(root, diagnostic) is not { } declaration
+                || await TaskStreamPlanner.PlanAsync(context.Document.Project.Solution, context.Document, declaration, context.CancellationToken).ConfigureAwait(false) is not { } plan)
+            {
+                return;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(Title(plan), cancellationToken => TaskStreamConverter.ApplyAsync(plan, cancellationToken), EquivalenceKey),
+                diagnostic);
+        }
+
+        /// <summary>The method or local function whose name the diagnostic is on.</summary>
+        internal static SyntaxNode? ProducerAt(SyntaxNode root, Diagnostic diagnostic)
+        {
+            if (!diagnostic.Location.IsInSource || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+            {
+                return null;
+            }
+
+            var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
+            return token.Parent is MethodDeclarationSyntax or LocalFunctionStatementSyntax ? token.Parent : null;
+        }
+
+        private static string Title(TaskStreamPlan plan)
+        {
+            var signature = plan.Producers[0].Signature;
+            var consumers = plan.Consumers.Count;
+            var target = signature.NewName is null ? "async stream" : $"async stream '{signature.NewName}'";
+            return $"Convert '{signature.Name}' to {target} ({consumers} {(consumers == 1 ? "consumer" : "consumers")})";
+        }
+
+        /// <summary>Fix All: every flagged producer of the scope, with its consumers, in one plan.</summary>
+        private sealed class TaskStreamFixAllProvider : FixAllProvider
+        {
+            public static readonly TaskStreamFixAllProvider Instance = new();
+
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
+                new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+            public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+            {
+                var documents = fixAllContext.Scope switch
+                {
+                    FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
+                    FixAllScope.Project => fixAllContext.Project.Documents.ToArray(),
+                    FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
+                    _ => System.Array.Empty<Document>(),
+                };
+
+                var seeds = new List<(Document, SyntaxNode)>();
+                foreach (var document in documents)
+                {
+                    var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
+                    if (diagnostics.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
+                    seeds.AddRange(diagnostics
+                        .Select(d => ProducerAt(root!, d))
+                        .Where(n => n is not null)
+                        .Distinct()
+                        .Select(n => (document, n!)));
+                }
+
+                var plan = await TaskStreamPlanner.PlanManyAsync(fixAllContext.Solution, seeds, fixAllContext.CancellationToken).ConfigureAwait(false);
+                return plan is null
+                    ? null
+                    : CodeAction.Create(
+                        "Convert iterators of tasks to async streams",
+                        cancellationToken => TaskStreamConverter.ApplyAsync(plan, cancellationToken),
+                        fixAllContext.CodeActionEquivalenceKey);
+            }
+        }
+    }
+}
