@@ -88,16 +88,17 @@ namespace YieldAwait.Analyzers.Rules
             CancellationTypes types)
         {
             var returnsEnumerable = types.IsAsyncEnumerable(function.ReturnType);
-            if ((!returnsEnumerable && !types.IsAsyncEnumerator(function.ReturnType))
-                || body.Syntax is not BlockSyntax block
-                || block.Parent is not { } declaration
-                || !IteratorFacts.ContainsYield(declaration))
+            if (!returnsEnumerable && !types.IsAsyncEnumerator(function.ReturnType))
             {
                 return;
             }
 
+            // The symbol checks first: most async iterators have their token, and then no syntax is walked.
             var tokens = function.Parameters.Where(p => types.IsToken(p.Type)).ToList();
-            if (returnsEnumerable ? tokens.Any(types.HasEnumeratorCancellation) : tokens.Count > 0)
+            if ((returnsEnumerable ? tokens.Any(types.HasEnumeratorCancellation) : tokens.Count > 0)
+                || body.Syntax is not BlockSyntax block
+                || block.Parent is not { } declaration
+                || !IteratorFacts.ContainsYield(declaration))
             {
                 return;
             }

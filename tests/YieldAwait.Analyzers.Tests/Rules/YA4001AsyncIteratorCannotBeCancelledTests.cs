@@ -408,6 +408,54 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_WhenAStaticShutdownTokenIsObserved() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            static class App
+            {
+                private static readonly CancellationTokenSource Lifetime = new();
+
+                public static CancellationToken Stopping => Lifetime.Token;
+            }
+
+            static class Clock
+            {
+                public static async IAsyncEnumerable<long> Ticks()
+                {
+                    for (var tick = 0L; ; tick++)
+                    {
+                        await Task.Delay(1000, App.Stopping);
+                        yield return tick;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_LocalFunctionUsingACapturedTokenLocal() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            static class Batches
+            {
+                public static IAsyncEnumerable<int> Read(CancellationTokenSource owner)
+                {
+                    var token = owner.Token;
+                    return Inner();
+
+                    async IAsyncEnumerable<int> Inner()
+                    {
+                        await Task.Delay(1, token);
+                        yield return 1;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task NoDiagnostic_LocalFunctionUsingTheOuterToken() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Runtime.CompilerServices;
