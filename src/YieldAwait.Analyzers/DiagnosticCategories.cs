@@ -10,5 +10,8 @@ namespace YieldAwait.Analyzers
         public const string DeferredExecution = "DeferredExecution";
         /// <summary>YA2xxx: infinite generators that are materialised, looped over without an exit, or searched.</summary>
         public const string InfiniteSequences = "InfiniteSequences";
+
+        /// <summary>YA4xxx: async streams (cancellation, buffering that could stream).</summary>
+        public const string AsyncStreams = "AsyncStreams";
     }
 }
