@@ -46,9 +46,10 @@ namespace YieldAwait.CodeFixes.Conversion
                 return null;
             }
 
-            var plan = new StreamingPlan(document.Project.Solution, method.Name, buffered.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+            var newName = NewName(document, model, method, cancellationToken);
+            var plan = new StreamingPlan(document.Project.Solution, method.Name, newName, buffered.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
             var edits = plan.EditsFor(document.Id);
-            edits.Replace(declaration, rewritten => Signature((MethodDeclarationSyntax)rewritten, elementSyntax, token is null, tokenName, StreamBinds(model, declaration)));
+            edits.Replace(declaration, rewritten => Signature((MethodDeclarationSyntax)rewritten, elementSyntax, token is null, tokenName, StreamBinds(model, declaration), newName));
             edits.Remove((StatementSyntax)buffered.Declaration.Syntax);
             var last = body.BlockBody!.Operations[body.BlockBody.Operations.Length - 1];
             foreach (var @return in buffered.Returns)
@@ -71,7 +72,7 @@ namespace YieldAwait.CodeFixes.Conversion
             var references = await SymbolFinder.FindReferencesAsync(method, document.Project.Solution, cancellationToken).ConfigureAwait(false);
             foreach (var location in references.Where(r => SymbolEqualityComparer.Default.Equals(r.Definition.OriginalDefinition, method)).SelectMany(r => r.Locations))
             {
-                if (!await PlanCallerAsync(plan, location, types, method, token, tokenName, cancellationToken).ConfigureAwait(false))
+                if (!await PlanCallerAsync(plan, location, types, method, token, tokenName, newName, cancellationToken).ConfigureAwait(false))
                 {
                     return null;
                 }
@@ -80,7 +81,24 @@ namespace YieldAwait.CodeFixes.Conversion
             return plan.Callers > 0 ? plan : null;
         }
 
-        private static async Task<bool> PlanCallerAsync(StreamingPlan plan, ReferenceLocation location, BufferedListTypes types, IMethodSymbol method, IParameterSymbol? token, string tokenName, CancellationToken cancellationToken)
+        /// <summary>
+        /// The <c>Async</c> suffix follows <c>yieldawait.async_suffix</c> as in the engine's other conversions; a method that already
+        /// has it, or whose new name is taken in its type, keeps its name.
+        /// </summary>
+        private static string? NewName(Document document, SemanticModel model, IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var suffixed = AsyncNaming.WithSuffix(method.Name);
+            return suffixed == method.Name
+                || method.ContainingType.GetMembers(suffixed).Any()
+                || !AsyncNaming.WantsSuffix(document.Project, model.SyntaxTree, model.Compilation, cancellationToken)
+                ? null
+                : suffixed;
+        }
+
+        private static SimpleNameSyntax Renamed(SimpleNameSyntax name, string? newName) =>
+            newName is null ? name : name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, newName, name.Identifier.TrailingTrivia));
+
+        private static async Task<bool> PlanCallerAsync(StreamingPlan plan, ReferenceLocation location, BufferedListTypes types, IMethodSymbol method, IParameterSymbol? token, string tokenName, string? newName, CancellationToken cancellationToken)
         {
             if (location.IsImplicit || location.Document.Project.Language != LanguageNames.CSharp)
             {
@@ -89,7 +107,7 @@ namespace YieldAwait.CodeFixes.Conversion
 
             var root = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var name = root?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
+            var name = root?.FindNode(location.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true);
             if (name is null || model is null)
             {
                 return false;
@@ -102,7 +120,13 @@ namespace YieldAwait.CodeFixes.Conversion
 
             if (call is null)
             {
-                return true; // The name does not change, so a cref or nameof still binds.
+                // A cref or nameof: only the name may change.
+                if (newName is not null && name is SimpleNameSyntax simple)
+                {
+                    plan.EditsFor(location.Document.Id).Replace(simple, rewritten => Renamed((SimpleNameSyntax)rewritten, newName));
+                }
+
+                return true;
             }
 
             var operation = call.Invocation;
@@ -110,13 +134,21 @@ namespace YieldAwait.CodeFixes.Conversion
             var argument = TokenArgument(operation, token, tokenName, FindCallerToken(invocation, model, types, cancellationToken));
             var edits = plan.EditsFor(location.Document.Id);
             var loop = (CommonForEachStatementSyntax)call.Loop.Syntax;
+            if (name is not SimpleNameSyntax calledName)
+            {
+                return false;
+            }
+
             if (call.Declaration is { } declaration)
             {
+                // The call moves out of the removed declaration, so it is rebuilt from the original here.
+                var stream = WithArgument(invocation.ReplaceNode(calledName, Renamed(calledName, newName)), argument);
                 edits.Remove((StatementSyntax)declaration.Syntax);
-                edits.Replace(loop, rewritten => AwaitForEach((CommonForEachStatementSyntax)rewritten, WithArgument(invocation, argument)));
+                edits.Replace(loop, rewritten => AwaitForEach((CommonForEachStatementSyntax)rewritten, stream));
             }
             else
             {
+                edits.Replace(calledName, rewritten => Renamed((SimpleNameSyntax)rewritten, newName));
                 edits.Replace(invocation, rewritten => WithArgument((InvocationExpressionSyntax)rewritten, argument));
                 edits.Replace(loop, rewritten => AwaitForEach((CommonForEachStatementSyntax)rewritten, null));
             }
@@ -216,8 +248,13 @@ namespace YieldAwait.CodeFixes.Conversion
             model.LookupNamespacesAndTypes(position.SpanStart, name: "IAsyncEnumerable")
                 .Any(s => s is INamedTypeSymbol { Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace.Name: "System" } } });
 
-        private static MethodDeclarationSyntax Signature(MethodDeclarationSyntax method, TypeSyntax elementType, bool addToken, string tokenName, bool streamBinds)
+        private static MethodDeclarationSyntax Signature(MethodDeclarationSyntax method, TypeSyntax elementType, bool addToken, string tokenName, bool streamBinds, string? newName)
         {
+            if (newName is not null)
+            {
+                method = method.WithIdentifier(SyntaxFactory.Identifier(method.Identifier.LeadingTrivia, newName, method.Identifier.TrailingTrivia));
+            }
+
             var stream = SyntaxFactory.GenericName(SyntaxFactory.Identifier("IAsyncEnumerable"), SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(elementType.WithoutTrivia())));
             TypeSyntax returnType = streamBinds
                 ? stream
@@ -297,16 +334,20 @@ namespace YieldAwait.CodeFixes.Conversion
     {
         private readonly Dictionary<DocumentId, DocumentEdits> _documents = new();
 
-        public StreamingPlan(Solution solution, string methodName, string elementType)
+        public StreamingPlan(Solution solution, string methodName, string? newName, string elementType)
         {
             Solution = solution;
             MethodName = methodName;
+            NewName = newName;
             ElementType = elementType;
         }
 
         public Solution Solution { get; }
 
         public string MethodName { get; }
+
+        /// <summary>The name with the <c>Async</c> suffix added; null when the name stays.</summary>
+        public string? NewName { get; }
 
         public string ElementType { get; }
 

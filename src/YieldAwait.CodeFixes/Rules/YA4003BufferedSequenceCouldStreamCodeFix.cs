@@ -39,7 +39,9 @@ namespace YieldAwait.CodeFixes.Rules
                 var callers = plan.Callers == 1 ? "1 caller" : $"{plan.Callers} callers";
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        $"Stream '{plan.MethodName}' as IAsyncEnumerable<{plan.ElementType}> ({callers})",
+                        plan.NewName is null
+                            ? $"Stream '{plan.MethodName}' as IAsyncEnumerable<{plan.ElementType}> ({callers})"
+                            : $"Stream '{plan.MethodName}' as IAsyncEnumerable<{plan.ElementType}> '{plan.NewName}' ({callers})",
                         cancellationToken => BufferedListStreaming.ApplyAsync(plan.Solution, new[] { plan }, cancellationToken),
                         EquivalenceKey),
                     diagnostic);

@@ -877,6 +877,62 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Theory]
+        [InlineData("true", "LoadAsync")]
+        [InlineData("auto", "LoadAsync")]
+        [InlineData("false", "Load")]
+        public async Task Fix_FollowsTheAsyncSuffixOption(string option, string newName)
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Usings + """
+                    class Orders
+                    {
+                        private readonly Store _store = new Store();
+
+                        /// <summary>Loads; see <see cref="Load"/>.</summary>
+                        async Task<List<Order>> {|YA4003:Load|}()
+                        {
+                            var orders = new List<Order>();
+                            while (await _store.ReadAsync())
+                                orders.Add(_store.Current);
+                            return orders;
+                        }
+
+                        async Task PrintAsync()
+                        {
+                            System.Console.WriteLine(nameof(Load));
+                            var orders = await Load();
+                            foreach (var order in orders)
+                                System.Console.WriteLine(order.Id);
+                        }
+                    }
+                    """ + Store,
+                FixedCode = FixedUsings + $$"""
+                    class Orders
+                    {
+                        private readonly Store _store = new Store();
+
+                        /// <summary>Loads; see <see cref="{{newName}}"/>.</summary>
+                        async IAsyncEnumerable<Order> {{newName}}([EnumeratorCancellation] CancellationToken cancellationToken = default)
+                        {
+                            while (await _store.ReadAsync())
+                                yield return _store.Current;
+                        }
+
+                        async Task PrintAsync()
+                        {
+                            System.Console.WriteLine(nameof({{newName}}));
+                            await foreach (var order in {{newName}}())
+                                System.Console.WriteLine(order.Id);
+                        }
+                    }
+                    """ + Store,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*]\nyieldawait.async_suffix = {option}\n"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
         [Fact]
         public Task FixAll_StreamsEveryMethod_IncludingOneThatCallsAnother() => VerifyFixAsync("""
             class Orders
