@@ -14,14 +14,18 @@ namespace YieldAwait.Analyzers.Analysis
     /// </summary>
     internal sealed class StreamableCall
     {
-        private StreamableCall(IInvocationOperation invocation, IForEachLoopOperation loop, IVariableDeclarationGroupOperation? declaration)
+        private StreamableCall(IInvocationOperation invocation, IAwaitOperation awaited, IForEachLoopOperation loop, IVariableDeclarationGroupOperation? declaration)
         {
             Invocation = invocation;
+            Awaited = awaited;
             Loop = loop;
             Declaration = declaration;
         }
 
         public IInvocationOperation Invocation { get; }
+
+        /// <summary>The <c>await</c> of the call (or of its <c>ConfigureAwait(…)</c>).</summary>
+        public IAwaitOperation Awaited { get; }
 
         /// <summary>The <c>foreach</c> that becomes <c>await foreach</c>.</summary>
         public IForEachLoopOperation Loop { get; }
@@ -31,7 +35,20 @@ namespace YieldAwait.Analyzers.Analysis
 
         public static StreamableCall? Match(IInvocationOperation invocation)
         {
-            if (invocation.Parent is not IAwaitOperation awaited || invocation.Syntax is not InvocationExpressionSyntax)
+            if (invocation.Syntax is not InvocationExpressionSyntax)
+            {
+                return null;
+            }
+
+            // 'await M().ConfigureAwait(false)' keeps its meaning as 'await foreach (… in M().ConfigureAwait(false))'.
+            var awaitedValue = (IOperation)invocation;
+            if (invocation.Parent is IInvocationOperation { TargetMethod: { Name: "ConfigureAwait", IsStatic: false, Parameters.Length: 1 } } configure && configure.Instance == invocation
+                && configure.TargetMethod.Parameters[0].Type.SpecialType == SpecialType.System_Boolean)
+            {
+                awaitedValue = configure;
+            }
+
+            if (awaitedValue.Parent is not IAwaitOperation awaited)
             {
                 return null;
             }
@@ -46,7 +63,7 @@ namespace YieldAwait.Analyzers.Analysis
                 && BufferedListMethod.WithoutConversions(inline.Collection) == awaited
                 && inline.Syntax is ForEachStatementSyntax or ForEachVariableStatementSyntax)
             {
-                return new StreamableCall(invocation, inline, null);
+                return new StreamableCall(invocation, awaited, inline, null);
             }
 
             if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
@@ -76,7 +93,7 @@ namespace YieldAwait.Analyzers.Analysis
                 return null;
             }
 
-            return new StreamableCall(invocation, loop, group);
+            return new StreamableCall(invocation, awaited, loop, group);
         }
 
         /// <summary>

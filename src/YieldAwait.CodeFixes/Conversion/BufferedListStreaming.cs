@@ -131,6 +131,10 @@ namespace YieldAwait.CodeFixes.Conversion
 
             var operation = call.Invocation;
             var invocation = (InvocationExpressionSyntax)operation.Syntax;
+            if (call.Awaited.Operation != operation && !model.LookupNamespacesAndTypes(invocation.SpanStart, name: "TaskAsyncEnumerableExtensions").Any())
+            {
+                return false; // The stream's ConfigureAwait is an extension method that needs 'using System.Threading.Tasks;'.
+            }
             var argument = TokenArgument(operation, token, tokenName, FindCallerToken(invocation, model, types, cancellationToken));
             var edits = plan.EditsFor(location.Document.Id);
             var loop = (CommonForEachStatementSyntax)call.Loop.Syntax;
@@ -142,7 +146,8 @@ namespace YieldAwait.CodeFixes.Conversion
             if (call.Declaration is { } declaration)
             {
                 // The call moves out of the removed declaration, so it is rebuilt from the original here.
-                var stream = WithArgument(invocation.ReplaceNode(calledName, Renamed(calledName, newName)), argument);
+                var awaited = ((AwaitExpressionSyntax)call.Awaited.Syntax).Expression;
+                var stream = awaited.ReplaceNode(invocation, WithArgument(invocation.ReplaceNode(calledName, Renamed(calledName, newName)), argument));
                 edits.Remove((StatementSyntax)declaration.Syntax);
                 edits.Replace(loop, rewritten => AwaitForEach((CommonForEachStatementSyntax)rewritten, stream));
             }
@@ -191,9 +196,10 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             var syntax = (InvocationExpressionSyntax)call.Syntax;
-            var positional = call.Arguments.All(a => a.ArgumentKind == ArgumentKind.Explicit)
-                && syntax.ArgumentList.Arguments.All(a => a.NameColon is null)
-                && (token is null || call.Arguments.Length == token.Ordinal);
+            // Positional only when every parameter before the token is passed, in order.
+            var positional = syntax.ArgumentList.Arguments.All(a => a.NameColon is null)
+                && call.Arguments.All(a => a.ArgumentKind == ArgumentKind.Explicit || SymbolEqualityComparer.Default.Equals(a.Parameter, token))
+                && (token is null || syntax.ArgumentList.Arguments.Count == token.Ordinal);
             var argument = SyntaxFactory.Argument(SyntaxFactory.IdentifierName(callerToken));
             return positional ? argument : argument.WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(tokenName)));
         }
@@ -201,7 +207,7 @@ namespace YieldAwait.CodeFixes.Conversion
         private static InvocationExpressionSyntax WithArgument(InvocationExpressionSyntax invocation, ArgumentSyntax? argument) =>
             argument is null ? invocation : invocation.WithArgumentList(invocation.ArgumentList.AddArguments(argument));
 
-        private static CommonForEachStatementSyntax AwaitForEach(CommonForEachStatementSyntax loop, InvocationExpressionSyntax? stream)
+        private static CommonForEachStatementSyntax AwaitForEach(CommonForEachStatementSyntax loop, ExpressionSyntax? stream)
         {
             var expression = stream ?? Unawaited(loop.Expression);
             var foreachKeyword = loop.ForEachKeyword;

@@ -148,7 +148,8 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("var task = LoadAsync(); foreach (var o in await task) { }")]
         [InlineData("foreach (var o in LoadAsync().Result) { }")]
         [InlineData("System.Func<Task<List<Order>>> load = LoadAsync;")]
-        [InlineData("foreach (var o in await LoadAsync().ConfigureAwait(false)) { }")]
+        [InlineData("foreach (var o in await LoadAsync().ConfigureAwait(false)) { } _ = await LoadAsync().ConfigureAwait(false);")]
+        [InlineData("var t = LoadAsync().ConfigureAwait(false); foreach (var o in await t) { }")]
         [InlineData("await LoadAsync().ContinueWith(t => t.Result.Count);")]
         [InlineData("var list = await LoadAsync(); System.Action a = () => System.Console.WriteLine(list.Count); foreach (var o in list) { }")]
         public Task NoDiagnostic_WhenACallerUsesTheList(string use) => VerifyAsync($$"""
@@ -932,6 +933,50 @@ namespace YieldAwait.Analyzers.Tests.Rules
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*]\nyieldawait.async_suffix = {option}\n"));
             await test.RunAsync(CancellationToken.None);
         }
+
+        [Fact]
+        public Task Fix_KeepsConfigureAwait_OnTheStream() => VerifyFixAsync("""
+            class Orders
+            {
+                private readonly Store _store = new Store();
+
+                internal async Task<List<Order>> {|YA4003:LoadAsync|}(CancellationToken cancellationToken = default)
+                {
+                    var orders = new List<Order>();
+                    while (await _store.NextAsync(cancellationToken).ConfigureAwait(false) is { } order)
+                        orders.Add(order);
+                    return orders;
+                }
+
+                internal async Task PrintAsync(CancellationToken cancellationToken)
+                {
+                    foreach (var order in await LoadAsync().ConfigureAwait(false))
+                        System.Console.WriteLine(order.Id);
+                    var again = await LoadAsync(cancellationToken).ConfigureAwait(continueOnCapturedContext: false);
+                    foreach (var order in again)
+                        System.Console.WriteLine(order.Id);
+                }
+            }
+            """, """
+            class Orders
+            {
+                private readonly Store _store = new Store();
+
+                internal async IAsyncEnumerable<Order> LoadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    while (await _store.NextAsync(cancellationToken).ConfigureAwait(false) is { } order)
+                        yield return order;
+                }
+
+                internal async Task PrintAsync(CancellationToken cancellationToken)
+                {
+                    await foreach (var order in LoadAsync(cancellationToken).ConfigureAwait(false))
+                        System.Console.WriteLine(order.Id);
+                    await foreach (var order in LoadAsync(cancellationToken).ConfigureAwait(continueOnCapturedContext: false))
+                        System.Console.WriteLine(order.Id);
+                }
+            }
+            """);
 
         [Fact]
         public Task FixAll_StreamsEveryMethod_IncludingOneThatCallsAnother() => VerifyFixAsync("""
