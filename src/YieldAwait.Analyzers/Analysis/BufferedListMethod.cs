@@ -230,7 +230,7 @@ namespace YieldAwait.Analyzers.Analysis
 
         /// <summary>
         /// <c>list.Add(x);</c> as a whole statement, in a loop of the method itself (not a lambda), where <c>yield return</c> is
-        /// legal: not in a <c>try</c> that has a <c>catch</c>, not in a <c>catch</c> or <c>finally</c>, not under a <c>lock</c>.
+        /// legal and holds nothing: not in a <c>try</c> block, <c>catch</c> or <c>finally</c>, not under a <c>lock</c>.
         /// </summary>
         private static IInvocationOperation? AsAdd(ILocalReferenceOperation reference, IBlockOperation body, BufferedListTypes types)
         {
@@ -252,7 +252,8 @@ namespace YieldAwait.Analyzers.Analysis
                         return null;
                     case ITryOperation @try when @try.Catches.Any(c => c == child) || @try.Finally == child:
                         return null;
-                    case ITryOperation @try when @try.Body == child && !@try.Catches.IsEmpty:
+                    case ITryOperation @try when @try.Body == child && (!@try.Catches.IsEmpty || @try.Finally is not null):
+                        // A hand-written finally usually releases something (a semaphore, a lease) that yielding would hold across the caller's loop.
                         return null;
                     case ILoopOperation:
                         inLoop = true;

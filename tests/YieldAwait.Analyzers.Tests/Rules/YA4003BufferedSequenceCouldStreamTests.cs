@@ -126,6 +126,44 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task Reports_AddsUnderUsingAndSwitch_AndAnExplicitlyTypedCaller() => VerifyAsync("""
+            class Orders
+            {
+                private readonly Store _store = new Store();
+
+                private async Task<IReadOnlyList<string>> {|YA4003:LabelsAsync|}(int[] pages, CancellationToken cancellationToken)
+                {
+                    var labels = new List<string>(pages.Length);
+                    foreach (var page in pages)
+                    {
+                        using var scope = new System.IO.MemoryStream();
+                        var order = await _store.NextAsync(page);
+                        switch (order)
+                        {
+                            case null:
+                                continue;
+                            case { Id: > 100 }:
+                                labels.Add("big " + order.Id);
+                                break;
+                            default:
+                                labels.Add(order.Id.ToString());
+                                break;
+                        }
+                    }
+
+                    return labels;
+                }
+
+                internal async Task PrintAsync(CancellationToken cancellationToken)
+                {
+                    IReadOnlyList<string> labels = await LabelsAsync(new[] { 1, 2 }, cancellationToken);
+                    foreach (string label in labels)
+                        System.Console.WriteLine(label);
+                }
+            }
+            """);
+
         #endregion
 
         #region Not reported
@@ -152,6 +190,19 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("var t = LoadAsync().ConfigureAwait(false); foreach (var o in await t) { }")]
         [InlineData("await LoadAsync().ContinueWith(t => t.Result.Count);")]
         [InlineData("var list = await LoadAsync(); System.Action a = () => System.Console.WriteLine(list.Count); foreach (var o in list) { }")]
+        [InlineData("var list = await LoadAsync(); foreach (var o in list) { if (list.Count > 1) break; }")]
+        [InlineData("List<Order> list; list = await LoadAsync(); foreach (var o in list) { }")]
+        [InlineData("var list = await LoadAsync(); { foreach (var o in list) { } }")]
+        [InlineData("var list = await LoadAsync(); while (true) { foreach (var o in list) { } break; }")]
+        [InlineData("var copy = (await LoadAsync()).ToArray();")]
+        [InlineData("var any = (await LoadAsync()).Any();")]
+        [InlineData("foreach (var o in await LoadAsync() ?? new List<Order>()) { }")]
+        [InlineData("foreach (var o in (await LoadAsync()).AsReadOnly()) { }")]
+        [InlineData("var a = await LoadAsync(); var b = await LoadAsync(); foreach (var o in a) { }")]
+        [InlineData("var lazy = new System.Lazy<Task<List<Order>>>(LoadAsync);")]
+        [InlineData("System.Func<Task> f = async () => await LoadAsync();")]
+        [InlineData("System.Func<Task<List<Order>>> f = async () => await LoadAsync();")]
+        [InlineData("var n = nameof(LoadAsync); var c = (await LoadAsync()).Count;")]
         public Task NoDiagnostic_WhenACallerUsesTheList(string use) => VerifyAsync($$"""
             class Orders
             {
@@ -173,6 +224,35 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     foreach (var o in await LoadAsync()) { }
                     {{use}}
                 }
+            }
+            """);
+
+        [Theory]
+        [InlineData("async Task<List<Order>> Wrapper() => await LoadAsync();")]
+        [InlineData("Task<List<Order>> Wrapper() => LoadAsync();")]
+        [InlineData("async Task<int> Wrapper() => (await LoadAsync()).Count;")]
+        [InlineData("async Task<IEnumerable<int>> Wrapper() { var list = await LoadAsync(); return list.Select(o => o.Id); }")]
+        [InlineData("async Task<List<Order>> Wrapper() { var list = await LoadAsync(); foreach (var o in list) { } return list; }")]
+        [InlineData("List<Order> Wrapper() => LoadAsync().GetAwaiter().GetResult();")]
+        public Task NoDiagnostic_WhenAnotherMemberNeedsTheList(string member) => VerifyAsync($$"""
+            class Orders
+            {
+                private readonly Store _store = new Store();
+
+                async Task<List<Order>> LoadAsync()
+                {
+                    var orders = new List<Order>();
+                    while (await _store.ReadAsync())
+                        orders.Add(_store.Current);
+                    return orders;
+                }
+
+                async Task CallerAsync()
+                {
+                    foreach (var o in await LoadAsync()) { }
+                }
+
+                {{member}}
             }
             """);
 
@@ -217,6 +297,16 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("var orders = new List<Order> { new Order() }; while (await _store.ReadAsync()) orders.Add(_store.Current); return orders;")]
         [InlineData("var orders = new List<Order>(await CountAsync()); while (await _store.ReadAsync()) orders.Add(_store.Current); return orders;")]
         [InlineData("var orders = _shared; while (await _store.ReadAsync()) orders.Add(_store.Current); return orders;")]
+        [InlineData("var orders = new List<Order>(); var gate = new SemaphoreSlim(1); while (await _store.ReadAsync()) { await gate.WaitAsync(); try { orders.Add(_store.Current); } finally { gate.Release(); } } return orders;")]
+        [InlineData("var orders = new List<Order>(); while (await _store.ReadAsync()) orders.Add(_store.Current); System.Console.WriteLine(\"loaded\"); return orders;")]
+        [InlineData("var orders = new List<Order>(); await Parallel.ForEachAsync(new[] { 1, 2 }, async (i, ct) => orders.Add(await _store.NextAsync(i) ?? new Order())); return orders;")]
+        [InlineData("var orders = new List<Order>(); while (await _store.ReadAsync()) orders.Add(_store.Current); return orders.ToList();")]
+        [InlineData("var orders = new List<Order>(); while (await _store.ReadAsync()) orders.Add(_store.Current); orders.Reverse(); return orders;")]
+        [InlineData("var orders = new List<Order>(); while (await _store.ReadAsync()) { orders.Add(_store.Current); if (orders.Count >= 10) break; } return orders;")]
+        [InlineData("var orders = new List<Order>(); while (await _store.ReadAsync()) orders.Add(_store.Current); return orders.Count > 0 ? orders : new List<Order>();")]
+        [InlineData("List<Order> orders = null!; orders = new List<Order>(); while (await _store.ReadAsync()) orders.Add(_store.Current); return orders;")]
+        [InlineData("var orders = new List<Order>(); while (await _store.ReadAsync()) { var added = orders; added.Add(_store.Current); } return orders;")]
+        [InlineData("var orders = new List<Order>(); while (await _store.ReadAsync()) Collect(orders, _store.Current); return orders;")]
         [InlineData("var orders = new List<Order>(); var other = new List<Order>(); while (await _store.ReadAsync()) { orders.Add(_store.Current); other.Add(_store.Current); } _shared = other; return orders;")]
         public Task NoDiagnostic_WhenTheBodyIsNotASimpleBuffer(string body) => VerifyAsync($$"""
             class Orders
@@ -225,6 +315,8 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 private List<Order> _shared = new List<Order>();
 
                 Task<int> CountAsync() => Task.FromResult(1);
+
+                static void Collect(List<Order> into, Order order) => into.Add(order);
 
                 async Task<List<Order>> LoadAsync()
                 {
