@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -74,6 +75,7 @@ namespace YieldAwait.Analyzers.Rules
                 var body = (IMethodBodyOperation)context.Operation;
                 if (context.ContainingSymbol is not IMethodSymbol { IsAsync: true } method
                     || body.Syntax is not MethodDeclarationSyntax declaration
+                    || declaration.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }
                     || !OnlyCompilationCanCall(method)
                     || BufferedListMethod.Recognize(method, body, _types) is not { } buffered
                     || _callers.StreamableCallers(method, context.CancellationToken) is not { } callers

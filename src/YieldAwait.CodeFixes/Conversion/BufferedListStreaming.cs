@@ -100,9 +100,11 @@ namespace YieldAwait.CodeFixes.Conversion
 
         private static async Task<bool> PlanCallerAsync(StreamingPlan plan, ReferenceLocation location, BufferedListTypes types, IMethodSymbol method, IParameterSymbol? token, string tokenName, string? newName, CancellationToken cancellationToken)
         {
-            if (location.IsImplicit || location.Document.Project.Language != LanguageNames.CSharp)
+            if (location.IsImplicit
+                || location.Document.Project.Language != LanguageNames.CSharp
+                || location.Document.Project.ParseOptions is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 })
             {
-                return false;
+                return false; // 'await foreach' needs C# 8.
             }
 
             var root = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
