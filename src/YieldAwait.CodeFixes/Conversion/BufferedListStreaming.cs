@@ -40,8 +40,9 @@ namespace YieldAwait.CodeFixes.Conversion
 
             var token = BufferedListMethod.TokenParameter(method, types);
             var tokenName = token?.Name ?? NewTokenName;
-            if (token is null && (method.Parameters.Any(p => p.Name == NewTokenName) || body.Descendants().OfType<ILocalReferenceOperation>().Any(r => r.Local.Name == NewTokenName)
-                || model.LookupSymbols(declaration.Body!.SpanStart, name: NewTokenName).Any(s => s is ILocalSymbol)))
+            // A new parameter must not clash with a parameter or local, nor shadow a member the body reads by that name.
+            if (token is null && (method.Parameters.Any(p => p.Name == NewTokenName)
+                || declaration.Body!.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == NewTokenName)))
             {
                 return null;
             }

@@ -1071,6 +1071,33 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Fix_NotOffered_WhenTheNewTokenWouldShadowAField()
+        {
+            const string source = """
+                class Orders
+                {
+                    private readonly Store _store = new Store();
+                    private readonly CancellationToken cancellationToken = CancellationToken.None;
+
+                    async Task<List<Order>> {|YA4003:LoadAsync|}()
+                    {
+                        var orders = new List<Order>();
+                        while (await _store.NextAsync(cancellationToken) is { } order)
+                            orders.Add(order);
+                        return orders;
+                    }
+
+                    async Task PrintAsync()
+                    {
+                        foreach (var order in await LoadAsync())
+                            System.Console.WriteLine(order.Id);
+                    }
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(Usings + source + Store, Usings + source + Store);
+        }
+
+        [Fact]
         public Task FixAll_StreamsEveryMethod_IncludingOneThatCallsAnother() => VerifyFixAsync("""
             class Orders
             {
