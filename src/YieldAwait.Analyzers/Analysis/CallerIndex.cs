@@ -33,6 +33,12 @@ namespace YieldAwait.Analyzers.Analysis
             var tallies = new Dictionary<IMethodSymbol, Tally>(SymbolEqualityComparer.Default);
             foreach (var tree in _compilation.SyntaxTrees)
             {
+                // Most trees never spell the name: a text search skips them without walking their syntax.
+                if (tree.GetText(cancellationToken).ToString().IndexOf(name, StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(descendIntoTrivia: true))
                 {
