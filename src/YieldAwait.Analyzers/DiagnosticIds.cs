@@ -21,5 +21,6 @@ namespace YieldAwait.Analyzers
         public const string MaterialisationConsumedAtOnce = "YA5002";
         public const string ListBuiltOnlyToReturnSequence = "YA5001";
         public const string IteratorOfTasksAwaitedOneByOne = "YA1004";
+        public const string BufferedSequenceCouldStream = "YA4003";
     }
 }

@@ -32,6 +32,7 @@ namespace YieldAwait.Analyzers.Corpus
             DeferredExecution,
             InfiniteFeed,
             InfiniteAsyncTicker,
+            BufferedPages,
         };
 
         /// <summary>Files totalling at least <paramref name="minimumLines"/> lines.</summary>
@@ -662,6 +663,63 @@ namespace YieldAwait.Analyzers.Corpus
 
                     public async Task<DateTime> NextAsync(CancellationToken cancellationToken) =>
                         await Ticks(cancellationToken).FirstAsync(cancellationToken);
+                }
+
+            """;
+
+        /// <summary>YA4003: an internal method that awaits each item into a list its only caller just loops over; the look-alike's caller counts it.</summary>
+        private static string BufferedPages(string e, int n) => $$"""
+                internal sealed class {{e}}PageReader{{n}}
+                {
+                    private readonly I{{e}}Store _store;
+
+                    public {{e}}PageReader{{n}}(I{{e}}Store store) => _store = store;
+
+                    internal async Task<List<{{e}}>> LoadEachAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+                    {
+                        var items = new List<{{e}}>(ids.Count);
+                        foreach (var id in ids)
+                        {
+                            items.Add(await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false));
+                        }
+
+                        return items;
+                    }
+
+                    internal async Task<decimal> SumAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+                    {
+                        var sum = 0m;
+                        foreach (var item in await LoadEachAsync(ids, cancellationToken).ConfigureAwait(false))
+                        {
+                            sum += item.Amount;
+                        }
+
+                        return sum;
+                    }
+                }
+
+                internal sealed class {{e}}PageLookAlikes{{n}}
+                {
+                    private readonly I{{e}}Store _store;
+
+                    public {{e}}PageLookAlikes{{n}}(I{{e}}Store store) => _store = store;
+
+                    internal async Task<List<{{e}}>> LoadEachAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+                    {
+                        var items = new List<{{e}}>(ids.Count);
+                        foreach (var id in ids)
+                        {
+                            items.Add(await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false));
+                        }
+
+                        return items;
+                    }
+
+                    internal async Task<int> CountActiveAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+                    {
+                        var items = await LoadEachAsync(ids, cancellationToken).ConfigureAwait(false);
+                        return items.Count(x => x.IsActive);
+                    }
                 }
 
             """;

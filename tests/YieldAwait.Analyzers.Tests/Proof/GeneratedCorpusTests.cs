@@ -32,6 +32,7 @@ namespace YieldAwait.Analyzers.Tests.Proof
             Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.InfiniteSequenceMaterialised);
             Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.InfiniteSequenceEnumeratedWithoutExit);
             Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.SearchOverInfiniteSequence);
+            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.BufferedSequenceCouldStream);
             var inLookAlikes = run.Diagnostics.Where(d => d.Location.SourceTree!.GetRoot().FindNode(d.Location.SourceSpan)
                 .AncestorsAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>()
                 .Any(c => c.Identifier.ValueText.Contains("LookAlikes"))).ToList();

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace YieldAwait.Analyzers.Analysis
+{
+    /// <summary>
+    /// How the references in a compilation use the async methods of a given name, found once per name and only when a method of
+    /// that name is a YA4003 candidate (they are rare, so most compilations never build any of it). Each tree that mentions the
+    /// name is bound once, and every method of that name gets its tally in the same pass. Reporting from the method's own body,
+    /// rather than at compilation end, keeps the diagnostic local: shown live in the IDE and fixable.
+    /// </summary>
+    internal sealed class CallerIndex
+    {
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<string, Lazy<Dictionary<IMethodSymbol, Tally>>> _byName = new(StringComparer.Ordinal);
+
+        public CallerIndex(Compilation compilation) => _compilation = compilation;
+
+        /// <summary>How many calls of <paramref name="method"/> only enumerate its result; null when some reference needs the list.</summary>
+        public int? StreamableCallers(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var tallies = _byName.GetOrAdd(method.Name, name => new Lazy<Dictionary<IMethodSymbol, Tally>>(() => Build(name, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+            return !tallies.TryGetValue(method, out var tally) ? 0 : tally.NeedsList ? null : tally.Streamable;
+        }
+
+        private Dictionary<IMethodSymbol, Tally> Build(string name, CancellationToken cancellationToken)
+        {
+            var tallies = new Dictionary<IMethodSymbol, Tally>(SymbolEqualityComparer.Default);
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                // Most trees never spell the name: a text search skips them without walking their syntax.
+                if (tree.GetText(cancellationToken).ToString().IndexOf(name, StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
+                SemanticModel? model = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(descendIntoTrivia: true))
+                {
+                    if (node is not SimpleNameSyntax simple || simple.Identifier.ValueText != name)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Callers live in other trees; this runs only for the names of the rare candidate methods, once per tree that mentions one.
+                    model ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    var info = model.GetSymbolInfo(node, cancellationToken);
+                    foreach (var symbol in info.Symbol is { } bound ? new[] { bound } : info.CandidateSymbols.ToArray())
+                    {
+                        if (symbol is not IMethodSymbol { OriginalDefinition: { IsAsync: true } method })
+                        {
+                            continue;
+                        }
+
+                        if (!tallies.TryGetValue(method, out var tally))
+                        {
+                            tallies[method] = tally = new Tally();
+                        }
+
+                        if (!StreamableCall.TryClassify(model, node, method, cancellationToken, out var call))
+                        {
+                            tally.NeedsList = true;
+                        }
+                        else if (call is not null)
+                        {
+                            tally.Streamable++;
+                        }
+                    }
+                }
+            }
+
+            return tallies;
+        }
+
+        private sealed class Tally
+        {
+            public int Streamable;
+            public bool NeedsList;
+        }
+    }
+}

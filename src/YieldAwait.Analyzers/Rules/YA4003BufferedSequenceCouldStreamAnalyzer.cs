@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
+
+namespace YieldAwait.Analyzers.Rules
+{
+    /// <summary>
+    /// YA4003: an <c>async</c> method that awaits in a loop, adds each result to a local list and returns the list, while every
+    /// caller in the compilation only enumerates the result once. The callers wait for the last item before seeing the first;
+    /// as an <c>async IAsyncEnumerable&lt;T&gt;</c> the method would hand over each item as it arrives.
+    /// </summary>
+    /// <remarks>
+    /// The callers are found through a per-compilation <see cref="CallerIndex"/> built only for candidate methods, so the
+    /// diagnostic stays local (live in the IDE, fixable). Methods that code outside the compilation may call are left alone:
+    /// public API of a library, and internal API of an assembly with <c>InternalsVisibleTo</c>.
+    /// </remarks>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class YA4003BufferedSequenceCouldStreamAnalyzer : DiagnosticAnalyzer
+    {
+        public const string ElementTypeProperty = "ElementType";
+        public const string CallersProperty = "Callers";
+
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            DiagnosticIds.BufferedSequenceCouldStream,
+            title: "Async method buffers a sequence it could stream",
+            messageFormat: "'{0}' awaits each item into a list and returns it, but its callers only enumerate the result; stream it as IAsyncEnumerable<{1}>",
+            DiagnosticCategories.AsyncStreams,
+            DiagnosticSeverity.Info,
+            description: "An async method that fills a list in an awaiting loop and returns it makes its callers wait for the last item "
+                + "before they see the first, and holds every item in memory. When all the callers only loop over the result, an async "
+                + "iterator yields each item as it arrives and the callers consume it with await foreach.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (BufferedListTypes.TryCreate(start.Compilation) is not { } types)
+                {
+                    return;
+                }
+
+                var state = new CompilationState(start.Compilation, types);
+                start.RegisterOperationAction(state.AnalyzeBody, OperationKind.MethodBody);
+            });
+        }
+
+        private sealed class CompilationState
+        {
+            private readonly BufferedListTypes _types;
+            private readonly bool _isLibrary;
+            private readonly bool _internalsVisible;
+            private readonly CallerIndex _callers;
+
+            public CompilationState(Compilation compilation, BufferedListTypes types)
+            {
+                _types = types;
+                _callers = new CallerIndex(compilation);
+                _isLibrary = compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule;
+                _internalsVisible = compilation.Assembly.GetAttributes()
+                    .Any(a => a.AttributeClass is { Name: "InternalsVisibleToAttribute" });
+            }
+
+            public void AnalyzeBody(OperationAnalysisContext context)
+            {
+                var body = (IMethodBodyOperation)context.Operation;
+                if (context.ContainingSymbol is not IMethodSymbol { IsAsync: true } method
+                    || body.Syntax is not MethodDeclarationSyntax declaration
+                    || declaration.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }
+                    || !OnlyCompilationCanCall(method)
+                    || BufferedListMethod.Recognize(method, body, _types) is not { } buffered
+                    || _callers.StreamableCallers(method, context.CancellationToken) is not { } callers
+                    || callers == 0)
+                {
+                    return;
+                }
+
+                var element = buffered.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(ElementTypeProperty, element)
+                    .Add(CallersProperty, callers.ToString(CultureInfo.InvariantCulture));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Identifier.GetLocation(), properties, method.Name, element));
+            }
+
+            /// <summary>
+            /// Whether every caller is in this compilation: private methods always; internal ones unless the assembly shows its
+            /// internals to others; public and protected ones only in an application, which nothing references as a library.
+            /// </summary>
+            private bool OnlyCompilationCanCall(IMethodSymbol method)
+            {
+                var accessibility = method.DeclaredAccessibility;
+                for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+                {
+                    if (type.DeclaredAccessibility < accessibility)
+                    {
+                        accessibility = type.DeclaredAccessibility;
+                    }
+                }
+
+                return accessibility switch
+                {
+                    Accessibility.Private => true,
+                    Accessibility.Internal or Accessibility.ProtectedAndInternal => !_internalsVisible,
+                    _ => !_isLibrary,
+                };
+            }
+        }
+    }
+}

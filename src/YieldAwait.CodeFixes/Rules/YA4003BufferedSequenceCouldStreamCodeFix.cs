@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using YieldAwait.Analyzers;
+using YieldAwait.CodeFixes.Conversion;
+
+namespace YieldAwait.CodeFixes.Rules
+{
+    /// <summary>
+    /// YA4003 "Stream 'M' as IAsyncEnumerable&lt;T&gt;": the buffering method becomes an async iterator with an
+    /// <c>[EnumeratorCancellation]</c> token, and its callers in every project of the solution become <c>await foreach</c>.
+    /// Offered only when every reference can follow.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(YA4003BufferedSequenceCouldStreamCodeFix)), Shared]
+    public sealed class YA4003BufferedSequenceCouldStreamCodeFix : CodeFixProvider
+    {
+        public const string EquivalenceKey = "YA4003.StreamAsAsyncEnumerable";
+
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.BufferedSequenceCouldStream);
+
+        public override FixAllProvider GetFixAllProvider() => StreamingFixAllProvider.Instance;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var plan = await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                if (plan is null)
+                {
+                    continue;
+                }
+
+                var callers = plan.Callers == 1 ? "1 caller" : $"{plan.Callers} callers";
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        plan.NewName is null
+                            ? $"Stream '{plan.MethodName}' as IAsyncEnumerable<{plan.ElementType}> ({callers})"
+                            : $"Stream '{plan.MethodName}' as IAsyncEnumerable<{plan.ElementType}> '{plan.NewName}' ({callers})",
+                        cancellationToken => BufferedListStreaming.ApplyAsync(plan.Solution, new[] { plan }, cancellationToken),
+                        EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        internal static async Task<StreamingPlan?> PlanAsync(Document document, Diagnostic diagnostic, System.Threading.CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            return root is not null && DiagnosticTargets.ReportedNode(root, diagnostic)?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
+                ? await BufferedListStreaming.PlanAsync(document, method, cancellationToken).ConfigureAwait(false)
+                : null;
+        }
+
+        /// <summary>
+        /// Fix All plans every flagged method on the original solution and applies the plans together, because one method's
+        /// callers may sit inside another converted method.
+        /// </summary>
+        private sealed class StreamingFixAllProvider : FixAllProvider
+        {
+            public static readonly StreamingFixAllProvider Instance = new();
+
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
+                new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+            public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+            {
+                var documents = fixAllContext.Scope switch
+                {
+                    FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
+                    FixAllScope.Project => fixAllContext.Project.Documents.ToArray(),
+                    FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
+                    _ => System.Array.Empty<Document>(),
+                };
+
+                var plans = new List<StreamingPlan>();
+                foreach (var document in documents)
+                {
+                    foreach (var diagnostic in await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false))
+                    {
+                        if (await PlanAsync(document, diagnostic, fixAllContext.CancellationToken).ConfigureAwait(false) is { } plan)
+                        {
+                            plans.Add(plan);
+                        }
+                    }
+                }
+
+                return plans.Count == 0
+                    ? null
+                    : CodeAction.Create(
+                        "Stream buffered sequences as IAsyncEnumerable",
+                        cancellationToken => BufferedListStreaming.ApplyAsync(fixAllContext.Solution, plans, cancellationToken),
+                        fixAllContext.CodeActionEquivalenceKey);
+            }
+        }
+    }
+}
