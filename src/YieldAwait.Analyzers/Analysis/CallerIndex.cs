@@ -19,7 +19,45 @@ namespace YieldAwait.Analyzers.Analysis
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<string, Lazy<Dictionary<IMethodSymbol, Tally>>> _byName = new(StringComparer.Ordinal);
 
-        public CallerIndex(Compilation compilation) => _compilation = compilation;
+        /// <summary>
+        /// The trees that spell each identifier, built by one walk over the compilation's tokens the first time a candidate
+        /// needs callers. Searching every tree's text once per candidate name would cost candidates × trees instead.
+        /// </summary>
+        private readonly Lazy<Dictionary<string, List<SyntaxTree>>> _treesByIdentifier;
+
+        public CallerIndex(Compilation compilation, CancellationToken cancellationToken)
+        {
+            _compilation = compilation;
+            _treesByIdentifier = new Lazy<Dictionary<string, List<SyntaxTree>>>(() => IndexIdentifiers(cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        private Dictionary<string, List<SyntaxTree>> IndexIdentifiers(CancellationToken cancellationToken)
+        {
+            var index = new Dictionary<string, List<SyntaxTree>>(StringComparer.Ordinal);
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens(descendIntoTrivia: true))
+                {
+                    if (token.RawKind != (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
+                    {
+                        continue;
+                    }
+
+                    var name = token.ValueText;
+                    if (!index.TryGetValue(name, out var trees))
+                    {
+                        index[name] = trees = new List<SyntaxTree>(1);
+                    }
+
+                    if (trees.Count == 0 || trees[trees.Count - 1] != tree)
+                    {
+                        trees.Add(tree);
+                    }
+                }
+            }
+
+            return index;
+        }
 
         /// <summary>How many calls of <paramref name="method"/> only enumerate its result; null when some reference needs the list.</summary>
         public int? StreamableCallers(IMethodSymbol method, CancellationToken cancellationToken)
@@ -31,14 +69,13 @@ namespace YieldAwait.Analyzers.Analysis
         private Dictionary<IMethodSymbol, Tally> Build(string name, CancellationToken cancellationToken)
         {
             var tallies = new Dictionary<IMethodSymbol, Tally>(SymbolEqualityComparer.Default);
-            foreach (var tree in _compilation.SyntaxTrees)
+            if (!_treesByIdentifier.Value.TryGetValue(name, out var spelling))
             {
-                // Most trees never spell the name: a text search skips them without walking their syntax.
-                if (tree.GetText(cancellationToken).ToString().IndexOf(name, StringComparison.Ordinal) < 0)
-                {
-                    continue;
-                }
+                return tallies;
+            }
 
+            foreach (var tree in spelling)
+            {
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(descendIntoTrivia: true))
                 {

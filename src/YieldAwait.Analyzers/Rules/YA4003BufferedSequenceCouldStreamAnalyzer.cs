@@ -49,7 +49,7 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var state = new CompilationState(start.Compilation, types);
+                var state = new CompilationState(start.Compilation, types, start.CancellationToken);
                 start.RegisterOperationAction(state.AnalyzeBody, OperationKind.MethodBody);
             });
         }
@@ -61,10 +61,10 @@ namespace YieldAwait.Analyzers.Rules
             private readonly bool _internalsVisible;
             private readonly CallerIndex _callers;
 
-            public CompilationState(Compilation compilation, BufferedListTypes types)
+            public CompilationState(Compilation compilation, BufferedListTypes types, System.Threading.CancellationToken cancellationToken)
             {
                 _types = types;
-                _callers = new CallerIndex(compilation);
+                _callers = new CallerIndex(compilation, cancellationToken);
                 _isLibrary = compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule;
                 _internalsVisible = compilation.Assembly.GetAttributes()
                     .Any(a => a.AttributeClass is { Name: "InternalsVisibleToAttribute" });
