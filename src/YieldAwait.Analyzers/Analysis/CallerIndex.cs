@@ -62,14 +62,31 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>How many calls of <paramref name="method"/> only enumerate its result; null when some reference needs the list.</summary>
         public int? StreamableCallers(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            var tallies = _byName.GetOrAdd(method.Name, name => new Lazy<Dictionary<IMethodSymbol, Tally>>(() => Build(name, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+            // A private method is called only from inside its type, so only that type's files are read; the tallies are then
+            // the method's own, not shared with same-named methods elsewhere.
+            var tallies = method.DeclaredAccessibility == Accessibility.Private
+                ? Build(method.Name, TreesOf(method.ContainingType), cancellationToken)
+                : _byName.GetOrAdd(method.Name, name => new Lazy<Dictionary<IMethodSymbol, Tally>>(() => Build(name, null, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
             return !tallies.TryGetValue(method, out var tally) ? 0 : tally.NeedsList ? null : tally.Streamable;
         }
 
-        private Dictionary<IMethodSymbol, Tally> Build(string name, CancellationToken cancellationToken)
+        private static HashSet<SyntaxTree> TreesOf(INamedTypeSymbol type) =>
+            new(type.DeclaringSyntaxReferences.Select(reference => reference.SyntaxTree));
+
+        /// <summary>The tallies of every async method named <paramref name="name"/>, from the trees that spell it (within <paramref name="within"/> when given).</summary>
+        private Dictionary<IMethodSymbol, Tally> Build(string name, HashSet<SyntaxTree>? within, CancellationToken cancellationToken)
         {
             var tallies = new Dictionary<IMethodSymbol, Tally>(SymbolEqualityComparer.Default);
-            if (!_treesByIdentifier.Value.TryGetValue(name, out var spelling))
+            IEnumerable<SyntaxTree> spelling;
+            if (within is not null)
+            {
+                spelling = within;
+            }
+            else if (_treesByIdentifier.Value.TryGetValue(name, out var indexed))
+            {
+                spelling = indexed;
+            }
+            else
             {
                 return tallies;
             }
