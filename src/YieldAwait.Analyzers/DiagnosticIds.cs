@@ -16,5 +16,6 @@ namespace YieldAwait.Analyzers
         public const string LockHeldAcrossYield = "YA3004";
         public const string GeneratorEnumeratedMoreThanOnce = "YA3005";
         public const string DiscardedIteratorCall = "YA3006";
+        public const string BlockingWaitInLazyQuery = "YA1006";
     }
 }

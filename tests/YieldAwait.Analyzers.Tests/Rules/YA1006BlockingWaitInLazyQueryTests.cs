@@ -1,0 +1,426 @@
+using System.Threading.Tasks;
+using Xunit;
+using YieldAwait.Analyzers.Tests.Verifiers;
+using Verify = YieldAwait.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA1006BlockingWaitInLazyQueryAnalyzer>;
+
+namespace YieldAwait.Analyzers.Tests.Rules
+{
+    public class YA1006BlockingWaitInLazyQueryTests
+    {
+        #region Analyzer: reports blocking forms in lambdas given to deferred operators
+
+        [Fact]
+        public Task Reports_ResultInsideSelect() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Net.Http;
+
+            class PageFetcher
+            {
+                private readonly HttpClient _http = new HttpClient();
+
+                public IEnumerable<string> Bodies(IEnumerable<string> urls) =>
+                    urls.Select(url => {|#0:_http.GetStringAsync(url).Result|});
+            }
+            """,
+            Verify.Diagnostic("YA1006").WithLocation(0).WithArguments(".Result", "Select"));
+
+        [Theory]
+        [InlineData("ids.Where(id => {|YA1006:Exists(id).Result|})")]
+        [InlineData("ids.Where(id => {|YA1006:Exists(id).GetAwaiter().GetResult()|})")]
+        [InlineData("ids.Where(id => {|YA1006:Exists(id).ConfigureAwait(false).GetAwaiter().GetResult()|})")]
+        [InlineData("ids.TakeWhile(id => {|YA1006:Exists(id).Result|})")]
+        [InlineData("ids.SkipWhile(id => {|YA1006:Exists(id).Result|})")]
+        [InlineData("ids.OrderBy(id => {|YA1006:Rank(id).Result|})")]
+        [InlineData("ids.OrderBy(id => id).ThenByDescending(id => {|YA1006:Rank(id).Result|})")]
+        [InlineData("ids.GroupBy(id => {|YA1006:Rank(id).Result|}).Select(g => g.Key)")]
+        [InlineData("ids.SelectMany(id => {|YA1006:Children(id).Result|})")]
+        [InlineData("ids.DistinctBy(id => {|YA1006:Rank(id).Result|})")]
+        [InlineData("ids.Zip(ids, (a, b) => a + {|YA1006:Rank(b).Result|})")]
+        [InlineData("ids.Select(id => { {|YA1006:Thread.Sleep(10)|}; return id; })")]
+        [InlineData("ids.Select(id => { {|YA1006:Ping(id).Wait()|}; return id; })")]
+        [InlineData("ids.Select(id => { {|YA1006:Task.WaitAll(Ping(id), Ping(id + 1))|}; return id; })")]
+        [InlineData("ids.Select(id => {|YA1006:Task.WaitAny(Ping(id), Ping(id + 1))|})")]
+        [InlineData("ids.Select(id => {|YA1006:Lookup(id).Result|})")]
+        [InlineData("ids.Select(delegate (int id) { return {|YA1006:Rank(id).Result|}; })")]
+        [InlineData("from id in ids where {|YA1006:Exists(id).Result|} select id")]
+        public Task Reports_EachFormAndOperator(string query) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Catalog
+            {
+                static Task<bool> Exists(int id) => Task.Run(() => id > 0);
+                static Task<int> Rank(int id) => Task.Run(() => -id);
+                static Task<int[]> Children(int id) => Task.Run(() => new[] { id });
+                static Task Ping(int id) => Task.Delay(id);
+                static ValueTask<int> Lookup(int id) => new ValueTask<int>(Rank(id));
+
+                object Query(IEnumerable<int> ids) => {{query}};
+            }
+            """);
+
+        [Fact]
+        public Task Reports_EachFormOnce_InALambdaWithTwo() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Prices
+            {
+                static Task<decimal> Net(string sku) => Task.FromResult(1m).ContinueWith(t => t.Result);
+                static Task<decimal> Tax(string sku) => Task.Run(() => 0.2m);
+
+                IEnumerable<decimal> Gross(IEnumerable<string> skus) =>
+                    skus.Select(sku => {|YA1006:Net(sku).Result|} * (1 + {|YA1006:Tax(sku).Result|}));
+            }
+            """);
+
+        [Fact]
+        public Task Reports_QueryInsideIterator_OnlyOnce() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Batches
+            {
+                static Task<string> Load(int id) => Task.Run(() => id.ToString());
+
+                IEnumerable<string> All(IEnumerable<int[]> batches)
+                {
+                    foreach (var batch in batches)
+                    {
+                        foreach (var item in batch.Select(id => {|YA1006:Load(id).Result|}))
+                        {
+                            yield return item;
+                        }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_NestedLambda_GetsItsOwnVerdict() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Nested
+            {
+                static Task<int> Score(int x) => Task.Run(() => x);
+
+                IEnumerable<int[]> Run(IEnumerable<int[]> groups) =>
+                    groups.Select(g => g.Where(x => {|YA1006:Score(x).Result|} > 0).ToArray());
+            }
+            """);
+
+        [Fact]
+        public Task Reports_CapturedTaskWithoutGuard() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Rates
+            {
+                IEnumerable<decimal> Convert(IEnumerable<decimal> amounts, Task<decimal> rate) =>
+                    amounts.Select(a => a * {|YA1006:rate.Result|});
+            }
+            """);
+
+        [Fact]
+        public Task Reports_WhenAllOfAnotherCollection() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Mixed
+            {
+                async Task<int[]> Run(List<Task<int>> first, List<Task<int>> second)
+                {
+                    await Task.WhenAll(first);
+                    return second.Select(t => {|YA1006:t.Result|}).ToArray();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_SelectBeforeTheCompletedFilter_DoesNotCarryTheGuard() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Filtered
+            {
+                IEnumerable<int> Run(IEnumerable<Task<Task<int>>> tasks) =>
+                    tasks.Where(t => t.IsCompleted).Select(t => {|YA1006:t.Result.Result|});
+            }
+            """);
+
+        #endregion
+
+        #region Analyzer: look-alikes stay silent
+
+        [Fact]
+        public Task NoDiagnostic_AfterAwaitWhenAll() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Downloads
+            {
+                static Task<string> Fetch(int id) => Task.Run(() => id.ToString());
+
+                async Task<List<string>> All(IEnumerable<int> ids)
+                {
+                    var tasks = ids.Select(Fetch).ToList();
+                    await Task.WhenAll(tasks);
+                    return tasks.Select(t => t.Result).ToList();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_AfterAwaitWhenAllConfigured_ThroughOrdering() => Verify.VerifyAnalyzerAsync("""
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Downloads
+            {
+                async Task<string[]> All(Task<string>[] tasks)
+                {
+                    await Task.WhenAll(tasks).ConfigureAwait(false);
+                    return tasks.OrderBy(t => t.Id).Select(t => t.GetAwaiter().GetResult()).ToArray();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_AfterWaitAll() => Verify.VerifyAnalyzerAsync("""
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Legacy
+            {
+                int Sum(Task<int>[] tasks)
+                {
+                    Task.WaitAll(tasks);
+                    return tasks.Select(t => t.Result).Sum();
+                }
+
+                int Sum2(Task<int>[] tasks)
+                {
+                    Task.WhenAll(tasks).GetAwaiter().GetResult();
+                    return tasks.Select(t => t.Result).Sum();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_InContinuationOfWhenAll() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Continuations
+            {
+                Task<List<int>> Collect(List<Task<int>> tasks) =>
+                    Task.WhenAll(tasks).ContinueWith(_ => tasks.Select(t => t.Result).ToList());
+            }
+            """);
+
+        [Theory]
+        [InlineData("tasks.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result)")]
+        [InlineData("tasks.Where(t => t.IsCompleted && t.Id > 0).Select(t => t.Result)")]
+        [InlineData("tasks.Select(t => t.IsCompleted ? t.Result : -1)")]
+        [InlineData("tasks.Where(t => t.IsCompletedSuccessfully && t.Result > 0)")]
+        [InlineData("tasks.Select(t => t.Status == TaskStatus.RanToCompletion ? t.Result : 0)")]
+        public Task NoDiagnostic_CompletionCheckedInTheQuery(string query) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Finished
+            {
+                IEnumerable<object> Done(List<Task<int>> tasks) => (IEnumerable<object>){{query}};
+            }
+            """.Replace("(IEnumerable<object>)", "(IEnumerable<object>)(object)"));
+
+        [Theory]
+        [InlineData("ids.Select(id => Task.FromResult(id).Result)")]
+        [InlineData("ids.Select(id => new ValueTask<int>(id).Result)")]
+        [InlineData("ids.Where(id => { Task.CompletedTask.Wait(); return true; })")]
+        [InlineData("ids.Select(async id => await Rank(id))")]
+        [InlineData("ids.Select(id => Rank(id))")]
+        [InlineData("ids.Select(Rank)")]
+        [InlineData("ids.Select(id => Rank(id).GetAwaiter())")]
+        public Task NoDiagnostic_NothingBlocks(string query) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Catalog
+            {
+                static Task<int> Rank(int id) => Task.Run(() => -id);
+
+                object Query(IEnumerable<int> ids) => {{query}};
+            }
+            """);
+
+        [Theory]
+        [InlineData("ids.ToDictionary(id => id, id => Rank(id).Result)")]
+        [InlineData("ids.ToLookup(id => Rank(id).Result)")]
+        [InlineData("ids.First(id => Rank(id).Result > 0)")]
+        [InlineData("ids.Any(id => Rank(id).Result > 0)")]
+        [InlineData("ids.Count(id => Rank(id).Result > 0)")]
+        [InlineData("ids.Sum(id => Rank(id).Result)")]
+        [InlineData("ids.Aggregate(0, (sum, id) => sum + Rank(id).Result)")]
+        [InlineData("ids.ToList().ConvertAll(id => Rank(id).Result)")]
+        [InlineData("ids.AsParallel().Select(id => Rank(id).Result).ToList()")]
+        [InlineData("ids.AsQueryable().Select(id => id * 2)")]
+        [InlineData("Task.Run(() => Rank(1).Result)")]
+        [InlineData("new Lazy<int>(() => Rank(1).Result)")]
+        [InlineData("Parallel.ForEach(ids, id => Rank(id).Wait())")]
+        [InlineData("ids.MySelect(id => Rank(id).Result)")]
+        public Task NoDiagnostic_EagerOrNonLinqReceivers(string call) => Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            static class MyLinq
+            {
+                public static IEnumerable<R> MySelect<T, R>(this IEnumerable<T> source, Func<T, R> f) { foreach (var x in source) yield return f(x); }
+            }
+
+            class Catalog
+            {
+                static Task<int> Rank(int id) => Task.Run(() => -id);
+
+                object Query(IEnumerable<int> ids) => {{call}};
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_ForEachExtensionOnList() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Uploader
+            {
+                static Task Upload(string file) => Task.Delay(1);
+
+                void All(List<string> files) => files.ForEach(f => Upload(f).Wait());
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_BlockingInLocalFunctionCalledFromLambda() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Helpers
+            {
+                static Task<int> Rank(int id) => Task.Run(() => -id);
+
+                IEnumerable<int> Ranks(IEnumerable<int> ids)
+                {
+                    return ids.Select(id => RankOf(id));
+
+                    static int RankOf(int id) => Rank(id).Result;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_NestedLambdaGivenToTaskRun() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Offload
+            {
+                static Task<int> Rank(int id) => Task.Run(() => -id);
+
+                IEnumerable<Task<int>> Ranks(IEnumerable<int> ids) => ids.Select(id => Task.Run(() => Rank(id).Result));
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_CapturedTaskAwaitedBeforeTheQuery() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Rates
+            {
+                static Task<decimal> Rate() => Task.Run(() => 1.1m);
+
+                async Task<List<decimal>> Convert(IEnumerable<decimal> amounts)
+                {
+                    var rate = Rate();
+                    await rate;
+                    return amounts.Select(a => a * rate.Result).ToList();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_BlockingInIteratorOutsideLambda_IsYA1001s() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Feed
+            {
+                static Task<string> Next() => Task.Run(() => "x");
+
+                IEnumerable<string> Items()
+                {
+                    yield return Next().Result;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_QueryableOperators() => Verify.VerifyAnalyzerAsync("""
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Orders
+            {
+                static Task<int> Limit() => Task.Run(() => 5);
+
+                IQueryable<int> Big(IQueryable<int> orders) => orders.Where(o => o > 3);
+            }
+            """);
+
+        [Theory]
+        [InlineData("ids.Select(id => Rank(id).")]
+        [InlineData("ids.Select(id => Rank(id).Result")]
+        [InlineData("ids.Select(id => Rank(.Result)")]
+        [InlineData("ids.Where(x => x.Result).Select(")]
+        [InlineData("from id in ids select Rank(id).Result")]
+        [InlineData("ids.Select((id, ct) => Rank(id).Result)")]
+        public Task NoCrash_HalfTypedQuery(string expression) => HalfTypedCode.AssertNoCrashAsync<YieldAwait.Analyzers.Rules.YA1006BlockingWaitInLazyQueryAnalyzer>($$"""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Typing
+            {
+                static Task<int> Rank(int id) => Task.Run(() => -id);
+
+                async Task Run(IEnumerable<int> ids)
+                {
+                    foreach (var x in {{expression}})
+                    {
+                    }
+                }
+            }
+            """);
+
+        #endregion
+    }
+}
