@@ -744,6 +744,59 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task Fix_MultiLineChainWithCapturedToken_TypesTheLambda_Net10() => FixTest("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Ingestion
+            {
+                internal sealed record Summary(int Files);
+
+                internal sealed class Worker
+                {
+                    public async Task Describe(IEnumerable<string> files, TextWriter output, CancellationToken cancellationToken)
+                    {
+                        foreach (var line in files
+                            .Where(path => path.EndsWith(".json", StringComparison.Ordinal))
+                            .Select(path => $"{path}: {{|YA1006:File.ReadAllTextAsync(path, cancellationToken).Result|}.Length}"))
+                        {
+                            await output.WriteLineAsync(line.AsMemory(), cancellationToken);
+                        }
+                    }
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Ingestion
+            {
+                internal sealed record Summary(int Files);
+
+                internal sealed class Worker
+                {
+                    public async Task Describe(IEnumerable<string> files, TextWriter output, CancellationToken cancellationToken)
+                    {
+                        await foreach (var line in files
+                            .Where(path => path.EndsWith(".json", StringComparison.Ordinal)).ToAsyncEnumerable()
+                            .Select(async (string path, CancellationToken ct) => $"{path}: {(await File.ReadAllTextAsync(path, cancellationToken)).Length}"))
+                        {
+                            await output.WriteLineAsync(line.AsMemory(), cancellationToken);
+                        }
+                    }
+                }
+            }
+            """, TestReferences.Net10).RunAsync();
+
         #endregion
 
     }
