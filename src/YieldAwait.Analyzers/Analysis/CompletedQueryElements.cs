@@ -32,6 +32,11 @@ namespace YieldAwait.Analyzers.Analysis
                     when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, lambda.Symbol) && parameter.Ordinal == 0:
                     return SourceIsComplete(query, types);
 
+                // jobs.Select(j => j.Task.Result) after await Task.WhenAll(jobs.Select(j => j.Task)): a task held by each element.
+                case IMemberReferenceOperation { Instance: IParameterReferenceOperation { Parameter: var owner } }
+                    when SymbolEqualityComparer.Default.Equals(owner.ContainingSymbol, lambda.Symbol) && owner.Ordinal == 0:
+                    return RootSymbol(LazyQueryLambda.SourceOf(query)) is { } root && AwaitedAllBefore(query, root, types);
+
                 case ILocalReferenceOperation { Local: var local } when !IsDeclaredIn(local, lambda):
                     return CompletionGuard.IsGuarded(query, awaited, types) || WaitedBefore(query, local, types);
 
@@ -65,7 +70,81 @@ namespace YieldAwait.Analyzers.Analysis
                 return false;
             }
 
-            return CompletionGuard.IsGuarded(query, source, types) || WaitedBefore(query, symbol, types) || InContinuationOf(query, symbol, types);
+            return CompletionGuard.IsGuarded(query, source, types)
+                || WaitedBefore(query, symbol, types)
+                || InContinuationOf(query, symbol, types)
+                || (RootSymbol(source) is { } root && AwaitedAllBefore(query, root, types));
+        }
+
+        /// <summary>
+        /// An earlier statement awaits <c>Task.WhenAll</c> over a sequence drawn from the same collection:
+        /// <c>await Task.WhenAll(jobs.Select(j => j.Task))</c>, <c>var all = await Task.WhenAll(byId.Values)</c>.
+        /// </summary>
+        private static bool AwaitedAllBefore(IOperation query, ISymbol root, AsyncTypes types)
+        {
+            var child = query;
+            for (var parent = query.Parent; parent is not null and not IAnonymousFunctionOperation and not ILocalFunctionOperation; child = parent, parent = parent.Parent)
+            {
+                if (parent is not IBlockOperation block)
+                {
+                    continue;
+                }
+
+                foreach (var statement in block.Operations)
+                {
+                    if (statement == child)
+                    {
+                        break;
+                    }
+
+                    if (AwaitedValue(statement) is { } awaited
+                        && CompletionGuard.WithoutConfigureAwait(BlockingFormRecognizer.Unwrap(awaited), types) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" } whenAll } call
+                        && SymbolEqualityComparer.Default.Equals(whenAll.ContainingType, types.Task)
+                        && call.Arguments.Length == 1
+                        && SymbolEqualityComparer.Default.Equals(RootSymbol(call.Arguments[0].Value), root))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>What <c>await x;</c>, <c>var y = await x;</c> or <c>y = await x;</c> awaits.</summary>
+        private static IOperation? AwaitedValue(IOperation statement)
+        {
+            var value = statement switch
+            {
+                IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => assignment.Value,
+                IExpressionStatementOperation expression => expression.Operation,
+                IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
+                    when group.Declarations[0].Declarators.Length == 1 => group.Declarations[0].Declarators[0].Initializer?.Value,
+                _ => null,
+            };
+            return value?.WithoutImplicitConversions() is IAwaitOperation await ? await.Operation : null;
+        }
+
+        /// <summary>The collection a sequence is drawn from: <c>jobs</c> in <c>jobs.Where(…).Select(…)</c> and in <c>jobs.Values</c>.</summary>
+        private static ISymbol? RootSymbol(IOperation? operation)
+        {
+            while (operation is not null)
+            {
+                operation = operation.WithoutImplicitConversions();
+                switch (operation)
+                {
+                    case IInvocationOperation { TargetMethod.ContainingType.Name: "Enumerable" } link:
+                        operation = LazyQueryLambda.SourceOf(link);
+                        continue;
+                    case IPropertyReferenceOperation { Property.Name: "Values" or "Keys", Instance: { } instance }:
+                        operation = instance;
+                        continue;
+                    default:
+                        return ReferencedSymbol(operation);
+                }
+            }
+
+            return null;
         }
 
         /// <summary><c>Where(t => t.IsCompleted)</c>, <c>Where(t => t.IsCompletedSuccessfully &amp;&amp; …)</c>.</summary>
@@ -94,6 +173,11 @@ namespace YieldAwait.Analyzers.Analysis
         {
             IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled", Instance: { } instance } =>
                 instance.WithoutImplicitConversions() is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, LeftOperand: var left, RightOperand: var right }
+                when right.WithoutImplicitConversions() is IFieldReferenceOperation { Field.Name: "RanToCompletion" } =>
+                left.WithoutImplicitConversions() is IPropertyReferenceOperation { Property.Name: "Status", Instance: { } status }
+                && status.WithoutImplicitConversions() is IParameterReferenceOperation statusOf
+                && SymbolEqualityComparer.Default.Equals(statusOf.Parameter, parameter),
             IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both =>
                 ProvesCompleted(both.LeftOperand.WithoutImplicitConversions(), parameter) || ProvesCompleted(both.RightOperand.WithoutImplicitConversions(), parameter),
             _ => false,

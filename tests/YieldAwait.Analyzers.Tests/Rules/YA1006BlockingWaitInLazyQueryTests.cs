@@ -198,6 +198,53 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_ElementsHoldTasksAwaitedTogether() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Jobs
+            {
+                static Task<int> Process(string item) => Task.Run(() => item.Length);
+
+                async Task<Dictionary<string, int>> RunAll(IEnumerable<string> items)
+                {
+                    var jobs = items.Select(item => (Item: item, Task: Process(item))).ToList();
+                    await Task.WhenAll(jobs.Select(j => j.Task));
+                    return jobs.Select(j => (j.Item, j.Task.Result)).ToDictionary(p => p.Item, p => p.Result);
+                }
+
+                async Task<List<int>> ByKey(Dictionary<string, Task<int>> byId)
+                {
+                    var all = await Task.WhenAll(byId.Values);
+                    return byId.Where(kv => kv.Key.Length > 0).Select(kv => kv.Value.Result).ToList();
+                }
+
+                async Task<int[]> Declared(List<Task<int>> tasks)
+                {
+                    int[] results = await Task.WhenAll(tasks);
+                    return tasks.Select(t => t.Result).ToArray();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_ElementTaskWhenAnotherCollectionWasAwaited() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Jobs
+            {
+                async Task<List<int>> Run(List<(string Item, Task<int> Task)> jobs, List<Task<int>> others)
+                {
+                    await Task.WhenAll(others);
+                    return jobs.Select(j => {|YA1006:j.Task.Result|}).ToList();
+                }
+            }
+            """);
+
+        [Fact]
         public Task NoDiagnostic_AfterWaitAll() => Verify.VerifyAnalyzerAsync("""
             using System.Linq;
             using System.Threading.Tasks;
@@ -236,6 +283,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("tasks.Where(t => t.IsCompleted && t.Id > 0).Select(t => t.Result)")]
         [InlineData("tasks.Select(t => t.IsCompleted ? t.Result : -1)")]
         [InlineData("tasks.Where(t => t.IsCompletedSuccessfully && t.Result > 0)")]
+        [InlineData("tasks.Where(t => t.Status == TaskStatus.RanToCompletion).Select(t => t.Result)")]
         [InlineData("tasks.Select(t => t.Status == TaskStatus.RanToCompletion ? t.Result : 0)")]
         public Task NoDiagnostic_CompletionCheckedInTheQuery(string query) => Verify.VerifyAnalyzerAsync($$"""
             using System.Collections.Generic;
