@@ -845,6 +845,107 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """, TestReferences.Net10).RunAsync();
 
+        [Fact]
+        public Task Fix_TerminalInsideAnExpression_IsParenthesised_AndStaticTypedLambdasKeepTheirShape_Net10() => FixTest("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Sizes
+            {
+                static Task<int> Size(string name, CancellationToken cancellationToken) => Task.FromResult(name.Length);
+
+                public async Task<int> Total(IEnumerable<string> names) =>
+                    names.Select(static (string n) => {|YA1006:Size(n, CancellationToken.None).Result|}).ToList().Count + 1;
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Sizes
+            {
+                static Task<int> Size(string name, CancellationToken cancellationToken) => Task.FromResult(name.Length);
+
+                public async Task<int> Total(IEnumerable<string> names) =>
+                    (await names.ToAsyncEnumerable().Select(static async (string n, CancellationToken ct) => await Size(n, CancellationToken.None)).ToListAsync()).Count + 1;
+            }
+            """, TestReferences.Net10).RunAsync();
+
+        [Fact]
+        public Task Fix_LinqAsync_SleepBecomesDelay_InAnAsyncLambdaConsumer() => FixTest("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Poller
+            {
+                public Func<IEnumerable<int>, Task<int>> Counter = async ids =>
+                {
+                    await Task.Yield();
+                    return ids.Where(id => { {|YA1006:Thread.Sleep(5)|}; return id > 0; }).Count();
+                };
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Poller
+            {
+                public Func<IEnumerable<int>, Task<int>> Counter = async ids =>
+                {
+                    await Task.Yield();
+                    return await ids.ToAsyncEnumerable().WhereAwait(async id => { await Task.Delay(5); return id > 0; }).CountAsync();
+                };
+            }
+            """, TestReferences.Net80WithLinqAsync).RunAsync();
+
+        [Fact]
+        public Task NoFix_InASyncIterator() => FixTest(InIterator, InIterator, TestReferences.Net10).RunAsync();
+
+        private const string InIterator = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Feed
+            {
+                static Task<string> Load(int id) => Task.Run(() => id.ToString());
+
+                public IEnumerable<string> All(IEnumerable<int> ids)
+                {
+                    foreach (var item in ids.Select(id => {|YA1006:Load(id).Result|}))
+                    {
+                        yield return item;
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public Task NoFix_InnerPipelineConsumedInASynchronousLambda() => FixTest(InnerPipeline, InnerPipeline, TestReferences.Net10).RunAsync();
+
+        private const string InnerPipeline = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Groups
+            {
+                static Task<int> Score(int x) => Task.Run(() => x);
+
+                public async Task<int> Best(IEnumerable<int[]> groups) =>
+                    groups.Select(g => g.Where(x => {|YA1006:Score(x).Result|} > 0).Count()).Max();
+            }
+            """;
+
         #endregion
 
     }
