@@ -78,7 +78,8 @@ namespace YieldAwait.CodeFixes.Conversion
                 }
             }
 
-            var consumer = ConsumerOf(top, model, enumerable, asyncLinq, replacements, cancellationToken);
+            var consumerToken = TokenInScope(top, model, tokenType, cancellationToken);
+            var consumer = ConsumerOf(top, model, enumerable, asyncLinq, consumerToken, replacements, cancellationToken);
             if (consumer is null || !IsInAsyncFunction(consumer) || !AwaitContext.IsAllowedAt(consumer))
             {
                 return null;
@@ -241,14 +242,27 @@ namespace YieldAwait.CodeFixes.Conversion
             SemanticModel model,
             INamedTypeSymbol enumerable,
             INamedTypeSymbol asyncLinq,
+            string? token,
             Dictionary<SyntaxNode, System.Func<SyntaxNode, SyntaxNode>> replacements,
             CancellationToken cancellationToken)
         {
             if (top.Parent is CommonForEachStatementSyntax forEach && forEach.Expression == top && !forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword))
             {
-                replacements.Add(forEach, current => ((CommonForEachStatementSyntax)current.WithoutLeadingTrivia())
-                    .WithAwaitKeyword(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space))
-                    .WithLeadingTrivia(current.GetLeadingTrivia()));
+                replacements.Add(forEach, current =>
+                {
+                    var loop = (CommonForEachStatementSyntax)current;
+                    if (token is not null)
+                    {
+                        // The stream hands this token to every lambda's ct, as the captured token would have been used.
+                        loop = loop.WithExpression(SyntaxFactory.InvocationExpression(
+                            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, loop.Expression, SyntaxFactory.IdentifierName("WithCancellation")),
+                            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token))))));
+                    }
+
+                    return loop.WithoutLeadingTrivia()
+                        .WithAwaitKeyword(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space))
+                        .WithLeadingTrivia(current.GetLeadingTrivia());
+                });
                 return forEach;
             }
 
@@ -267,9 +281,34 @@ namespace YieldAwait.CodeFixes.Conversion
             {
                 var call = (InvocationExpressionSyntax)current;
                 var renamed = call.WithExpression(((MemberAccessExpressionSyntax)call.Expression).WithName(SyntaxFactory.IdentifierName(asyncName)));
+                if (token is not null && !renamed.ArgumentList.Arguments.Any(a => a.NameColon is not null))
+                {
+                    renamed = renamed.WithArgumentList(renamed.ArgumentList.AddArguments(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token))));
+                }
+
                 return AwaitedCall.Create(terminal, renamed).WithTriviaFrom(current);
             });
             return terminal;
+        }
+
+        /// <summary>The enclosing function's token parameter: the <c>[EnumeratorCancellation]</c> one, or the only one.</summary>
+        private static string? TokenInScope(SyntaxNode node, SemanticModel model, INamedTypeSymbol tokenType, CancellationToken cancellationToken)
+        {
+            var function = node.Ancestors().FirstOrDefault(n => IteratorFacts.IsFunctionDeclaration(n) || IteratorFacts.IsNestedFunction(n));
+            var symbol = function switch
+            {
+                null => null,
+                AnonymousFunctionExpressionSyntax anonymous => model.GetSymbolInfo(anonymous, cancellationToken).Symbol as IMethodSymbol,
+                _ => model.GetDeclaredSymbol(function, cancellationToken) as IMethodSymbol,
+            };
+            if (symbol is null)
+            {
+                return null;
+            }
+
+            var tokens = symbol.Parameters.Where(p => SymbolEqualityComparer.Default.Equals(p.Type, tokenType)).ToList();
+            var marked = tokens.FirstOrDefault(p => p.GetAttributes().Any(a => a.AttributeClass?.Name == "EnumeratorCancellationAttribute"));
+            return marked?.Name ?? (tokens.Count == 1 ? tokens[0].Name : null);
         }
 
         private static bool IsInAsyncFunction(SyntaxNode node)

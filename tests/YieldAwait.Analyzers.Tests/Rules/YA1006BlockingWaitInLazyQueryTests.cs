@@ -836,7 +836,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     {
                         await foreach (var line in files
                             .Where(path => path.EndsWith(".json", StringComparison.Ordinal)).ToAsyncEnumerable()
-                            .Select(async (string path, CancellationToken ct) => $"{path}: {(await File.ReadAllTextAsync(path, cancellationToken)).Length}"))
+                            .Select(async (string path, CancellationToken ct) => $"{path}: {(await File.ReadAllTextAsync(path, cancellationToken)).Length}").WithCancellation(cancellationToken))
                         {
                             await output.WriteLineAsync(line.AsMemory(), cancellationToken);
                         }
@@ -945,6 +945,37 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     groups.Select(g => g.Where(x => {|YA1006:Score(x).Result|} > 0).Count()).Max();
             }
             """;
+
+        [Fact]
+        public Task Fix_TerminalGetsTheMethodsToken_Net10() => FixTest("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Pages
+            {
+                private readonly HttpClient _http = new HttpClient();
+
+                public async Task<List<string>> All(IEnumerable<string> urls, CancellationToken cancellationToken) =>
+                    urls.Select(url => {|YA1006:_http.GetStringAsync(url).Result|}).ToList();
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Pages
+            {
+                private readonly HttpClient _http = new HttpClient();
+
+                public async Task<List<string>> All(IEnumerable<string> urls, CancellationToken cancellationToken) =>
+                    await urls.ToAsyncEnumerable().Select(async (url, ct) => await _http.GetStringAsync(url, ct)).ToListAsync(cancellationToken);
+            }
+            """, TestReferences.Net10).RunAsync();
 
         #endregion
 
