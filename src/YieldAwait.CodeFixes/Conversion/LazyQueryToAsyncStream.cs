@@ -115,7 +115,7 @@ namespace YieldAwait.CodeFixes.Conversion
             return new LazyQueryToAsyncStream(consumer, replacements);
         }
 
-        /// <summary>The planned rewrites applied together with <paramref name="others"/>' (plans for other consumers).</summary>
+        /// <summary>The rewrites of <paramref name="plans"/> (one per consumer) applied to <paramref name="root"/> in one pass.</summary>
         public static SyntaxNode Apply(SyntaxNode root, IEnumerable<LazyQueryToAsyncStream> plans)
         {
             var all = new Dictionary<SyntaxNode, System.Func<SyntaxNode, SyntaxNode>>();
