@@ -97,7 +97,7 @@ namespace YieldAwait.Analyzers.Analysis
                         break;
                     }
 
-                    if (AwaitedValue(statement) is { } awaited
+                    if (AwaitedValue(FirstOfTry(statement)) is { } awaited
                         && CompletionGuard.WithoutConfigureAwait(BlockingFormRecognizer.Unwrap(awaited), types) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" } whenAll } call
                         && SymbolEqualityComparer.Default.Equals(whenAll.ContainingType, types.Task)
                         && call.Arguments.Length == 1
@@ -110,6 +110,13 @@ namespace YieldAwait.Analyzers.Analysis
 
             return false;
         }
+
+        /// <summary>
+        /// <c>try { await Task.WhenAll(tasks); } catch { … }</c>: when the try starts with the await, whatever the catch swallowed,
+        /// WhenAll finished only after every task had completed (faulted ones included), so the tasks are complete after it.
+        /// </summary>
+        private static IOperation FirstOfTry(IOperation statement) =>
+            statement is ITryOperation { Body.Operations: { Length: > 0 } body } ? body[0] : statement;
 
         /// <summary>What <c>await x;</c>, <c>var y = await x;</c> or <c>y = await x;</c> awaits.</summary>
         private static IOperation? AwaitedValue(IOperation statement)

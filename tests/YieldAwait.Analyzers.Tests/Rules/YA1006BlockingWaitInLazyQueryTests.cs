@@ -229,6 +229,44 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_AfterWhenAllInsideTryCatch() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Uploads
+            {
+                async Task<List<string>> Outcomes(List<Task<string>> uploads)
+                {
+                    try
+                    {
+                        await Task.WhenAll(uploads);
+                    }
+                    catch (Exception)
+                    {
+                        // Each upload's own outcome is read below.
+                    }
+
+                    return uploads.Select(u => u.IsFaulted ? "failed" : u.Result).ToList();
+                }
+
+                async Task<int[]> Values(List<Task<int>> tasks)
+                {
+                    try
+                    {
+                        await Task.WhenAll(tasks);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+
+                    return tasks.Where(t => !t.IsFaulted).Select(t => t.GetAwaiter().GetResult()).ToArray();
+                }
+            }
+            """);
+
+        [Fact]
         public Task Reports_ElementTaskWhenAnotherCollectionWasAwaited() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Linq;
