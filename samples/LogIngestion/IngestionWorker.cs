@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -106,6 +107,19 @@ namespace LogIngestion
             foreach (var id in _deadLetters.PendingAsync(cancellationToken).ToBlockingEnumerable())
             {
                 await output.WriteLineAsync(id.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Prints each dead-lettered batch with its size on disk (an admin command; not called by the default run).</summary>
+        public async Task DescribeDeadLettersAsync(TextWriter output, CancellationToken cancellationToken)
+        {
+            // YA1006: the Select lambda blocks on a file read, once per file, while the loop enumerates the query;
+            // the fix makes the pipeline an async stream (.NET 10's AsyncEnumerable) and the loop 'await foreach'.
+            foreach (var line in _deadLetters.PendingFiles()
+                .Where(path => path.EndsWith(".json", StringComparison.Ordinal))
+                .Select(path => $"{Path.GetFileNameWithoutExtension(path)}: {File.ReadAllTextAsync(path, cancellationToken).Result.Length} characters"))
+            {
+                await output.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
             }
         }
 

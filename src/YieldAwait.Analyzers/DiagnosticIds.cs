@@ -4,9 +4,11 @@ namespace YieldAwait.Analyzers
     public static class DiagnosticIds
     {
         public const string BlockingWaitInIterator = "YA1001";
-        public const string BlockingWaitInAsyncIterator = "YA1005";
         public const string SyncCallWithAsyncCounterpartInIterator = "YA1002";
         public const string BlockingEnumerationOfAsyncStream = "YA1003";
+        public const string IteratorOfTasksAwaitedOneByOne = "YA1004";
+        public const string BlockingWaitInAsyncIterator = "YA1005";
+        public const string BlockingWaitInLazyQuery = "YA1006";
         public const string InfiniteSequenceMaterialised = "YA2001";
         public const string InfiniteSequenceEnumeratedWithoutExit = "YA2002";
         public const string SearchOverInfiniteSequence = "YA2003";
@@ -18,9 +20,8 @@ namespace YieldAwait.Analyzers
         public const string DiscardedIteratorCall = "YA3006";
         public const string AsyncIteratorCannotBeCancelled = "YA4001";
         public const string CancellationTokenNotPassedToAwaitForEach = "YA4002";
-        public const string MaterialisationConsumedAtOnce = "YA5002";
-        public const string ListBuiltOnlyToReturnSequence = "YA5001";
-        public const string IteratorOfTasksAwaitedOneByOne = "YA1004";
         public const string BufferedSequenceCouldStream = "YA4003";
+        public const string ListBuiltOnlyToReturnSequence = "YA5001";
+        public const string MaterialisationConsumedAtOnce = "YA5002";
     }
 }

@@ -5,13 +5,15 @@ namespace YieldAwait.Analyzers.Options
     /// <summary>Every option the package reads. Code reads a key only through these definitions.</summary>
     internal static class RuleOptions
     {
-        /// <summary><c>true</c>, <c>false</c> or <c>auto</c>: whether an iterator converted to an async stream is renamed with the <c>Async</c> suffix.</summary>
+        /// <summary><c>true</c>, <c>false</c> or <c>auto</c>: whether a method converted to an async stream is renamed with the <c>Async</c> suffix.</summary>
         public static RuleOption AsyncSuffix { get; } = new(
             "yieldawait.async_suffix",
             "auto",
             DiagnosticIds.BlockingWaitInIterator,
             DiagnosticIds.SyncCallWithAsyncCounterpartInIterator,
-            DiagnosticIds.BlockingEnumerationOfAsyncStream);
+            DiagnosticIds.BlockingEnumerationOfAsyncStream,
+            DiagnosticIds.IteratorOfTasksAwaitedOneByOne,
+            DiagnosticIds.BufferedSequenceCouldStream);
 
         /// <summary>Documentation IDs of sync methods whose async twin is not a real replacement, comma separated.</summary>
         public static RuleOption BlockingCallExclusions { get; } = new(

@@ -86,9 +86,12 @@ namespace YieldAwait.CodeFixes.Conversion
             return namespaces.Aggregate(unit, AddUsing);
         }
 
-        /// <summary>A position inside the file's first type, where the file's usings (and a namespace's) are in scope.</summary>
+        /// <summary>
+        /// A position inside the file's first type with a body, where the file's usings (and a namespace's) are in scope. A
+        /// <c>record R(int X);</c> has no brace: its default token sits at 0, where no using applies yet.
+        /// </summary>
         private static int PositionForLookup(SyntaxNode originalRoot) =>
-            originalRoot.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault()?.OpenBraceToken.Span.End
+            originalRoot.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault(t => t.OpenBraceToken.IsKind(SyntaxKind.OpenBraceToken) && !t.OpenBraceToken.IsMissing)?.OpenBraceToken.Span.End
             ?? originalRoot.FullSpan.End;
 
         /// <summary>Adds <c>using <paramref name="ns"/>;</c> in order (also used for extension-method namespaces, which have no name to shorten).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.IO;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -21,5 +22,9 @@ namespace YieldAwait.Analyzers.Tests.Verifiers
             "net10.0",
             new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
             Path.Combine("ref", "net10.0"));
+
+        /// <summary>.NET 8 with System.Linq.Async (<c>SelectAwait</c>, <c>WhereAwait</c>, <c>ToListAsync</c>…), the async LINQ before .NET 10.</summary>
+        public static ReferenceAssemblies Net80WithLinqAsync { get; } = ReferenceAssemblies.Net.Net80.AddPackages(
+            ImmutableArray.Create(new PackageIdentity("System.Linq.Async", "6.0.1")));
     }
 }
