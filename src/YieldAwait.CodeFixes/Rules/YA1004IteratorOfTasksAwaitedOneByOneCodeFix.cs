@@ -72,23 +72,9 @@ namespace YieldAwait.CodeFixes.Rules
 
             public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
             {
-                var documents = fixAllContext.Scope switch
-                {
-                    FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
-                    FixAllScope.Project => fixAllContext.Project.Documents.ToArray(),
-                    FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
-                    _ => System.Array.Empty<Document>(),
-                };
-
                 var seeds = new List<(Document, SyntaxNode)>();
-                foreach (var document in documents)
+                foreach (var (document, diagnostics) in await FixAllScopeDocuments.CollectAsync(fixAllContext).ConfigureAwait(false))
                 {
-                    var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
-                    if (diagnostics.IsEmpty)
-                    {
-                        continue;
-                    }
-
                     var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
                     seeds.AddRange(diagnostics
                         .Select(d => ProducerAt(root!, d))

@@ -69,18 +69,10 @@ namespace YieldAwait.CodeFixes.Rules
 
             public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
             {
-                var documents = fixAllContext.Scope switch
-                {
-                    FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
-                    FixAllScope.Project => fixAllContext.Project.Documents.ToArray(),
-                    FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
-                    _ => System.Array.Empty<Document>(),
-                };
-
                 var plans = new List<StreamingPlan>();
-                foreach (var document in documents)
+                foreach (var (document, diagnostics) in await FixAllScopeDocuments.CollectAsync(fixAllContext).ConfigureAwait(false))
                 {
-                    foreach (var diagnostic in await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false))
+                    foreach (var diagnostic in diagnostics)
                     {
                         if (await PlanAsync(document, diagnostic, fixAllContext.CancellationToken).ConfigureAwait(false) is { } plan)
                         {
