@@ -21,6 +21,13 @@ namespace YieldAwait.Analyzers.Analysis
             "ToString", "CompareTo", "GetType", "Peek", "TryPeek", "IsSubsetOf", "IsSupersetOf", "Overlaps", "SetEquals",
         };
 
+        /// <summary>Framework methods that run registered callbacks, continuations or disposal logic synchronously.</summary>
+        private static readonly HashSet<string> CallbackNames = new()
+        {
+            "Dispose", "DisposeAsync", "Close", "Cancel", "CancelAsync", "SetResult", "TrySetResult", "SetException",
+            "TrySetException", "SetCanceled", "TrySetCanceled",
+        };
+
         private readonly HashSet<ISymbol> _read = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ITypeSymbol> _staticTypes = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ITypeSymbol> _rootTypes = new(SymbolEqualityComparer.Default);
@@ -228,6 +235,7 @@ namespace YieldAwait.Analyzers.Analysis
                 // Text, logging, maths and tasks cannot change a user's collection; files can change a directory listing.
                 // Array.Sort/Clear/Resize and span writes do change an array the source reads, so handing it over counts.
                 return (_readsFileSystem && InNamespace(definition, "System.IO"))
+                    || (TouchesElement(instance) && RunsCallbacks(method))
                     || arguments.Any(a => IsCollection(a.Value.Type) && Touches(a.Value))
                     || (instance is not null && IsCollection(instance.Type) && Touches(instance));
             }
@@ -300,6 +308,15 @@ namespace YieldAwait.Analyzers.Analysis
                 _ => false,
             });
         }
+
+        /// <summary>
+        /// A framework call on an element that runs the program's code: a subscription's <c>Dispose</c> that unlinks it, a
+        /// <c>Cancel</c> or <c>TrySetResult</c> whose callbacks and continuations run inline, any interface member. That
+        /// code may remove the element from the collection being read, which is why the copy is taken.
+        /// </summary>
+        private static bool RunsCallbacks(IMethodSymbol method) =>
+            method.ContainingType?.TypeKind == TypeKind.Interface
+            || CallbackNames.Contains(method.Name);
 
         private static bool IsEnumerableOperator(IMethodSymbol method) =>
             method.ContainingType is { Name: "Enumerable" } type && InNamespace(type, "System.Linq");

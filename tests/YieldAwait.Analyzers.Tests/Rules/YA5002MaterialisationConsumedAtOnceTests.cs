@@ -231,6 +231,64 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_ElementCallsThatRunCallbacks() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class Hub : IDisposable
+            {
+                private readonly List<IDisposable> _subscriptions = new();
+                private readonly List<IObserver<int>> _observers = new();
+                private readonly List<CancellationTokenSource> _pending = new();
+                private readonly List<TaskCompletionSource<int>> _waiters = new();
+
+                // Each of these may run code that removes the element from the list: a subscription unlinks itself on
+                // Dispose, Cancel runs registrations inline, TrySetResult runs continuations inline.
+                public void Dispose() { foreach (var s in _subscriptions.ToList()) s.Dispose(); }
+                public void Publish(int v) { foreach (var o in _observers.ToArray()) o.OnNext(v); }
+                public void CancelAll() { foreach (var c in _pending.ToList()) c.Cancel(); }
+                public void Complete(int v) { foreach (var w in _waiters.ToList()) w.TrySetResult(v); }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_XmlAndDataRowsRemovedWhileListed() => Verify.VerifyAnalyzerAsync("""
+            using System.Data;
+            using System.Linq;
+            using System.Xml.Linq;
+
+            static class Cleanup
+            {
+                public static void Strip(XDocument doc) { foreach (var e in doc.Descendants("secret").ToList()) e.Remove(); }
+                public static void DropAttributes(XElement element) { foreach (var a in element.Attributes().ToList()) a.Remove(); }
+                public static void DeleteRows(DataTable table) { foreach (var r in table.Rows.Cast<DataRow>().ToList()) r.Delete(); }
+                public static bool HasSecrets(XDocument doc) => doc.Descendants("secret").{|YA5002:ToList()|}.Any();
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_FilesAndDictionariesChangedWhileListed() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+
+            class Store
+            {
+                private readonly Dictionary<string, int> _counts = new();
+
+                public void Bump() { foreach (var key in _counts.Keys.ToList()) _counts[key]++; }
+                public void Prune() { foreach (var pair in _counts.Where(p => p.Value == 0).ToList()) _counts.Remove(pair.Key); }
+                public static void Prune(Dictionary<string, int> counts) { foreach (var key in counts.Keys.ToArray()) { if (counts[key] == 0) counts.Remove(key); } }
+                public static void Drain(HashSet<int> set) { foreach (var x in set.ToList()) set.Remove(x); }
+                public static void Repeat(string path) { foreach (var line in File.ReadLines(path).ToList()) File.AppendAllText(path, line); }
+                public static void Backup(string dir) { foreach (var f in new DirectoryInfo(dir).EnumerateFiles().ToList()) f.MoveTo(f.FullName + ".bak"); }
+            }
+            """);
+
+        [Fact]
         public Task NoDiagnostic_SetterWithLogicOnTheElement() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Linq;
