@@ -76,6 +76,8 @@ namespace YieldAwait.Analyzers.Cancellation
             MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask" } => true,
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Yield" }, ArgumentList.Arguments.Count: 0 } => true,
             ParenthesizedExpressionSyntax parenthesized => IsPlaceholderAwait(parenthesized.Expression),
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure }
+                => IsPlaceholderAwait(configure.Expression),
             _ => false,
         };
 

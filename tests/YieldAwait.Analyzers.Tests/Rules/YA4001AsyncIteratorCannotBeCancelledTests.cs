@@ -361,6 +361,30 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_WhenThePlaceholderAwaitIsConfigured() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Fakes
+            {
+                public static async IAsyncEnumerable<int> Numbers(int count)
+                {
+                    await Task.CompletedTask.ConfigureAwait(false);
+                    for (var i = 0; i < count; i++)
+                    {
+                        yield return i;
+                    }
+                }
+
+                public static async IAsyncEnumerable<string> Names()
+                {
+                    yield return "a";
+                    await ValueTask.CompletedTask.ConfigureAwait(false);
+                }
+            }
+            """);
+
+        [Fact]
         public Task NoDiagnostic_WhenAFieldTokenIsObserved() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Threading;
