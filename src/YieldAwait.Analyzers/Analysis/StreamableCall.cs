@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -63,7 +65,7 @@ namespace YieldAwait.Analyzers.Analysis
                 && BufferedListMethod.WithoutConversions(inline.Collection) == awaited
                 && inline.Syntax is ForEachStatementSyntax or ForEachVariableStatementSyntax)
             {
-                return new StreamableCall(invocation, awaited, inline, null);
+                return SharesResourceWithProducer(inline, invocation.TargetMethod) ? null : new StreamableCall(invocation, awaited, inline, null);
             }
 
             if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
@@ -93,7 +95,57 @@ namespace YieldAwait.Analyzers.Analysis
                 return null;
             }
 
-            return new StreamableCall(invocation, awaited, loop, group);
+            return SharesResourceWithProducer(loop, invocation.TargetMethod) ? null : new StreamableCall(invocation, awaited, loop, group);
+        }
+
+        /// <summary>
+        /// The loop body uses a disposable field or property of the producer's type that the producer also reads (its
+        /// connection, its DbContext, its stream). As a stream, the producer would be suspended mid-read on that object while
+        /// the body uses it: a second command while a reader is open, a second operation on a DbContext. The list keeps them apart.
+        /// </summary>
+        private static bool SharesResourceWithProducer(IForEachLoopOperation loop, IMethodSymbol producer)
+        {
+            HashSet<string>? producerNames = null;
+            foreach (var reference in loop.Body.DescendantsAndSelf().OfType<IMemberReferenceOperation>())
+            {
+                if (reference.Member is not (IFieldSymbol { IsConst: false } or IPropertySymbol)
+                    || !IsDisposable(reference.Type)
+                    || !DeclaredIn(producer.ContainingType, reference.Member.ContainingType))
+                {
+                    continue;
+                }
+
+                producerNames ??= new HashSet<string>(
+                    producer.DeclaringSyntaxReferences.SelectMany(r => r.GetSyntax().DescendantTokens())
+                        .Where(t => t.IsKind(SyntaxKind.IdentifierToken))
+                        .Select(t => t.ValueText),
+                    System.StringComparer.Ordinal);
+                if (producerNames.Contains(reference.Member.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsDisposable(ITypeSymbol? type) =>
+            type is not null
+            && (type.SpecialType == SpecialType.System_IDisposable
+                || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable || i.Name == "IAsyncDisposable")
+                || type.Name == "IAsyncDisposable");
+
+        private static bool DeclaredIn(INamedTypeSymbol? type, INamedTypeSymbol owner)
+        {
+            for (; type is not null; type = type.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, owner.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

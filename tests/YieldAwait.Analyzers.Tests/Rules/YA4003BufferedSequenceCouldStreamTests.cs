@@ -228,6 +228,65 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Theory]
+        [InlineData("foreach (var name in await NamesAsync()) { using var command = _connection.CreateCommand(); command.CommandText = name; await command.ExecuteNonQueryAsync(); }")]
+        [InlineData("var names = await NamesAsync(); foreach (var name in names) await _connection.ChangeDatabaseAsync(name);")]
+        public Task NoDiagnostic_WhenTheCallersLoopUsesTheProducersConnection(string loop) => Verify.VerifyAnalyzerAsync(Usings + $$"""
+            using System.Data.Common;
+
+            class Names
+            {
+                private readonly DbConnection _connection;
+                public Names(DbConnection connection) => _connection = connection;
+
+                // As a stream, the reader below would still be open while the caller runs its own command on the same
+                // connection (without MARS: "There is already an open DataReader").
+                private async Task<List<string>> NamesAsync()
+                {
+                    var names = new List<string>();
+                    using var command = _connection.CreateCommand();
+                    command.CommandText = "select name from t";
+                    using var reader = await command.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
+                        names.Add(reader.GetString(0));
+                    return names;
+                }
+
+                internal async Task TouchAllAsync()
+                {
+                    {{loop}}
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_WhenTheCallersLoopUsesOtherMembers() => Verify.VerifyAnalyzerAsync(Usings + """
+            using System.Data.Common;
+
+            class Names
+            {
+                private readonly DbConnection _connection;
+                private readonly List<string> _seen = new();
+                public Names(DbConnection connection) => _connection = connection;
+
+                private async Task<List<string>> {|YA4003:NamesAsync|}()
+                {
+                    var names = new List<string>();
+                    using var command = _connection.CreateCommand();
+                    using var reader = await command.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
+                        names.Add(reader.GetString(0));
+                    return names;
+                }
+
+                internal async Task RememberAllAsync()
+                {
+                    foreach (var name in await NamesAsync())
+                        _seen.Add(name);
+                }
+            }
+            """);
+
+        [Theory]
         [InlineData("async Task<List<Order>> Wrapper() => await LoadAsync();")]
         [InlineData("Task<List<Order>> Wrapper() => LoadAsync();")]
         [InlineData("async Task<int> Wrapper() => (await LoadAsync()).Count;")]
