@@ -39,13 +39,15 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 var tokenSource = start.Compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
-                start.RegisterOperationAction(context => Analyze(context, types, tokenSource), OperationKind.Loop);
+                var cancelled = start.Compilation.GetTypeByMetadataName("System.OperationCanceledException");
+                start.RegisterOperationAction(context => Analyze(context, types, tokenSource, cancelled), OperationKind.Loop);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, CancellationTypes types, INamedTypeSymbol? tokenSource)
+        private static void Analyze(OperationAnalysisContext context, CancellationTypes types, INamedTypeSymbol? tokenSource, INamedTypeSymbol? cancelled)
         {
             if (context.Operation is not IForEachLoopOperation { IsAsynchronous: true } loop
+                || RunsAfterCancellation(loop, cancelled)
                 || CancellableStreams.UncancelledStream(loop, types) is not { } stream
                 || TokenInScope.Find(loop, context.ContainingSymbol, types, tokenSource) is not { } token)
             {
@@ -57,6 +59,41 @@ namespace YieldAwait.Analyzers.Rules
                 stream.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(TokenProperty, token),
                 token));
+        }
+
+        /// <summary>
+        /// A loop in a <c>finally</c> or in a <c>catch (OperationCanceledException)</c> is cleanup that runs once the token is
+        /// (or may be) cancelled: draining a channel, flushing what is left. Passing that token would stop it before it starts.
+        /// </summary>
+        private static bool RunsAfterCancellation(IOperation loop, INamedTypeSymbol? cancelled)
+        {
+            for (IOperation? child = loop, parent = loop.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return false;
+                    case ITryOperation @try when @try.Finally == child:
+                        return true;
+                    case ICatchClauseOperation { ExceptionType: var caught } when cancelled is not null && DerivesFrom(caught, cancelled):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

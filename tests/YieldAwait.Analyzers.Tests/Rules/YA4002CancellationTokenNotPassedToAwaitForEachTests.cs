@@ -311,6 +311,54 @@ namespace YieldAwait.Analyzers.Tests.Rules
         #region Fix: .WithCancellation(token)
 
         [Fact]
+        public Task NoDiagnostic_CleanupLoopsThatRunAfterCancellation() => Verify.VerifyAnalyzerAsync(Usings + """
+            using System.Threading.Channels;
+
+            class Worker
+            {
+                private readonly Channel<int> _queue = Channel.CreateUnbounded<int>();
+
+                public async Task RunAsync(CancellationToken stoppingToken)
+                {
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, stoppingToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // Shutting down: drain what is queued; the stopping token is already cancelled.
+                        _queue.Writer.Complete();
+                        await foreach (var item in _queue.Reader.ReadAllAsync()) { Console.WriteLine(item); }
+                    }
+                }
+
+                public async Task PumpAsync(IAsyncEnumerable<int> pending, CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        await Task.Delay(10, cancellationToken);
+                    }
+                    finally
+                    {
+                        await foreach (var item in pending) { Console.WriteLine(item); }
+                    }
+                }
+
+                public async Task RetryAsync(IAsyncEnumerable<int> source, CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        await Task.Delay(10, cancellationToken);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        await foreach (var item in [|source|]) { Console.WriteLine(item); }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task Fix_AddsWithCancellation_BeforeConfigureAwait() => VerifyFix.VerifyCodeFixAsync(Usings + """
             class Consumer
             {
