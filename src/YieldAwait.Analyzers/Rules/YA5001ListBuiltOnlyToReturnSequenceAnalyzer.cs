@@ -106,6 +106,7 @@ namespace YieldAwait.Analyzers.Rules
                 || (!SymbolEqualityComparer.Default.Equals(((INamedTypeSymbol)local.Type).TypeArguments.FirstOrDefault() ?? local.Type, sequenceType.TypeArguments[0]) && AddsTargetTypedValue(body, local.Name))
                 || HasForbiddenShape(body, local.Name)
                 || HasOutsideEffects(block, local, body)
+                || ReadsCollectionTheTypeChanges(block, function, body, context.CancellationToken)
                 || LeadingChecks(block, body, declarationIndex, local.Name, checks) is not { } checkIndices)
             {
                 return;
@@ -117,6 +118,61 @@ namespace YieldAwait.Analyzers.Rules
                 ImmutableDictionary<string, string?>.Empty.Add(CheckStatementsKey, string.Join(",", checkIndices)),
                 EnclosingFunction.DisplayName(function),
                 local.Name));
+        }
+
+        private static readonly ImmutableHashSet<string> Mutators = ImmutableHashSet.Create(
+            "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere", "Clear",
+            "Enqueue", "Dequeue", "Push", "Pop", "TryAdd", "TryRemove", "Sort", "Reverse");
+
+        /// <summary>
+        /// The body reads a collection field or property of its own type that the type changes elsewhere (<c>_items.Remove(i)</c>).
+        /// The returned list is then a snapshot that callers may rely on while they change that collection
+        /// (<c>foreach (var i in Active()) _items.Remove(i);</c>); as an iterator, that loop would throw.
+        /// </summary>
+        private static bool ReadsCollectionTheTypeChanges(IBlockOperation block, IMethodSymbol function, BlockSyntax body, System.Threading.CancellationToken cancellationToken)
+        {
+            var type = function.ContainingType;
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var reference in block.Descendants().OfType<IMemberReferenceOperation>())
+            {
+                if (reference.Member is IFieldSymbol or IPropertySymbol
+                    && SymbolEqualityComparer.Default.Equals(reference.Member.ContainingType?.OriginalDefinition, type?.OriginalDefinition)
+                    && reference.Type is { SpecialType: not SpecialType.System_String } collection
+                    && collection.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
+                {
+                    names.Add(reference.Member.Name);
+                }
+            }
+
+            if (names.Count == 0 || type is null)
+            {
+                return false;
+            }
+
+            foreach (var declaration in type.DeclaringSyntaxReferences)
+            {
+                foreach (var access in declaration.GetSyntax(cancellationToken).DescendantNodes().OfType<MemberAccessExpressionSyntax>())
+                {
+                    if (!Mutators.Contains(access.Name.Identifier.ValueText)
+                        || (access.SyntaxTree == body.SyntaxTree && body.Span.Contains(access.Span)))
+                    {
+                        continue;
+                    }
+
+                    var target = access.Expression switch
+                    {
+                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (target is not null && names.Contains(target))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -130,6 +130,60 @@ namespace YieldAwait.Analyzers.Tests.Rules
             Method("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); " + (signature.Contains("out int") ? "count = 0; " : "") + "return errors;", signature));
 
         [Fact]
+        public Task NoDiagnostic_SnapshotOfACollectionItsTypeChanges() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            sealed class Item { public bool Active; }
+
+            sealed class Registry
+            {
+                private readonly List<Item> _items = new();
+                private readonly Dictionary<string, Item> _byName = new();
+
+                public IEnumerable<Item> Active()
+                {
+                    var result = new List<Item>();
+                    foreach (var item in _items)
+                        if (item.Active) result.Add(item);
+                    return result;
+                }
+
+                public IEnumerable<string> Names()
+                {
+                    var names = new List<string>();
+                    foreach (var name in this._byName.Keys)
+                        names.Add(name);
+                    return names;
+                }
+
+                // Callers change the collections while they read the snapshots: as iterators, these loops would throw.
+                public void RemoveActive() { foreach (var item in Active()) _items.Remove(item); }
+                public void Forget() { foreach (var name in Names()) this._byName.Remove(name); }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_WhenTheTypeNeverChangesTheCollectionItReads() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            sealed class Item { public bool Active; }
+
+            sealed class Catalog
+            {
+                private readonly Item[] _items;
+                public Catalog(Item[] items) => _items = items;
+
+                public IEnumerable<Item> Active()
+                {
+                    var {|YA5001:result|} = new List<Item>();
+                    foreach (var item in _items)
+                        if (item.Active) result.Add(item);
+                    return result;
+                }
+            }
+            """);
+
+        [Fact]
         public Task NoDiagnostic_AsyncMethodReturningATaskOfSequence() => Verify.VerifyAnalyzerAsync(Method(
             "var errors = new List<string>(); foreach (var line in lines) { await System.Threading.Tasks.Task.Yield(); errors.Add(line); } return errors;",
             "public async System.Threading.Tasks.Task<IEnumerable<string>> Errors(IEnumerable<string> lines)"));
