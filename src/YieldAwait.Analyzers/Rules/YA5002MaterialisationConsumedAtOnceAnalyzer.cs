@@ -84,6 +84,13 @@ namespace YieldAwait.Analyzers.Rules
             }
 
             var (kind, reader, region, taintSpan) = use.Value;
+            if (reader == "'Contains'" && HasOwnComparer(sourceType))
+            {
+                // Without the copy, Contains goes to the set's or the dictionary's own Contains, which may use its comparer
+                // (StringComparer.OrdinalIgnoreCase); the copy's Contains uses default equality.
+                return;
+            }
+
             if (kind == LoopConsumer && !EnumeratesAs(sourceType, ElementType(invocation.Type)))
             {
                 return;
@@ -138,6 +145,12 @@ namespace YieldAwait.Analyzers.Rules
                     return null;
             }
         }
+
+        private static bool HasOwnComparer(ITypeSymbol source) =>
+            source.TypeKind != TypeKind.Array
+            && source.OriginalDefinition.ToDisplayString() != "System.Collections.Generic.List<T>"
+            && (source is INamedTypeSymbol { TypeKind: TypeKind.Interface } self ? source.AllInterfaces.Add(self) : source.AllInterfaces)
+                .Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T || i.Name == "IReadOnlySet");
 
         private static bool IsWritten(IOperation operation) =>
             operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;

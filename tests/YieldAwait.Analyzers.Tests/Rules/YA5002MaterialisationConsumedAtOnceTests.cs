@@ -289,6 +289,20 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_ContainsOverACollectionWithItsOwnComparer() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            static class Lookup
+            {
+                // The copy's Contains uses default equality; the set's or the dictionary's own Contains may ignore case.
+                public static bool Known(HashSet<string> names, string name) => names.ToList().Contains(name);
+                public static bool Mapped(Dictionary<string, int> map, string key) => map.Keys.ToArray().Contains(key);
+                public static bool Listed(IEnumerable<string> names, string name) => names.Where(n => n.Length > 0).{|YA5002:ToList()|}.Contains(name);
+            }
+            """);
+
+        [Fact]
         public Task NoDiagnostic_SetterWithLogicOnTheElement() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Linq;
