@@ -769,6 +769,21 @@ namespace YieldAwait.Analyzers.Corpus
 
                         return total;
                     }
+
+                    public async Task<int> CountLargeAsync(IReadOnlyList<int> ids)
+                    {
+                        var count = 0;
+                        foreach (var pending in Pending(ids))
+                        {
+                            var amount = (await pending).Amount;
+                            if (amount > 100m)
+                            {
+                                count++;
+                            }
+                        }
+
+                        return count;
+                    }
                 }
 
                 public sealed class {{e}}TaskFeedLookAlikes{{n}}
@@ -815,6 +830,12 @@ namespace YieldAwait.Analyzers.Corpus
                         }
 
                         return archived;
+                    }
+
+                    public async Task<int> CountLargeAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+                    {
+                        await Task.Yield();
+                        return ids.Where(id => _store.LoadAsync(id, cancellationToken).Result.Amount > 100m).Count();
                     }
 
                     public string Names(IEnumerable<int> ids) =>
@@ -883,6 +904,17 @@ namespace YieldAwait.Analyzers.Corpus
                         }
 
                         return count;
+                    }
+
+                    public async IAsyncEnumerable<{{e}}> FollowActive(IReadOnlyList<int> ids)
+                    {
+                        await foreach (var item in Follow(ids).ConfigureAwait(false))
+                        {
+                            if (item.IsActive)
+                            {
+                                yield return item;
+                            }
+                        }
                     }
                 }
 
@@ -1083,6 +1115,10 @@ namespace YieldAwait.Analyzers.Corpus
                     public bool AnyLarge(IEnumerable<{{e}}> items) => items.Where(x => x.Amount > 1000m).ToList().Any();
 
                     public int ActiveCount(IEnumerable<{{e}}> items) => items.Where(x => x.IsActive).ToList().Count;
+
+                    public string FirstName(IEnumerable<{{e}}> items) => items.Select(x => x.Name).ToArray().First();
+
+                    public int LargeCount(IEnumerable<{{e}}> items) => items.ToList().Count(x => x.Amount > 100m); // the copy is not needed
 
                     public void Print(IEnumerable<{{e}}> items, TextWriter writer)
                     {
