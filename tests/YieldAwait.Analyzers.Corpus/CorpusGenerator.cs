@@ -35,6 +35,20 @@ namespace YieldAwait.Analyzers.Corpus
             BufferedPages,
         };
 
+        /// <summary>
+        /// The later rules' modules (YA1004, YA1006, YA4001, YA4002, YA5001, YA5002). Each file gets one, in turn, drawn
+        /// without touching the seeded sequence, so the modules above are picked as they were before these existed.
+        /// </summary>
+        private static readonly Func<string, int, string>[] LaterModules =
+        {
+            TaskFeed,
+            LazyLookups,
+            UncancellableTail,
+            UnpassedToken,
+            ListBuilders,
+            MaterialisedChecks,
+        };
+
         /// <summary>Files totalling at least <paramref name="minimumLines"/> lines.</summary>
         public static IReadOnlyList<SourceFile> Generate(int seed, int minimumLines)
         {
@@ -61,6 +75,8 @@ namespace YieldAwait.Analyzers.Corpus
                 {
                     text.Append(Modules[1 + random.Next(Modules.Length - 1)](entity, module * 10 + i));
                 }
+
+                text.Append(LaterModules[module % LaterModules.Length](entity, module * 10 + 5));
 
                 text.AppendLine("}");
                 var content = text.ToString();
@@ -720,6 +736,425 @@ namespace YieldAwait.Analyzers.Corpus
                         var items = await LoadEachAsync(ids, cancellationToken).ConfigureAwait(false);
                         return items.Count(x => x.IsActive);
                     }
+                }
+
+            """;
+        /// <summary>YA1004: tasks yielded one by one and awaited in turn by every consumer; the look-alike's consumer awaits them together.</summary>
+        private static string TaskFeed(string e, int n) => $$"""
+                public sealed class {{e}}TaskFeed{{n}}
+                {
+                    private readonly I{{e}}Store _store;
+
+                    public {{e}}TaskFeed{{n}}(I{{e}}Store store) => _store = store;
+
+                    public IEnumerable<Task<{{e}}>> Pending(IReadOnlyList<int> ids)
+                    {
+                        foreach (var id in ids)
+                        {
+                            yield return _store.LoadAsync(id);
+                        }
+                    }
+
+                    public async Task<decimal> ActiveTotalAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+                    {
+                        var total = 0m;
+                        foreach (var pending in Pending(ids))
+                        {
+                            var item = await pending.ConfigureAwait(false);
+                            if (item.IsActive)
+                            {
+                                total += item.Amount;
+                            }
+                        }
+
+                        return total;
+                    }
+
+                    public async Task<int> CountLargeAsync(IReadOnlyList<int> ids)
+                    {
+                        var count = 0;
+                        foreach (var pending in Pending(ids))
+                        {
+                            var amount = (await pending).Amount;
+                            if (amount > 100m)
+                            {
+                                count++;
+                            }
+                        }
+
+                        return count;
+                    }
+                }
+
+                public sealed class {{e}}TaskFeedLookAlikes{{n}}
+                {
+                    private readonly I{{e}}Store _store;
+
+                    public {{e}}TaskFeedLookAlikes{{n}}(I{{e}}Store store) => _store = store;
+
+                    public IEnumerable<Task<{{e}}>> Pending(IReadOnlyList<int> ids)
+                    {
+                        foreach (var id in ids)
+                        {
+                            yield return _store.LoadAsync(id);
+                        }
+                    }
+
+                    public async Task<decimal> ActiveTotalAsync(IReadOnlyList<int> ids)
+                    {
+                        var loaded = await Task.WhenAll(Pending(ids)).ConfigureAwait(false);
+                        return loaded.Where(x => x.IsActive).Sum(x => x.Amount);
+                    }
+                }
+
+            """;
+
+        /// <summary>YA1006: a store read blocked on inside Select, consumed by an async loop (fixable) and by string.Join (not).</summary>
+        private static string LazyLookups(string e, int n) => $$"""
+                public sealed class {{e}}Lookup{{n}}
+                {
+                    private readonly I{{e}}Store _store;
+
+                    public {{e}}Lookup{{n}}(I{{e}}Store store) => _store = store;
+
+                    public async Task<int> ArchiveActiveAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+                    {
+                        var archived = 0;
+                        foreach (var item in ids.Where(id => id > 0).Select(id => _store.LoadAsync(id, cancellationToken).Result))
+                        {
+                            if (item.IsActive)
+                            {
+                                await _store.SaveAsync(item with { IsActive = false }, cancellationToken).ConfigureAwait(false);
+                                archived++;
+                            }
+                        }
+
+                        return archived;
+                    }
+
+                    public async Task<int> CountLargeAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+                    {
+                        await Task.Yield();
+                        return ids.Where(id => _store.LoadAsync(id, cancellationToken).Result.Amount > 100m).Count();
+                    }
+
+                    public string Names(IEnumerable<int> ids) =>
+                        string.Join(", ", ids.Select(id => _store.LoadAsync(id).GetAwaiter().GetResult().Name));
+                }
+
+                public sealed class {{e}}LookupLookAlikes{{n}}
+                {
+                    private readonly I{{e}}Store _store;
+
+                    public {{e}}LookupLookAlikes{{n}}(I{{e}}Store store) => _store = store;
+
+                    public async Task<int> ArchiveActiveAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+                    {
+                        var archived = 0;
+                        foreach (var id in ids.Where(id => id > 0))
+                        {
+                            var item = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+                            if (item.IsActive)
+                            {
+                                await _store.SaveAsync(item with { IsActive = false }, cancellationToken).ConfigureAwait(false);
+                                archived++;
+                            }
+                        }
+
+                        return archived;
+                    }
+
+                    public async Task<string> NamesAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+                    {
+                        var loaded = await Task.WhenAll(ids.Select(id => _store.LoadAsync(id, cancellationToken))).ConfigureAwait(false);
+                        return string.Join(", ", loaded.Select(x => x.Name));
+                    }
+
+                    public IEnumerable<Func<Task<{{e}}>>> Loaders(IEnumerable<int> ids) => ids.Select(id => (Func<Task<{{e}}>>)(() => _store.LoadAsync(id)));
+                }
+
+            """;
+
+        /// <summary>YA4001: an async iterator that polls with no way to cancel it; the look-alike takes an [EnumeratorCancellation] token.</summary>
+        private static string UncancellableTail(string e, int n) => $$"""
+                public sealed class {{e}}Tail{{n}}
+                {
+                    private readonly I{{e}}Store _store;
+
+                    public {{e}}Tail{{n}}(I{{e}}Store store) => _store = store;
+
+                    public async IAsyncEnumerable<{{e}}> Follow(IReadOnlyList<int> ids, int pollMs = 5)
+                    {
+                        foreach (var id in ids)
+                        {
+                            await Task.Delay(pollMs).ConfigureAwait(false);
+                            yield return await _store.LoadAsync(id).ConfigureAwait(false);
+                        }
+                    }
+
+                    public async Task<int> CountActiveAsync(IReadOnlyList<int> ids)
+                    {
+                        var count = 0;
+                        await foreach (var item in Follow(ids))
+                        {
+                            if (item.IsActive)
+                            {
+                                count++;
+                            }
+                        }
+
+                        return count;
+                    }
+
+                    public async IAsyncEnumerable<{{e}}> FollowActive(IReadOnlyList<int> ids)
+                    {
+                        await foreach (var item in Follow(ids).ConfigureAwait(false))
+                        {
+                            if (item.IsActive)
+                            {
+                                yield return item;
+                            }
+                        }
+                    }
+                }
+
+                public sealed class {{e}}TailLookAlikes{{n}}
+                {
+                    private readonly I{{e}}Store _store;
+
+                    public {{e}}TailLookAlikes{{n}}(I{{e}}Store store) => _store = store;
+
+                    public async IAsyncEnumerable<{{e}}> Follow(IReadOnlyList<int> ids, int pollMs = 5, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        foreach (var id in ids)
+                        {
+                            await Task.Delay(pollMs, cancellationToken).ConfigureAwait(false);
+                            yield return await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+
+                    public IAsyncEnumerable<{{e}}> FollowAll(IReadOnlyList<int> ids, CancellationToken cancellationToken) => Follow(ids, 5, cancellationToken);
+                }
+
+            """;
+
+        /// <summary>YA4002: a cancellable stream looped over without the caller's token; the look-alikes pass it, or say they will not.</summary>
+        private static string UnpassedToken(string e, int n) => $$"""
+                public sealed class {{e}}Export{{n}}
+                {
+                    private readonly I{{e}}Store _store;
+
+                    public {{e}}Export{{n}}(I{{e}}Store store) => _store = store;
+
+                    public async IAsyncEnumerable<{{e}}> Read(IEnumerable<int> ids, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        foreach (var id in ids)
+                        {
+                            yield return await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+
+                    public async Task<int> WriteAsync(IEnumerable<int> ids, TextWriter writer, CancellationToken cancellationToken)
+                    {
+                        var written = 0;
+                        await foreach (var item in Read(ids).ConfigureAwait(false))
+                        {
+                            await writer.WriteLineAsync(item.Name).ConfigureAwait(false);
+                            written++;
+                        }
+
+                        return written;
+                    }
+                }
+
+                public sealed class {{e}}ExportLookAlikes{{n}}
+                {
+                    private readonly {{e}}Export{{n}} _export;
+
+                    public {{e}}ExportLookAlikes{{n}}({{e}}Export{{n}} export) => _export = export;
+
+                    public async Task<int> WriteAsync(IEnumerable<int> ids, TextWriter writer, CancellationToken cancellationToken)
+                    {
+                        var written = 0;
+                        await foreach (var item in _export.Read(ids, cancellationToken).ConfigureAwait(false))
+                        {
+                            await writer.WriteLineAsync(item.Name).ConfigureAwait(false);
+                            written++;
+                        }
+
+                        return written;
+                    }
+
+                    public async Task<decimal> SumAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+                    {
+                        var sum = 0m;
+                        await foreach (var item in _export.Read(ids).WithCancellation(cancellationToken))
+                        {
+                            sum += item.Amount;
+                        }
+
+                        return sum;
+                    }
+
+                    public async Task<int> DrainAsync(IEnumerable<int> ids, CancellationToken shutdownToken)
+                    {
+                        // Runs to the end during shutdown on purpose.
+                        var drained = 0;
+                        await foreach (var item in _export.Read(ids, CancellationToken.None))
+                        {
+                            drained++;
+                        }
+
+                        return drained;
+                    }
+
+                    public async Task<int> CountAsync(IEnumerable<int> ids)
+                    {
+                        var count = 0;
+                        await foreach (var item in _export.Read(ids))
+                        {
+                            count++;
+                        }
+
+                        return count;
+                    }
+                }
+
+            """;
+
+        /// <summary>YA5001: lists filled in a loop only to be returned as sequences; the look-alikes promise a list or do more with it.</summary>
+        private static string ListBuilders(string e, int n) => $$"""
+                public static class {{e}}Labels{{n}}
+                {
+                    public static IEnumerable<string> Labels(IEnumerable<{{e}}> items, string prefix)
+                    {
+                        ArgumentNullException.ThrowIfNull(items);
+
+                        var labels = new List<string>();
+                        foreach (var item in items)
+                        {
+                            if (item.IsActive)
+                            {
+                                labels.Add(prefix + item.Name);
+                            }
+                        }
+
+                        return labels;
+                    }
+
+                    public static IEnumerable<int> Ids(int count)
+                    {
+                        var ids = new List<int>(count);
+                        for (var i = 1; i <= count; i++)
+                        {
+                            ids.Add(i);
+                        }
+
+                        return ids;
+                    }
+
+                    public static int Width(IEnumerable<{{e}}> items)
+                    {
+                        var width = 0;
+                        foreach (var label in Labels(items, "#"))
+                        {
+                            width = Math.Max(width, label.Length);
+                        }
+
+                        return width + Ids(3).Sum();
+                    }
+                }
+
+                public static class {{e}}LabelsLookAlikes{{n}}
+                {
+                    public static IReadOnlyList<string> Labels(IEnumerable<{{e}}> items, string prefix)
+                    {
+                        var labels = new List<string>();
+                        foreach (var item in items)
+                        {
+                            if (item.IsActive)
+                            {
+                                labels.Add(prefix + item.Name);
+                            }
+                        }
+
+                        return labels;
+                    }
+
+                    public static IEnumerable<string> Sorted(IEnumerable<{{e}}> items)
+                    {
+                        var names = new List<string>();
+                        foreach (var item in items)
+                        {
+                            names.Add(item.Name);
+                        }
+
+                        names.Sort(StringComparer.Ordinal);
+                        return names;
+                    }
+
+                    public static IEnumerable<string> Written(IEnumerable<{{e}}> items, TextWriter writer)
+                    {
+                        var names = new List<string>();
+                        foreach (var item in items)
+                        {
+                            writer.WriteLine(item.Name);
+                            names.Add(item.Name);
+                        }
+
+                        return names;
+                    }
+                }
+
+            """;
+
+        /// <summary>YA5002: copies read once, at once; the look-alikes' copies are snapshots of a list the loop changes, or read twice.</summary>
+        private static string MaterialisedChecks(string e, int n) => $$"""
+                public sealed class {{e}}Checks{{n}}
+                {
+                    public bool AnyLarge(IEnumerable<{{e}}> items) => items.Where(x => x.Amount > 1000m).ToList().Any();
+
+                    public int ActiveCount(IEnumerable<{{e}}> items) => items.Where(x => x.IsActive).ToList().Count;
+
+                    public string FirstName(IEnumerable<{{e}}> items) => items.Select(x => x.Name).ToArray().First();
+
+                    public int LargeCount(IEnumerable<{{e}}> items) => items.ToList().Count(x => x.Amount > 100m); // the copy is not needed
+
+                    public void Print(IEnumerable<{{e}}> items, TextWriter writer)
+                    {
+                        foreach (var item in items.OrderBy(x => x.CreatedAt).ToArray())
+                        {
+                            writer.WriteLine($"{item.CreatedAt:u} {item.Name}");
+                        }
+                    }
+                }
+
+                public sealed class {{e}}ChecksLookAlikes{{n}}
+                {
+                    private readonly List<{{e}}> _pending = new List<{{e}}>();
+
+                    public int Flush(Func<{{e}}, bool> send)
+                    {
+                        var sent = 0;
+                        foreach (var item in _pending.ToList())
+                        {
+                            if (send(item))
+                            {
+                                _pending.Remove(item);
+                                sent++;
+                            }
+                        }
+
+                        return sent;
+                    }
+
+                    public decimal Average(IEnumerable<{{e}}> items)
+                    {
+                        var active = items.Where(x => x.IsActive).ToList();
+                        return active.Count == 0 ? 0m : active.Sum(x => x.Amount) / active.Count;
+                    }
+
+                    public bool AnyLarge(IEnumerable<{{e}}> items) => items.Any(x => x.Amount > 1000m);
                 }
 
             """;

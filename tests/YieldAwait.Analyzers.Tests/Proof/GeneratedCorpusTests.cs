@@ -33,6 +33,12 @@ namespace YieldAwait.Analyzers.Tests.Proof
             Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.InfiniteSequenceEnumeratedWithoutExit);
             Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.SearchOverInfiniteSequence);
             Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.BufferedSequenceCouldStream);
+            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.IteratorOfTasksAwaitedOneByOne);
+            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.BlockingWaitInLazyQuery);
+            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.AsyncIteratorCannotBeCancelled);
+            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.CancellationTokenNotPassedToAwaitForEach);
+            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.ListBuiltOnlyToReturnSequence);
+            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.MaterialisationConsumedAtOnce);
             var inLookAlikes = run.Diagnostics.Where(d => d.Location.SourceTree!.GetRoot().FindNode(d.Location.SourceSpan)
                 .AncestorsAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>()
                 .Any(c => c.Identifier.ValueText.Contains("LookAlikes"))).ToList();
