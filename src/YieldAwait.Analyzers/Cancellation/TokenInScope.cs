@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -54,33 +55,49 @@ namespace YieldAwait.Analyzers.Cancellation
 
         private static string? Local(IOperation operation, CancellationTypes types, INamedTypeSymbol? tokenSource)
         {
-            if (operation.SemanticModel is not { } model)
-            {
-                return null;
-            }
-
+            // The locals in scope are those of the enclosing blocks, loops, usings, switches and catches; walking up the
+            // operation tree finds them without a LookupSymbols, which lists every type and member in scope as well.
             var position = operation.Syntax.SpanStart;
             ILocalSymbol? token = null, source = null;
-            foreach (var local in model.LookupSymbols(position).OfType<ILocalSymbol>())
+            for (var current = operation.Parent; current is not null; current = current.Parent)
             {
-                var declaredAt = local.DeclaringSyntaxReferences.FirstOrDefault();
-                if (declaredAt is null || declaredAt.SyntaxTree != operation.Syntax.SyntaxTree || declaredAt.Span.End > position || local.IsConst)
+                if (current is IAnonymousFunctionOperation { Symbol.IsStatic: true } or ILocalFunctionOperation { Symbol.IsStatic: true })
                 {
-                    continue;
+                    break;
                 }
 
-                if (types.IsToken(local.Type) && (token is null || Later(local, token)))
+                foreach (var local in LocalsOf(current))
                 {
-                    token = local;
-                }
-                else if (tokenSource is not null && SymbolEqualityComparer.Default.Equals(local.Type, tokenSource) && (source is null || Later(local, source)))
-                {
-                    source = local;
+                    var declaredAt = local.DeclaringSyntaxReferences.FirstOrDefault();
+                    if (declaredAt is null || declaredAt.SyntaxTree != operation.Syntax.SyntaxTree || declaredAt.Span.End > position || local.IsConst)
+                    {
+                        continue;
+                    }
+
+                    if (types.IsToken(local.Type) && (token is null || Later(local, token)))
+                    {
+                        token = local;
+                    }
+                    else if (tokenSource is not null && SymbolEqualityComparer.Default.Equals(local.Type, tokenSource) && (source is null || Later(local, source)))
+                    {
+                        source = local;
+                    }
                 }
             }
 
             return token?.Name ?? (source is null ? null : source.Name + ".Token");
         }
+
+        private static ImmutableArray<ILocalSymbol> LocalsOf(IOperation operation) => operation switch
+        {
+            IBlockOperation block => block.Locals,
+            ILoopOperation loop => loop.Locals,
+            IUsingOperation usingOperation => usingOperation.Locals,
+            ISwitchOperation switchOperation => switchOperation.Locals,
+            ISwitchCaseOperation switchCase => switchCase.Locals,
+            ICatchClauseOperation catchClause => catchClause.Locals,
+            _ => ImmutableArray<ILocalSymbol>.Empty,
+        };
 
         private static bool Later(ILocalSymbol local, ILocalSymbol than) =>
             local.DeclaringSyntaxReferences[0].Span.Start > than.DeclaringSyntaxReferences[0].Span.Start;
