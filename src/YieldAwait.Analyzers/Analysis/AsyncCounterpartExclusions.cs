@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Options;
@@ -77,6 +78,12 @@ namespace YieldAwait.Analyzers.Analysis
         {
             var method = invocation.TargetMethod;
             var receiver = Receiver(invocation);
+            if (receiver is ILocalReferenceOperation { Local: var local } && OnlyValue(local, invocation.SemanticModel) is { } origin)
+            {
+                // 'TextReader reader = new StringReader(text)' or 'var input = Console.In': judge what the local always holds.
+                receiver = origin;
+            }
+
             if (IsConsoleStream(receiver))
             {
                 // Console.Out/Error/In: the console's writers run their async methods synchronously.
@@ -129,6 +136,34 @@ namespace YieldAwait.Analyzers.Analysis
             invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
                 ? BlockingFormRecognizer.Unwrap(invocation.Arguments[0].Value)
                 : null);
+
+        /// <summary>The initializer of a local that nothing assigns again, or null.</summary>
+        private static IOperation? OnlyValue(ILocalSymbol local, SemanticModel? semanticModel)
+        {
+            if (semanticModel is null || local.IsRef || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
+                || declarator.SyntaxTree != semanticModel.SyntaxTree
+                || declarator.FirstAncestorOrSelf<BlockSyntax>() is not { } scope)
+            {
+                return null;
+            }
+
+            foreach (var node in scope.DescendantNodes())
+            {
+                var written = node switch
+                {
+                    AssignmentExpressionSyntax assignment => assignment.Left,
+                    ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                    _ => null,
+                };
+                if (written is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name)
+                {
+                    return null;
+                }
+            }
+
+            return semanticModel.GetOperation(value) is { } operation ? BlockingFormRecognizer.Unwrap(operation) : null;
+        }
 
         private bool IsConsoleStream(IOperation? receiver) =>
             receiver is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Out" or "Error" or "In" } property }

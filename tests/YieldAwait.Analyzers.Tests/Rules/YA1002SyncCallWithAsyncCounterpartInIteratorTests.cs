@@ -1228,5 +1228,109 @@ namespace YieldAwait.Analyzers.Tests.Rules
         }.RunAsync(CancellationToken.None);
 
         #endregion
+
+        #region Review of real-code look-alikes
+
+        [Fact]
+        public Task NoDiagnostic_InMemoryAndConsoleReadersHeldInLocals() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+
+            class Lines
+            {
+                public IEnumerable<string> FromText(string text)
+                {
+                    using TextReader reader = new StringReader(text);
+                    string? line;
+                    while ((line = reader.ReadLine()) != null) yield return line;
+                }
+
+                public IEnumerable<string> FromConsole()
+                {
+                    var input = Console.In;
+                    string? line;
+                    while ((line = input.ReadLine()) != null) yield return line;
+                }
+
+                public IEnumerable<string> Existing(IEnumerable<string> paths)
+                {
+                    foreach (var path in paths)
+                    {
+                        if (File.Exists(path)) yield return path;
+                    }
+                }
+
+                public IEnumerable<int> Bytes(byte[] data)
+                {
+                    using Stream stream = new MemoryStream(data);
+                    var buffer = new byte[16];
+                    int read;
+                    while ((read = stream.Read(buffer, 0, buffer.Length)) > 0) yield return read;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_ReaderLocalThatIsAssignedAFileReaderLater() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+
+            class Lines
+            {
+                public IEnumerable<string> Read(string text, string? path)
+                {
+                    TextReader reader = new StringReader(text);
+                    if (path != null) reader = new StreamReader(path);
+                    string? line;
+                    while ((line = {|YA1002:reader.ReadLine()|}) != null) yield return line;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_DisposeInFinally() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+
+            class Files
+            {
+                public IEnumerable<char> Chars(string path)
+                {
+                    var reader = File.OpenText(path);
+                    try
+                    {
+                        int c;
+                        while ((c = reader.Peek()) >= 0)
+                        {
+                            reader.Read();
+                            yield return (char)c;
+                        }
+                    }
+                    finally
+                    {
+                        reader.Dispose();
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_ReadLineOnAFileReader() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+
+            class Files
+            {
+                public IEnumerable<string> Lines(string path)
+                {
+                    using var reader = new StreamReader(path);
+                    string? line;
+                    while ((line = {|YA1002:reader.ReadLine()|}) != null) yield return line;
+                }
+            }
+            """);
+
+        #endregion
     }
 }

@@ -789,5 +789,93 @@ namespace YieldAwait.Analyzers.Tests.Rules
         private static Task VerifyNoFix(string source) => VerifyFix.VerifyCodeFixAsync(source, source);
 
         #endregion
+
+        #region Review of real-code look-alikes
+
+        [Fact]
+        public Task NoDiagnostic_RealCodeLookAlikes() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Threading;
+
+            static class Sequences
+            {
+                public static IEnumerable<int> Naturals()
+                {
+                    var i = 0;
+                    while (true) yield return i++;
+                }
+
+                public static IEnumerable<string> Lines(TextReader reader)
+                {
+                    while (true)
+                    {
+                        var line = reader.ReadLine();
+                        if (line == null) yield break;
+                        yield return line;
+                    }
+                }
+
+                public static IEnumerable<byte[]> Blocks(Stream stream)
+                {
+                    for (;;)
+                    {
+                        var buffer = new byte[4096];
+                        var read = stream.Read(buffer, 0, buffer.Length);
+                        if (read == 0) break;
+                        yield return buffer[..read];
+                    }
+                }
+
+                public static IEnumerable<int> Polls(CancellationToken token)
+                {
+                    var n = 0;
+                    while (true)
+                    {
+                        if (token.IsCancellationRequested) yield break;
+                        yield return n++;
+                    }
+                }
+
+                public static IEnumerable<int> Retries(int max)
+                {
+                    var attempt = 0;
+                    while (true)
+                    {
+                        switch (attempt)
+                        {
+                            case 0: break;
+                            default: if (attempt >= max) yield break; break;
+                        }
+
+                        yield return attempt++;
+                    }
+                }
+
+                public static void Use(TextReader reader, Stream stream, CancellationToken token)
+                {
+                    var zeros = Enumerable.Repeat(0, 16).ToList();
+                    var lines = Lines(reader).ToList();
+                    var blocks = Blocks(stream).ToArray();
+                    var polls = Polls(token).ToList();
+                    var retries = Retries(3).ToList();
+                    var firstTen = Naturals().Take(10).ToList();
+                    var page = Naturals().Skip(20).Take(10).ToArray();
+                    var small = Naturals().TakeWhile(n => n < 100).Sum();
+                    var pairs = Naturals().Zip(new[] { "a", "b" }).ToList();
+                    var csv = string.Join(",", Naturals().Take(5));
+                    var set = new HashSet<int>(Naturals().Take(5));
+                    var fifth = Naturals().ElementAt(5);
+                    var any = Naturals().Any(n => n > 10);
+                    var chunk = Naturals().Chunk(10).First();
+                    var bounded = Naturals().Take(10);
+                    var list = bounded.ToList();
+                }
+            }
+            """);
+
+        #endregion
     }
 }

@@ -1773,5 +1773,131 @@ namespace YieldAwait.Analyzers.Tests.Rules
         private static Task VerifyNoFix(string source) => VerifyFix.VerifyCodeFixAsync(source, source);
 
         #endregion
+
+        #region Review of real-code look-alikes
+
+        [Fact]
+        public Task NoDiagnostic_PrivateIteratorBehindAnEagerWrapper_WithDebugAssert() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Diagnostics;
+
+            static class Chunking
+            {
+                public static IEnumerable<T[]> Chunk<T>(this IEnumerable<T> source, int size)
+                {
+                    ArgumentNullException.ThrowIfNull(source);
+                    ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+                    return ChunkIterator(source, size);
+                }
+
+                private static IEnumerable<T[]> ChunkIterator<T>(IEnumerable<T> source, int size)
+                {
+                    Debug.Assert(source != null);
+                    Debug.Assert(size > 0);
+                    var chunk = new List<T>(size);
+                    foreach (var item in source)
+                    {
+                        chunk.Add(item);
+                        if (chunk.Count == size)
+                        {
+                            yield return chunk.ToArray();
+                            chunk.Clear();
+                        }
+                    }
+
+                    if (chunk.Count > 0) yield return chunk.ToArray();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_PerElementChecksInTheYieldingForeach() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            static class Paths
+            {
+                public static IEnumerable<string> Normalise(IEnumerable<string> paths)
+                {
+                    foreach (var path in paths)
+                    {
+                        ArgumentException.ThrowIfNullOrEmpty(path);
+                        if (path.IndexOf('\0') >= 0) throw new ArgumentException("Path contains a NUL character.", nameof(paths));
+                        yield return path.Replace('\\', '/');
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_StateChecksOfAnEnumeratorThatHasNoArguments() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections;
+            using System.Collections.Generic;
+
+            sealed class Ring<T> : IEnumerable<T>
+            {
+                private T[] _items = new T[4];
+                private int _count;
+                private int _version;
+
+                public IEnumerator<T> GetEnumerator()
+                {
+                    var version = _version;
+                    for (var i = 0; i < _count; i++)
+                    {
+                        if (version != _version) throw new InvalidOperationException("Collection was modified.");
+                        yield return _items[i];
+                    }
+                }
+
+                IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_EagerWrapperWithGuardAgainstAndLocalIterator() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            static class Windows
+            {
+                public static IEnumerable<(T, T)> Pairwise<T>(this IEnumerable<T> source)
+                {
+                    if (source is null) throw new ArgumentNullException(nameof(source));
+                    return Core(source);
+
+                    static IEnumerable<(T, T)> Core(IEnumerable<T> items)
+                    {
+                        using var e = items.GetEnumerator();
+                        if (!e.MoveNext()) yield break;
+                        var previous = e.Current;
+                        while (e.MoveNext())
+                        {
+                            yield return (previous, e.Current);
+                            previous = e.Current;
+                        }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_GuardAgainstInTheIteratorItself() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            static class Pages
+            {
+                public static IEnumerable<int> Numbers(int pageSize, int total)
+                {
+                    if (pageSize <= 0) {|YA3001:throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "Page size must be positive.")|};
+                    for (var start = 0; start < total; start += pageSize) yield return start;
+                }
+            }
+            """);
+
+        #endregion
     }
 }

@@ -804,5 +804,58 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         #endregion
+
+        #region Review of real-code look-alikes
+
+        [Fact]
+        public Task Reports_AnyThenForeachOverACheapGenerator() => Verify.VerifyAnalyzerAsync(Generators + """
+            class Report
+            {
+                public void Print()
+                {
+                    var numbers = Logs.Numbers(10);
+                    if (!numbers.Any()) return;
+                    foreach (var n in {|YA3005:numbers|}) Console.WriteLine(n);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_EnumeratedOnceInEachOfTwoExclusiveBranchesWithElseIf() => Verify.VerifyAnalyzerAsync(Generators + """
+            class Report
+            {
+                public int Summarise(string path, bool verbose, bool count)
+                {
+                    var lines = Logs.ReadLines(path);
+                    if (verbose)
+                    {
+                        foreach (var line in lines) Console.WriteLine(line);
+                        return 0;
+                    }
+                    else if (count)
+                    {
+                        return lines.Count();
+                    }
+
+                    return lines.Where(l => l.Length > 0).Select(l => l.Length).FirstOrDefault();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_EnumeratedOnceThenReturnedOrPassedOn() => Verify.VerifyAnalyzerAsync(Generators + """
+            class Report
+            {
+                public List<int> Collect(int count)
+                {
+                    var numbers = Logs.Numbers(count);
+                    var list = numbers.ToList();
+                    foreach (var n in list) Console.WriteLine(n);
+                    return list;
+                }
+            }
+            """);
+
+        #endregion
     }
 }
