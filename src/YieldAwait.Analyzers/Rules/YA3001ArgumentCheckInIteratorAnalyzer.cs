@@ -98,8 +98,14 @@ namespace YieldAwait.Analyzers.Rules
                 context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, display, EnclosingFunction.DisplayName(function)));
             }
 
+            /// <summary>
+            /// A member without parameters (a property getter, <c>GetEnumerator()</c>) has no arguments to check: what it
+            /// checks is its object's state, which may be set between the call and the enumeration. A local function can
+            /// still check the parameters of the method around it.
+            /// </summary>
             private bool IsIterator(IMethodSymbol function, SyntaxNode declaration, BlockSyntax body) =>
-                IteratorFacts.ContainsYield(declaration)
+                (function.MethodKind == MethodKind.LocalFunction || !function.Parameters.IsEmpty)
+                && IteratorFacts.ContainsYield(declaration)
                 && IteratorFacts.Classify(function, _types) != IteratorKind.None
                 && !PreYieldRegion.HasGoto(body);
 

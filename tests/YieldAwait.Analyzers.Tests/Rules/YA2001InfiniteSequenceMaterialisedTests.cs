@@ -876,6 +876,53 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task NoDiagnostic_GeneratorsThatEndOnAConditionOrAToken() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+
+            static class Sequences
+            {
+                public static IEnumerable<long> Fibonacci(long limit)
+                {
+                    long a = 0, b = 1;
+                    while (true)
+                    {
+                        if (a > limit) yield break;
+                        yield return a;
+                        (a, b) = (b, a + b);
+                    }
+                }
+
+                public static IEnumerable<int> Until(CancellationToken token)
+                {
+                    var n = 0;
+                    while (!token.IsCancellationRequested) yield return n++;
+                }
+
+                public static IEnumerable<T> Walk<T>(T start, Func<T, T?> next) where T : class
+                {
+                    for (var node = start; node != null; node = next(node)!) yield return node;
+                }
+
+                public static IEnumerable<string> Cycle(IReadOnlyList<string> items)
+                {
+                    while (true) foreach (var item in items) yield return item;
+                }
+
+                public static void Use(CancellationToken token)
+                {
+                    var fib = Fibonacci(1000).ToList();
+                    var ticks = Until(token).ToArray();
+                    var chain = Walk("a", s => s.Length < 3 ? s + "a" : null).ToList();
+                    var colours = Cycle(new[] { "red", "green" }).Take(6).ToList();
+                    var repeated = Enumerable.Repeat("x", 3).ToArray();
+                }
+            }
+            """);
+
         #endregion
     }
 }

@@ -1898,6 +1898,57 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task NoDiagnostic_StateCheckInAnIteratorWithoutParameters() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections;
+            using System.Collections.Generic;
+
+            sealed class Settings : IEnumerable<KeyValuePair<string, string>>
+            {
+                private Dictionary<string, string>? _values;
+
+                public void Load(Dictionary<string, string> values) => _values = values;
+
+                public IEnumerable<string> Keys
+                {
+                    get
+                    {
+                        ArgumentNullException.ThrowIfNull(_values);
+                        foreach (var key in _values.Keys) yield return key;
+                    }
+                }
+
+                public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+                {
+                    if (_values is null) throw new ArgumentNullException(nameof(_values), "Call Load first.");
+                    foreach (var pair in _values) yield return pair;
+                }
+
+                IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+            }
+            """);
+
+        [Fact]
+        public Task Reports_ParameterlessLocalIteratorCheckingTheMethodsParameter() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            static class Lines
+            {
+                public static IEnumerable<string> NonEmpty(IEnumerable<string> lines)
+                {
+                    return Core();
+
+                    IEnumerable<string> Core()
+                    {
+                        {|YA3001:ArgumentNullException.ThrowIfNull(lines)|};
+                        foreach (var line in lines) if (line.Length > 0) yield return line;
+                    }
+                }
+            }
+            """);
+
         #endregion
     }
 }

@@ -856,6 +856,45 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task NoDiagnostic_WhenTheFirstEnumerationIsInABranchThatContinues() => Verify.VerifyAnalyzerAsync(Generators + """
+            class Report
+            {
+                public void Print(string[] paths, bool countOnly)
+                {
+                    foreach (var path in paths)
+                    {
+                        var lines = Logs.ReadLines(path);
+                        if (countOnly)
+                        {
+                            Console.WriteLine(lines.Count());
+                            continue;
+                        }
+
+                        foreach (var line in lines) Console.WriteLine(line);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_WhenTheFirstEnumerationIsInATryWhoseCatchAndBodyBothLeave() => Verify.VerifyAnalyzerAsync(Generators + """
+            class Report
+            {
+                public int Count(string path, bool strict)
+                {
+                    var lines = Logs.ReadLines(path);
+                    switch (strict)
+                    {
+                        case true when path.Length > 0:
+                            return lines.Count(l => l.Length > 0);
+                        default:
+                            return lines.Count();
+                    }
+                }
+            }
+            """);
+
         #endregion
     }
 }
