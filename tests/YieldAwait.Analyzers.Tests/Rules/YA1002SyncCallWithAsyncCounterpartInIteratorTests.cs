@@ -1331,6 +1331,29 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task NoDiagnostic_CallsWithoutAMatchingAsyncTwin() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Text.Json;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Jobs
+            {
+                public IEnumerable<int> Run(IEnumerable<string> names, string json)
+                {
+                    var items = JsonSerializer.Deserialize<int[]>(json)!;
+                    Parallel.ForEach(names, name => Console.WriteLine(name));
+                    Thread.Sleep(10);
+                    Directory.CreateDirectory("out");
+                    File.Delete("out/tmp");
+                    foreach (var item in items) yield return item;
+                }
+            }
+            """);
+
         #endregion
     }
 }

@@ -923,6 +923,30 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task NoDiagnostic_LoopThatEndsByThrowingOnEndOfInput() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+
+            static class Frames
+            {
+                public static IEnumerable<byte> Bytes(Stream stream)
+                {
+                    while (true)
+                    {
+                        var b = stream.ReadByte();
+                        if (b < 0) throw new EndOfStreamException();
+                        yield return (byte)b;
+                    }
+                }
+
+                public static byte[] Header(Stream stream) => Bytes(stream).Take(8).ToArray();
+
+                public static List<byte> All(Stream stream) => Bytes(stream).ToList();
+            }
+            """);
+
         #endregion
     }
 }

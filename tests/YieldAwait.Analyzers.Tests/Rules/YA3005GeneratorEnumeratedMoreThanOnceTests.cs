@@ -895,6 +895,19 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task NoDiagnostic_LinqOverTheGeneratorBoundOnceThenOnlyTheListIsUsed() => Verify.VerifyAnalyzerAsync(Generators + """
+            class Report
+            {
+                public string Describe(int count)
+                {
+                    var numbers = Logs.Numbers(count);
+                    var evens = numbers.Where(n => n % 2 == 0).ToList();
+                    return evens.Count == 0 ? "none" : string.Join(",", evens) + $" ({evens.Count})";
+                }
+            }
+            """);
+
         #endregion
     }
 }
