@@ -138,7 +138,7 @@ namespace YieldAwait.Analyzers.Rules
                     var sites = new List<(SyntaxNode Site, bool Repeated)>();
                     foreach (var use in uses.OrderBy(u => u.Syntax.SpanStart))
                     {
-                        if (EnumerationSite(use) is { } site && Repetition(site, scope) is { } repeated)
+                        if (EnumerationSite(use) is { } site && !InConditionalCall(use) && Repetition(site, scope) is { } repeated)
                         {
                             sites.Add((site, repeated));
                         }
@@ -299,6 +299,25 @@ namespace YieldAwait.Analyzers.Rules
                             return null;
                     }
                 }
+            }
+
+            /// <summary>
+            /// A use in the arguments of a <c>[Conditional]</c> method (<c>Debug.Assert(xs.All(…))</c>) is compiled away outside
+            /// debug builds: a debug-only check, not a second run of the generator in the shipped code.
+            /// </summary>
+            private static bool InConditionalCall(IOperation use)
+            {
+                for (var node = use.Parent; node is not null and not IAnonymousFunctionOperation; node = node.Parent)
+                {
+                    if (node is IInvocationOperation invocation
+                        && invocation.TargetMethod.GetAttributes().Any(a => a.AttributeClass is { Name: "ConditionalAttribute" } attribute
+                            && attribute.ContainingNamespace?.ToDisplayString() == "System.Diagnostics"))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>

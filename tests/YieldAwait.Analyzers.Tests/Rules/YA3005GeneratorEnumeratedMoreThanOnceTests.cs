@@ -908,6 +908,19 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task NoDiagnostic_WhenTheOtherUseIsInADebugAssert() => Verify.VerifyAnalyzerAsync(Generators + """
+            class Report
+            {
+                public void Print(int count)
+                {
+                    var numbers = Logs.Numbers(count);
+                    System.Diagnostics.Debug.Assert(numbers.All(n => n >= 0));
+                    foreach (var n in numbers) Console.WriteLine(n);
+                }
+            }
+            """);
+
         #endregion
     }
 }
