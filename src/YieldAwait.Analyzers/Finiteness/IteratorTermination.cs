@@ -95,7 +95,7 @@ namespace YieldAwait.Analyzers.Finiteness
         /// <summary>Called only on a statement whose end is unreachable: true when that is because it loops forever.</summary>
         private static bool Diverges(SemanticModel model, StatementSyntax statement) => statement switch
         {
-            WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax => !ThrowsItself(statement),
+            WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax => true,
             GotoStatementSyntax @goto => @goto.IsKind(SyntaxKind.GotoStatement),
             LabeledStatementSyntax labeled => Diverges(model, labeled.Statement),
             BlockSyntax block => DivergesAfterFirstUnreachableEnd(model, block.Statements),
@@ -109,15 +109,6 @@ namespace YieldAwait.Analyzers.Finiteness
             SwitchStatementSyntax @switch => @switch.Sections.Any(s => DivergesAfterFirstUnreachableEnd(model, s.Statements)),
             _ => false,
         };
-
-        /// <summary>
-        /// A loop with a <c>throw</c> of its own (<c>if (b &lt; 0) throw new EndOfStreamException();</c>) ends the sequence
-        /// that way: reading to its end throws rather than never returning. A <c>throw</c> in a <c>catch</c> only passes on
-        /// a failure of what the loop calls, and one in a lambda or local function is not the loop's.
-        /// </summary>
-        private static bool ThrowsItself(StatementSyntax loop) =>
-            loop.DescendantNodes(n => !IteratorFacts.IsNestedFunction(n) && n is not CatchClauseSyntax)
-                .Any(n => n is ThrowStatementSyntax { Expression: not null } or ThrowExpressionSyntax);
 
         /// <summary>
         /// The end is reachable for the compiler, but the body runs, unconditionally, a <c>foreach</c> over an infinite

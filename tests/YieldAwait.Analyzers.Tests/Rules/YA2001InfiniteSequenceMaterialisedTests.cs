@@ -923,8 +923,12 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        /// <summary>
+        /// A throw inside the endless loop does not make the generator finite for this rule (see InfiniteSequenceAnalysisTests:
+        /// an overflow guard): materialising it can only end in the exception. Bounded first, it is fine.
+        /// </summary>
         [Fact]
-        public Task NoDiagnostic_LoopThatEndsByThrowingOnEndOfInput() => Verify.VerifyAnalyzerAsync("""
+        public Task LoopThatEndsOnlyByThrowing_ReportedUnbounded_SilentWhenBounded() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.IO;
             using System.Linq;
@@ -943,7 +947,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
                 public static byte[] Header(Stream stream) => Bytes(stream).Take(8).ToArray();
 
-                public static List<byte> All(Stream stream) => Bytes(stream).ToList();
+                public static List<byte> All(Stream stream) => Bytes(stream).{|YA2001:ToList()|};
             }
             """);
 
