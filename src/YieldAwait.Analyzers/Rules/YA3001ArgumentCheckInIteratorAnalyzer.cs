@@ -73,6 +73,7 @@ namespace YieldAwait.Analyzers.Rules
             {
                 var operation = context.Operation;
                 if (!_recognizer.TryRecognize(operation, out var display, out var location)
+                    || ChecksOwnState(operation)
                     || IsPartOfEnclosingCheck(operation)
                     || !EnclosingFunction.TryFind(operation, context.ContainingSymbol, out var function, out var declaration)
                     || IteratorFacts.GetBody(declaration) is not { } body
@@ -108,6 +109,29 @@ namespace YieldAwait.Analyzers.Rules
                 && IteratorFacts.ContainsYield(declaration)
                 && IteratorFacts.Classify(function, _types) != IteratorKind.None
                 && !PreYieldRegion.HasGoto(body);
+
+            /// <summary>
+            /// <c>ArgumentNullException.ThrowIfNull(_connection)</c> checks a field or property of the object, not an argument:
+            /// that state may be set between the call and the enumeration, so checking it late is not the caller's mistake.
+            /// </summary>
+            private static bool ChecksOwnState(IOperation operation)
+            {
+                // An extension guard (Guard.Against.Null(x, …)) checks its second argument: the first is the guard clause.
+                var index = operation is IInvocationOperation { TargetMethod.IsExtensionMethod: true } ? 1 : 0;
+                if (operation is not IInvocationOperation invocation || invocation.Arguments.Length <= index)
+                {
+                    return false;
+                }
+
+                var checkedValue = invocation.Arguments[index].Value;
+                while (checkedValue is IConversionOperation conversion)
+                {
+                    checkedValue = conversion.Operand;
+                }
+
+                return checkedValue is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }
+                    or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 };
+            }
 
             /// <summary>A guard library's chained call (<c>Guard.Argument(x).NotNull()</c>) is one check, reported at its outer call.</summary>
             private bool IsPartOfEnclosingCheck(IOperation operation)
@@ -156,7 +180,7 @@ namespace YieldAwait.Analyzers.Rules
                 while (pending.Count > 0)
                 {
                     var operation = pending.Pop();
-                    if (_recognizer.TryRecognize(operation, out _, out _))
+                    if (_recognizer.TryRecognize(operation, out _, out _) && !ChecksOwnState(operation))
                     {
                         hasCheck = true;
                         continue;

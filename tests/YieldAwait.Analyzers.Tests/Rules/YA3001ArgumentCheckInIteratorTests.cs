@@ -1949,6 +1949,93 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task NoDiagnostic_ThrowIfNullOfAFieldInAnIteratorWithParameters() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+
+            class Feed
+            {
+                private Func<int, string>? _fetch;
+                private string? Prefix { get; set; }
+
+                public void Connect(Func<int, string> fetch) => _fetch = fetch;
+
+                public IEnumerable<string> Pages(int count)
+                {
+                    ArgumentNullException.ThrowIfNull(_fetch);
+                    ArgumentNullException.ThrowIfNull(Prefix);
+                    for (var i = 0; i < count; i++) yield return Prefix + _fetch(i);
+                }
+
+                public async IAsyncEnumerable<string> Stream([EnumeratorCancellation] CancellationToken token = default)
+                {
+                    ArgumentNullException.ThrowIfNull(_fetch);
+                    await System.Threading.Tasks.Task.Yield();
+                    yield return _fetch(0);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_ThrowIfNullOfAParameterNextToAFieldCheck() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            class Feed
+            {
+                private Func<int, string>? _fetch;
+
+                public IEnumerable<string> Pages(string prefix, int count)
+                {
+                    ArgumentNullException.ThrowIfNull(_fetch);
+                    {|YA3001:ArgumentNullException.ThrowIfNull(prefix)|};
+                    for (var i = 0; i < count; i++) yield return prefix + _fetch(i);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_LeavesTheFieldCheckLazy() => VerifyFix.VerifyCodeFixAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            class Feed
+            {
+                private Func<int, string>? _fetch;
+
+                public IEnumerable<string> Pages(string prefix, int count)
+                {
+                    ArgumentNullException.ThrowIfNull(_fetch);
+                    {|YA3001:ArgumentNullException.ThrowIfNull(prefix)|};
+                    for (var i = 0; i < count; i++) yield return prefix + _fetch(i);
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+
+            class Feed
+            {
+                private Func<int, string>? _fetch;
+
+                public IEnumerable<string> Pages(string prefix, int count)
+                {
+                    ArgumentNullException.ThrowIfNull(prefix);
+
+                    return PagesIterator(prefix, count);
+
+                    IEnumerable<string> PagesIterator(string prefix, int count)
+                    {
+                        ArgumentNullException.ThrowIfNull(_fetch);
+                        for (var i = 0; i < count; i++) yield return prefix + _fetch(i);
+                    }
+                }
+            }
+            """);
+
         #endregion
     }
 }
