@@ -97,26 +97,8 @@ namespace YieldAwait.Analyzers.Finiteness
             return every ? first : Finiteness.Unknown;
         }
 
-        public static IOperation Unwrap(IOperation operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation { OperatorMethod: null } conversion:
-                        operation = conversion.Operand;
-                        continue;
-                    case ITranslatedQueryOperation query:
-                        operation = query.Operation;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    default:
-                        return operation;
-                }
-            }
-        }
+        /// <summary>Under conversions that keep the object, query syntax and parentheses, as the deferred-sequence rules see it.</summary>
+        public static IOperation Unwrap(IOperation operation) => DeferredSequenceClassifier.Unwrap(operation)!;
 
         /// <param name="owner">The function whose parameters a parameter reference may stand for in a summary.</param>
         private Finiteness Evaluate(IOperation? operation, ISymbol? owner, Query query)

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.CodeFixes.Cancellation;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -19,7 +20,6 @@ namespace YieldAwait.CodeFixes.Conversion
     /// </summary>
     internal sealed class AsyncIteratorConversionPlanner
     {
-        private const string DefaultTokenName = "cancellationToken";
 
         private readonly Solution _solution;
         private readonly CancellationToken _cancellationToken;
@@ -330,7 +330,7 @@ namespace YieldAwait.CodeFixes.Conversion
             }
             else if (existingTokens.Count == 0 && !symbol.Parameters.Any(p => p.IsParams))
             {
-                tokenName = hasBody ? UniqueName(declaration, DefaultTokenName) : DefaultTokenName;
+                tokenName = hasBody ? TokenParameter.UniqueName(declaration) : TokenParameter.DefaultName;
                 addsTokenParameter = true;
             }
 
@@ -460,7 +460,7 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             var name = node as SimpleNameSyntax ?? node.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().LastOrDefault();
-            if (node.AncestorsAndSelf().Any(n => n is CrefSyntax) || IsInsideNameOf(node))
+            if (node.AncestorsAndSelf().Any(n => n is CrefSyntax) || ReferenceRenaming.IsInsideNameOf(node))
             {
                 return ReferenceUse.NameOnly(name);
             }
@@ -569,19 +569,5 @@ namespace YieldAwait.CodeFixes.Conversion
             return true;
         }
 
-        private static bool IsInsideNameOf(SyntaxNode node) =>
-            node.Ancestors().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" });
-
-        private static string UniqueName(SyntaxNode declaration, string preferred)
-        {
-            var taken = new HashSet<string>(declaration.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
-            var name = preferred;
-            for (var i = 1; taken.Contains(name); i++)
-            {
-                name = preferred + i;
-            }
-
-            return name;
-        }
     }
 }

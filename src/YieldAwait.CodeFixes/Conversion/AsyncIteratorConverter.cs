@@ -84,7 +84,7 @@ namespace YieldAwait.CodeFixes.Conversion
 
             foreach (var rename in plan.Renames.Where(r => r.DocumentId == documentId))
             {
-                Add(rename.Name, current => Renamed((SimpleNameSyntax)current, rename.NewName));
+                Add(rename.Name, current => ReferenceRenaming.Renamed((SimpleNameSyntax)current, rename.NewName));
             }
 
             foreach (var site in plan.Callers.Where(c => c.DocumentId == documentId))
@@ -111,9 +111,6 @@ namespace YieldAwait.CodeFixes.Conversion
 
         private static ExpressionSyntax? TokenOf(ConvertedFunction function) =>
             function.TokenName is null ? null : SyntaxFactory.IdentifierName(function.TokenName);
-
-        private static SimpleNameSyntax Renamed(SimpleNameSyntax name, string newName) =>
-            name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, newName, name.Identifier.TrailingTrivia));
 
         /// <summary>"Add async counterpart": a converted copy of the untouched original, placed after it.</summary>
         private static SyntaxNode Counterpart(ConvertedFunction function)

@@ -97,7 +97,7 @@ namespace YieldAwait.CodeFixes.Conversion
         }
 
         private static SimpleNameSyntax Renamed(SimpleNameSyntax name, string? newName) =>
-            newName is null ? name : name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, newName, name.Identifier.TrailingTrivia));
+            newName is null ? name : ReferenceRenaming.Renamed(name, newName);
 
         private static async Task<bool> PlanCallerAsync(StreamingPlan plan, ReferenceLocation location, BufferedListTypes types, IMethodSymbol method, IParameterSymbol? token, string tokenName, string? newName, CancellationToken cancellationToken)
         {

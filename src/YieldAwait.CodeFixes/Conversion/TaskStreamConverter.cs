@@ -71,7 +71,7 @@ namespace YieldAwait.CodeFixes.Conversion
             var edits = new List<(SyntaxNode, int, Func<SyntaxNode, Dictionary<SyntaxNode, SyntaxAnnotation>, SyntaxNode>)>();
             foreach (var rename in plan.Renames.Where(r => r.DocumentId == documentId))
             {
-                edits.Add((rename.Name, 0, (current, _) => Renamed((SimpleNameSyntax)current, rename.NewName)));
+                edits.Add((rename.Name, 0, (current, _) => ReferenceRenaming.Renamed((SimpleNameSyntax)current, rename.NewName)));
             }
 
             foreach (var consumer in plan.Consumers.Where(c => c.DocumentId == documentId))
@@ -97,9 +97,6 @@ namespace YieldAwait.CodeFixes.Conversion
 
             return edits;
         }
-
-        private static SimpleNameSyntax Renamed(SimpleNameSyntax name, string newName) =>
-            name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, newName, name.Identifier.TrailingTrivia));
 
         /// <summary><c>yield return F(x);</c> → <c>yield return await F(x, cancellationToken);</c>.</summary>
         private static SyntaxNode AwaitYield(YieldStatementSyntax yield, CancellationTokenArgument? token, string? tokenName, bool configureAwaitFalse)

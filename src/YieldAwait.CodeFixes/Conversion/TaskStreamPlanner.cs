@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.CodeFixes.Cancellation;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -18,7 +19,6 @@ namespace YieldAwait.CodeFixes.Conversion
     /// </summary>
     internal sealed class TaskStreamPlanner
     {
-        private const string DefaultTokenName = "cancellationToken";
 
         private readonly Solution _solution;
         private readonly CancellationToken _cancellationToken;
@@ -74,7 +74,7 @@ namespace YieldAwait.CodeFixes.Conversion
             }
             else if (tokens.Count == 0 && !symbol.Parameters.Any(p => p.IsParams))
             {
-                tokenName = UniqueName(declaration, DefaultTokenName);
+                tokenName = TokenParameter.UniqueName(declaration);
                 addsToken = true;
             }
 
@@ -113,7 +113,7 @@ namespace YieldAwait.CodeFixes.Conversion
                     return null;
                 }
 
-                if (!node.AncestorsAndSelf().Any(n => n is CrefSyntax) && !IsInsideNameOf(node))
+                if (!node.AncestorsAndSelf().Any(n => n is CrefSyntax) && !ReferenceRenaming.IsInsideNameOf(node))
                 {
                     if (await ConsumerAsync(location.Document, name, addsToken ? tokenName : null, tokenType).ConfigureAwait(false) is not { } consumer)
                     {
@@ -239,19 +239,5 @@ namespace YieldAwait.CodeFixes.Conversion
             return taken ? null : newName;
         }
 
-        private static bool IsInsideNameOf(SyntaxNode node) =>
-            node.Ancestors().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" });
-
-        private static string UniqueName(SyntaxNode declaration, string preferred)
-        {
-            var taken = new HashSet<string>(declaration.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
-            var name = preferred;
-            for (var i = 1; taken.Contains(name); i++)
-            {
-                name = preferred + i;
-            }
-
-            return name;
-        }
     }
 }
