@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace LogIngestion
 {
@@ -49,6 +51,26 @@ namespace LogIngestion
             {
                 yield return name.Trim();
             }
+        }
+
+        /// <summary>
+        /// Ships the archived lines of the files in the manifest. This coroutine consumes both generators above, so their
+        /// blocking reads hold a thread of the async caller: that is what YA1002 reports.
+        /// </summary>
+        public async Task<int> BackfillAsync(Func<string, CancellationToken, Task> ship, CancellationToken cancellationToken)
+        {
+            var wanted = new HashSet<string>(Manifest(), StringComparer.Ordinal);
+            var shipped = 0;
+            foreach (var line in RotatedLines())
+            {
+                if (wanted.Count == 0 || wanted.Contains(line))
+                {
+                    await ship(line, cancellationToken);
+                    shipped++;
+                }
+            }
+
+            return shipped;
         }
     }
 }

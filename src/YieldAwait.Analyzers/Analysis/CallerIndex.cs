@@ -19,44 +19,12 @@ namespace YieldAwait.Analyzers.Analysis
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<string, Lazy<Dictionary<IMethodSymbol, Tally>>> _byName = new(StringComparer.Ordinal);
 
-        /// <summary>
-        /// The trees that spell each identifier, built by one walk over the compilation's tokens the first time a candidate
-        /// needs callers. Searching every tree's text once per candidate name would cost candidates × trees instead.
-        /// </summary>
-        private readonly Lazy<Dictionary<string, List<SyntaxTree>>> _treesByIdentifier;
+        private readonly IdentifierIndex _identifiers;
 
         public CallerIndex(Compilation compilation, CancellationToken cancellationToken)
         {
             _compilation = compilation;
-            _treesByIdentifier = new Lazy<Dictionary<string, List<SyntaxTree>>>(() => IndexIdentifiers(cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-        }
-
-        private Dictionary<string, List<SyntaxTree>> IndexIdentifiers(CancellationToken cancellationToken)
-        {
-            var index = new Dictionary<string, List<SyntaxTree>>(StringComparer.Ordinal);
-            foreach (var tree in _compilation.SyntaxTrees)
-            {
-                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens(descendIntoTrivia: true))
-                {
-                    if (token.RawKind != (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
-                    {
-                        continue;
-                    }
-
-                    var name = token.ValueText;
-                    if (!index.TryGetValue(name, out var trees))
-                    {
-                        index[name] = trees = new List<SyntaxTree>(1);
-                    }
-
-                    if (trees.Count == 0 || trees[trees.Count - 1] != tree)
-                    {
-                        trees.Add(tree);
-                    }
-                }
-            }
-
-            return index;
+            _identifiers = new IdentifierIndex(compilation, cancellationToken);
         }
 
         /// <summary>How many calls of <paramref name="method"/> only enumerate its result; null when some reference needs the list.</summary>
@@ -82,13 +50,9 @@ namespace YieldAwait.Analyzers.Analysis
             {
                 spelling = within;
             }
-            else if (_treesByIdentifier.Value.TryGetValue(name, out var indexed))
-            {
-                spelling = indexed;
-            }
             else
             {
-                return tallies;
+                spelling = _identifiers.TreesSpelling(name);
             }
 
             foreach (var tree in spelling)

@@ -12,13 +12,18 @@ namespace YieldAwait.Analyzers.Rules
     /// <summary>
     /// YA1002: a synchronous iterator calls <c>M(args)</c> where an awaitable <c>MAsync(args[, token])</c> exists
     /// (<c>StreamReader.ReadLine</c>, <c>Stream.Read</c>, <c>DbCommand.ExecuteReader</c>, <c>File.ReadAllLines</c>…).
-    /// Each <c>MoveNext</c> of the generator blocks on I/O that an async iterator would await.
+    /// Each <c>MoveNext</c> of the generator blocks on I/O that an async iterator would await. Reported only where a coroutine
+    /// consumes the generator (an async function of the compilation enumerates it, directly or through sync iterators and LINQ),
+    /// and not for the sync half of a deliberate sync/async pair or a member whose sync signature an interface or a library fixes.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA1002SyncCallWithAsyncCounterpartInIteratorAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>The key under which a diagnostic carries the counterpart's name to the fix.</summary>
         public const string CounterpartProperty = "Counterpart";
+
+        /// <summary>Set when sync functions enumerate the iterator too: the fix then only adds an async counterpart beside it.</summary>
+        public const string SyncConsumersProperty = "SyncConsumers";
 
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.SyncCallWithAsyncCounterpartInIterator,
@@ -42,16 +47,22 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(new Analysis(counterparts).Analyze, OperationKind.Invocation);
+                var consumers = new IteratorConsumers(start.Compilation, counterparts.Types, start.CancellationToken);
+                start.RegisterOperationAction(new Analysis(counterparts, consumers).Analyze, OperationKind.Invocation);
             });
         }
 
         private sealed class Analysis
         {
             private readonly AsyncCounterparts _counterparts;
+            private readonly IteratorConsumers _consumers;
             private readonly ConcurrentDictionary<SyntaxNode, bool> _containsYield = new();
 
-            public Analysis(AsyncCounterparts counterparts) => _counterparts = counterparts;
+            public Analysis(AsyncCounterparts counterparts, IteratorConsumers consumers)
+            {
+                _counterparts = counterparts;
+                _consumers = consumers;
+            }
 
             public void Analyze(OperationAnalysisContext context)
             {
@@ -74,10 +85,28 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
+                // The blocking generator is a bug only where a coroutine consumes it; searched last, as the costliest check.
+                if (_consumers.IsDeliberatelySync(function))
+                {
+                    return;
+                }
+
+                var consumers = _consumers.Of(function, context.CancellationToken);
+                if ((consumers & IteratorConsumerKinds.Async) == 0)
+                {
+                    return;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, counterpart.Name);
+                if ((consumers & IteratorConsumerKinds.Sync) != 0)
+                {
+                    properties = properties.Add(SyncConsumersProperty, "true");
+                }
+
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
                     invocation.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, counterpart.Name),
+                    properties,
                     method.ContainingType.Name + "." + method.Name,
                     counterpart.Name,
                     EnclosingFunction.DisplayName(function)));

@@ -21,11 +21,13 @@ namespace YieldAwait.CodeFixes.Conversion
 
         public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
+            var asCounterparts = fixAllContext.CodeActionEquivalenceKey?.EndsWith(ConvertToAsyncIteratorAction.CounterpartKeySuffix, System.StringComparison.Ordinal) == true;
             var seeds = new List<(Document, SyntaxNode)>();
             foreach (var (document, diagnostics) in await FixAllScopeDocuments.CollectAsync(fixAllContext).ConfigureAwait(false))
             {
                 var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
                 seeds.AddRange(diagnostics
+                    .Where(d => asCounterparts || !d.Properties.ContainsKey(ConvertToAsyncIteratorAction.CounterpartOnlyProperty))
                     .Select(d => DiagnosticTargets.EnclosingFunction(root!, d))
                     .Where(n => n is not null)
                     .Distinct()
@@ -33,7 +35,6 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             var solution = fixAllContext.Solution;
-            var asCounterparts = fixAllContext.CodeActionEquivalenceKey?.EndsWith(ConvertToAsyncIteratorAction.CounterpartKeySuffix, System.StringComparison.Ordinal) == true;
             var plan = await AsyncIteratorConversionPlanner.PlanManyAsync(solution, seeds, asCounterparts, fixAllContext.CancellationToken).ConfigureAwait(false);
             return plan is null
                 ? null

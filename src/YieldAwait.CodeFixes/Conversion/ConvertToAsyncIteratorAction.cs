@@ -16,6 +16,12 @@ namespace YieldAwait.CodeFixes.Conversion
         /// <summary>Appended to a rule's equivalence key for "Add async counterpart", so Fix All knows which of the two to apply.</summary>
         public const string CounterpartKeySuffix = ".AddAsyncCounterpart";
 
+        /// <summary>
+        /// A diagnostic property meaning that sync functions enumerate the iterator too: converting it would break them, so only
+        /// "Add async counterpart" is offered (one click and Fix All alike).
+        /// </summary>
+        public const string CounterpartOnlyProperty = YieldAwait.Analyzers.Rules.YA1002SyncCallWithAsyncCounterpartInIteratorAnalyzer.SyncConsumersProperty;
+
         public static async Task RegisterAsync(CodeFixContext context, string equivalenceKey)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
@@ -26,7 +32,7 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             var (conversion, counterpart) = await AsyncIteratorConversionPlanner.PlanAsync(context.Document.Project.Solution, context.Document, function, context.CancellationToken).ConfigureAwait(false);
-            if (conversion is not null)
+            if (conversion is not null && !diagnostic.Properties.ContainsKey(CounterpartOnlyProperty))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(Title(conversion, function), cancellationToken => AsyncIteratorConverter.ApplyAsync(conversion, cancellationToken), equivalenceKey),

@@ -15,6 +15,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         public Task Reports_ReadLineOfStreamReader_NamingCallCounterpartAndIterator() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.IO;
+            using System.Threading.Tasks;
 
             class LogReader
             {
@@ -25,6 +26,14 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     while ((line = {|#0:reader.ReadLine()|}) is not null)
                     {
                         yield return line;
+                    }
+                }
+
+                public async Task Ship(string path)
+                {
+                    foreach (var line in Lines(path))
+                    {
+                        await Task.Delay(1);
                     }
                 }
             }
@@ -51,6 +60,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             using System.IO;
             using System.Text.Json;
             using System.Threading;
+            using System.Threading.Tasks;
 
             class Pump
             {
@@ -59,6 +69,18 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     {{statement}}
                     yield return buffer.Length;
                 }
+
+                public async Task<int> Drain(Stream stream, SemaphoreSlim gate, Process process)
+                {
+                    var total = 0;
+                    foreach (var n in Run(stream, new byte[16], gate, process))
+                    {
+                        total += n;
+                        await Task.Yield();
+                    }
+
+                    return total;
+                }
             }
             """);
 
@@ -66,6 +88,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         public Task Reports_DataReaderAndCommand() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Data.Common;
+            using System.Threading.Tasks;
 
             class OrderQuery
             {
@@ -81,6 +104,17 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     }
                 }
             }
+
+            class Billing
+            {
+                public async Task Invoice(OrderQuery query, DbConnection connection)
+                {
+                    foreach (var id in query.Ids(connection))
+                    {
+                        await Task.Delay(id);
+                    }
+                }
+            }
             """);
 
         [Fact]
@@ -88,6 +122,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             using System;
             using System.Collections.Generic;
             using System.Net.Http;
+            using System.Threading.Tasks;
 
             class Crawler
             {
@@ -99,6 +134,14 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     {
                         using var response = {|YA1002:_http.Send(new HttpRequestMessage(HttpMethod.Head, page))|};
                         yield return (int)response.StatusCode;
+                    }
+                }
+
+                public async Task Check(IEnumerable<Uri> pages)
+                {
+                    foreach (var status in Statuses(pages))
+                    {
+                        await Task.Delay(status);
                     }
                 }
             }
@@ -128,6 +171,14 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         yield return {|YA1002:store.Size(name)|};
                     }
                 }
+
+                public async Task Audit(IBlobStore store, IEnumerable<string> names)
+                {
+                    foreach (var size in Sizes(store, names))
+                    {
+                        await Task.Delay(size);
+                    }
+                }
             }
             """);
 
@@ -150,6 +201,14 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     {
                         yield return {|YA1002:Load(id)|};
                         yield return {|YA1002:this.Load(id)|};
+                    }
+                }
+
+                public async Task Greet(IEnumerable<int> ids)
+                {
+                    foreach (var name in Names(ids))
+                    {
+                        await Task.Delay(name.Length);
                     }
                 }
             }
@@ -179,6 +238,14 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         yield return {|YA1002:QueueExtensions.Receive<string>(queue)|};
                     }
                 }
+
+                public async Task Listen(Queue queue)
+                {
+                    foreach (var message in Messages(queue))
+                    {
+                        await Task.Delay(message.Length);
+                    }
+                }
             }
             """);
 
@@ -204,6 +271,14 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         yield return stream.Length;
                     }
                 }
+
+                public async Task<long> Total(Archive archive, IEnumerable<string> names)
+                {
+                    await Task.Yield();
+                    long total = 0;
+                    foreach (var length in Lengths(archive, names)) total += length;
+                    return total;
+                }
             }
             """);
 
@@ -212,6 +287,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             using System.Collections;
             using System.Collections.Generic;
             using System.IO;
+            using System.Threading.Tasks;
 
             class Shapes
             {
@@ -232,14 +308,23 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     yield return {|YA1002:reader.ReadLine()|};
                 }
 
-                public IReadOnlyList<string> Eager()
+                public async Task<IReadOnlyList<string>> Eager()
                 {
+                    await Task.Yield();
                     return Local().AsList();
 
                     IEnumerable<string> Local()
                     {
                         yield return {|YA1002:_reader.ReadLine()|}!;
                     }
+                }
+
+                public async Task Consume(TextReader reader)
+                {
+                    foreach (var line in Property) await Task.Delay(line.Length);
+                    using var lines = GetEnumerator();
+                    while (lines.MoveNext()) await Task.Yield();
+                    foreach (var item in Untyped(reader)) await Task.Yield();
                 }
             }
 
@@ -253,6 +338,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         public Task Reports_EachCallOnce_InsideTryCatchFinally() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.IO;
+            using System.Threading.Tasks;
 
             class Tail
             {
@@ -268,6 +354,288 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         {|YA1002:stream.Flush()|};
                     }
                 }
+
+                public async Task Follow(Stream stream)
+                {
+                    foreach (var line in Read(stream)) await Task.Delay(line.Length);
+                }
+            }
+            """);
+
+        #endregion
+
+        #region Analyzer: only where a coroutine consumes the generator
+
+        [Fact]
+        public Task NoDiagnostic_WhenEveryCallerIsSync() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Journal
+            {
+                public IEnumerable<string> Entries(string path)
+                {
+                    using var reader = new StreamReader(path);
+                    string? line;
+                    while ((line = reader.ReadLine()) != null) yield return line;
+                }
+
+                public int Count(string path) => Entries(path).Count();
+
+                public void Print(string path)
+                {
+                    foreach (var entry in Entries(path)) System.Console.WriteLine(entry);
+                }
+
+                public Task<List<string>> Snapshot(string path) => Task.Run(() => Entries(path).ToList());
+
+                public async Task<int> Background(string path)
+                {
+                    await Task.Yield();
+                    return await Task.Run(() => Entries(path).Count());
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_WhenNothingInTheCompilationEnumeratesIt() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            public class CsvSource
+            {
+                public IEnumerable<string[]> Rows(TextReader reader)
+                {
+                    string? line;
+                    while ((line = reader.ReadLine()) != null) yield return line.Split(',');
+                }
+
+                public async Task<string> Describe()
+                {
+                    await Task.Yield();
+                    return nameof(Rows);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_SyncHalfOfAPair_WhoseAsyncHalfExists() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Data.Common;
+            using System.IO;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public class Rows
+            {
+                public IEnumerable<int> Query(DbCommand command)
+                {
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read()) yield return reader.GetInt32(0);
+                }
+
+                public async Task<IEnumerable<int>> QueryAsync(DbCommand command)
+                {
+                    await Task.Yield();
+                    return new List<int>();
+                }
+
+                public IEnumerable<string> Read(TextReader reader)
+                {
+                    string? line;
+                    while ((line = reader.ReadLine()) != null) yield return line;
+                }
+
+                public async IAsyncEnumerable<string> ReadAsync(TextReader reader, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    string? line;
+                    while ((line = await reader.ReadLineAsync(cancellationToken)) != null) yield return line;
+                }
+
+                public async Task Mixed(DbCommand command, TextReader reader)
+                {
+                    foreach (var id in Query(command)) await Task.Delay(id);
+                    foreach (var line in Read(reader)) await Task.Delay(line.Length);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_PrivateIteratorBehindThePublicSyncHalfOfAPair() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Data.Common;
+            using System.Threading.Tasks;
+
+            public static class Mapper
+            {
+                public static IEnumerable<T> Query<T>(this DbConnection connection, string sql)
+                {
+                    if (sql is null) throw new System.ArgumentNullException(nameof(sql));
+                    return QueryRows<T>(connection, sql);
+                }
+
+                public static Task<IEnumerable<T>> QueryAsync<T>(this DbConnection connection, string sql) =>
+                    Task.FromResult<IEnumerable<T>>(new List<T>());
+
+                private static IEnumerable<T> QueryRows<T>(DbConnection connection, string sql)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = sql;
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read()) yield return reader.GetFieldValue<T>(0);
+                }
+            }
+
+            class Report
+            {
+                public async Task Print(DbConnection connection)
+                {
+                    foreach (var n in connection.Query<int>("select 1")) await Task.Delay(n);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_ImplementationOfASyncInterfaceMember() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            public interface ILineSource
+            {
+                IEnumerable<string> Lines();
+            }
+
+            public sealed class FileLines : ILineSource, IEnumerable<string>
+            {
+                private readonly string _path;
+
+                public FileLines(string path) => _path = path;
+
+                public IEnumerable<string> Lines()
+                {
+                    foreach (var line in File.ReadAllLines(_path)) yield return line;
+                }
+
+                public IEnumerator<string> GetEnumerator()
+                {
+                    using var reader = new StreamReader(_path);
+                    string? line;
+                    while ((line = reader.ReadLine()) != null) yield return line;
+                }
+
+                IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+            }
+
+            class Printer
+            {
+                public async Task Print(FileLines file)
+                {
+                    foreach (var line in file.Lines()) await Task.Delay(line.Length);
+                    foreach (var line in file) await Task.Delay(line.Length);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_LinqChainEnumeratedInAnAsyncMethod() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Export
+            {
+                public IEnumerable<string> Lines(string path)
+                {
+                    using var reader = new StreamReader(path);
+                    string? line;
+                    while ((line = {|YA1002:reader.ReadLine()|}) != null) yield return line;
+                }
+
+                public IEnumerable<string> Chunks(IEnumerable<string> paths)
+                {
+                    foreach (var text in paths.Select(File.ReadAllText)) yield return text;
+                }
+
+                public async Task<int> Upload(string path)
+                {
+                    var count = Lines(path).Where(l => l.Length > 0).Select(l => l.Trim()).Count();
+                    await Task.Delay(count);
+                    return count;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_IteratorReachedThroughSyncIteratorsAndLambdas() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Pipeline
+            {
+                private static IEnumerable<string> Raw(string path)
+                {
+                    foreach (var line in {|YA1002:File.ReadAllLines(path)|}) yield return line;
+                }
+
+                private static IEnumerable<string> Clean(string path)
+                {
+                    foreach (var line in Raw(path))
+                    {
+                        if (line.Length > 0) yield return line.Trim();
+                    }
+                }
+
+                public static IEnumerable<string> Upper(string path) => Clean(path).Select(l => l.ToUpperInvariant());
+
+                private static IEnumerable<int> Sizes(TextReader reader)
+                {
+                    yield return {|YA1002:reader.ReadToEnd()|}.Length;
+                }
+
+                public static async Task Run(string[] paths, TextReader reader)
+                {
+                    foreach (var line in paths.SelectMany(p => Upper(p))) await Task.Delay(line.Length);
+                    Func<Task> later = async () =>
+                    {
+                        foreach (var size in Sizes(reader)) await Task.Delay(size);
+                    };
+                    await later();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_AsyncIteratorConsumingAGenerator() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Relay
+            {
+                private IEnumerable<string> Lines(TextReader reader)
+                {
+                    string? line;
+                    while ((line = {|YA1002:reader.ReadLine()|}) != null) yield return line;
+                }
+
+                public async IAsyncEnumerable<string> Forward(TextReader reader)
+                {
+                    foreach (var line in Lines(reader))
+                    {
+                        await Task.Yield();
+                        yield return line;
+                    }
+                }
             }
             """);
 
@@ -281,6 +649,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             using System.Collections.Generic;
             using System.IO;
             using System.Linq;
+            using System.Threading.Tasks;
 
             class Lazy
             {
@@ -300,6 +669,12 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         yield return line;
                     }
                 }
+
+                public async Task Consume(IEnumerable<TextReader> readers)
+                {
+                    foreach (var reader in Readers(readers)) await Task.Yield();
+                    foreach (var line in Query(readers)) await Task.Yield();
+                }
             }
             """);
 
@@ -307,6 +682,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         public Task NoDiagnostic_InNameOf() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.IO;
+            using System.Threading.Tasks;
 
             class Names
             {
@@ -314,6 +690,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 {
                     yield return nameof(reader.ReadLine);
                     yield return nameof(File.ReadAllLines);
+                }
+
+                public async Task Consume(TextReader reader)
+                {
+                    foreach (var name in Members(reader)) await Task.Yield();
                 }
             }
             """);
@@ -356,6 +737,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     pending.Wait(TimeSpan.FromSeconds(1));
                     yield return value.GetAwaiter().GetResult();
                 }
+
+                public async Task Consume(Task pending, Task<int> value)
+                {
+                    foreach (var x in Wait(pending, value, default)) await Task.Yield();
+                }
             }
             """);
 
@@ -392,6 +778,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     cts.Cancel();
                     stream.Dispose();
                     yield return stream.ToString()!;
+                }
+
+                public async System.Threading.Tasks.Task Consume(Stream stream, XmlReader xml, XmlWriter writer, DbDataReader row, CancellationTokenSource cts)
+                {
+                    foreach (var item in Run(stream, xml, writer, row, cts, new MemoryStream(), new byte[4])) await System.Threading.Tasks.Task.Yield();
                 }
             }
             """);
@@ -439,6 +830,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                             yield return {|YA1002:context.SaveChanges()|};
                         }
                     }
+
+                    public async Task Store(DbContext context, DbSet<Order> orders, IEnumerable<Order> batch)
+                    {
+                        foreach (var saved in Run(context, orders, batch)) await Task.Delay(saved);
+                    }
                 }
             }
             """);
@@ -473,6 +869,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         {
                             yield return store.Load(1);
                         }
+
+                        public async Task Consume(Store store)
+                        {
+                            foreach (var value in Read(store)) await Task.Yield();
+                        }
                     }
                     """,
             };
@@ -493,6 +894,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 TestCode = """
                     using System.Collections.Generic;
                     using System.IO;
+                    using System.Threading.Tasks;
 
                     class Reader
                     {
@@ -500,6 +902,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         {
                             yield return {|YA1002:reader.ReadToEnd()|};
                             yield return reader.ReadLine()!;
+                        }
+
+                        public async Task Consume(TextReader reader)
+                        {
+                            foreach (var value in Read(reader)) await Task.Yield();
                         }
                     }
                     """,
@@ -560,6 +967,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     yield return Peek(ref position);
                     Sync("k");
                 }
+
+                public async Task Consume()
+                {
+                    foreach (var value in Use()) await Task.Yield();
+                }
             }
             """);
 
@@ -578,6 +990,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 }
 
                 private static int Fill(Stream stream, byte[] buffer) => stream.Read(buffer.AsSpan());
+
+                public async System.Threading.Tasks.Task Consume(Stream stream)
+                {
+                    foreach (var n in Read(stream)) await System.Threading.Tasks.Task.Yield();
+                }
             }
             """);
 
@@ -608,6 +1025,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 {
                     yield return vault.Read(1);
                     yield return "abc".Parse();
+                }
+
+                public async Task Consume(Vault vault)
+                {
+                    foreach (var value in Use(vault)) await Task.Yield();
                 }
             }
             """);
@@ -678,6 +1100,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     yield return line!;
                     yield return reader?.ReadLine() ?? "";
                 }
+
+                public async System.Threading.Tasks.Task Consume(TextReader reader)
+                {
+                    foreach (var line in Read(reader)) await System.Threading.Tasks.Task.Yield();
+                }
             }
             """);
 
@@ -691,6 +1118,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public IEnumerable<string> Read(TextReader reader)
                 {
                     yield return reader.ReadLineAsync().Result!;
+                }
+
+                public async System.Threading.Tasks.Task Consume(TextReader reader)
+                {
+                    foreach (var line in Read(reader)) await System.Threading.Tasks.Task.Yield();
                 }
             }
             """);
@@ -706,6 +1138,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public IEnumerable<string> Lines(TextReader reader)
                 {
                     yield return reader.ReadLine()!;
+                }
+
+                public async System.Threading.Tasks.Task Consume(TextReader reader)
+                {
+                    foreach (var line in Lines(reader)) await System.Threading.Tasks.Task.Yield();
                 }
             }
             """);
@@ -726,6 +1163,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
                 class Typing
                 {
+                    async System.Threading.Tasks.Task Consume(TextReader reader)
+                    {
+                        foreach (var line in Lines(reader, "")) await System.Threading.Tasks.Task.Yield();
+                    }
+
                     IEnumerable<object> Lines(TextReader reader, string path)
                     {
                         {{statement}}
@@ -743,6 +1185,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         public Task Fix_AwaitsTheCounterpartWithTheNewToken() => VerifyFix.VerifyCodeFixAsync("""
             using System.Collections.Generic;
             using System.IO;
+            using System.Threading.Tasks;
 
             class LogReader
             {
@@ -756,12 +1199,18 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         yield return line.Trim();
                     }
                 }
+
+                public async Task Ship(string path)
+                {
+                    foreach (var line in Lines(path)) await Task.Delay(line.Length);
+                }
             }
             """, """
             using System.Collections.Generic;
             using System.IO;
             using System.Runtime.CompilerServices;
             using System.Threading;
+            using System.Threading.Tasks;
 
             class LogReader
             {
@@ -775,6 +1224,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         yield return line.Trim();
                     }
                 }
+
+                public async Task Ship(string path)
+                {
+                    await foreach (var line in Lines(path)) await Task.Delay(line.Length);
+                }
             }
             """);
 
@@ -785,6 +1239,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             TestCode = """
                 using System.Collections.Generic;
                 using System.IO;
+                using System.Threading.Tasks;
 
                 class LogReader
                 {
@@ -793,6 +1248,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         yield return {|YA1002:reader.ReadLine()|}!;
                         yield return {|YA1002:File.ReadAllText(path)|};
                     }
+
+                    public async Task Ship(TextReader reader)
+                    {
+                        foreach (var line in Lines(reader, "app.log")) await Task.Delay(line.Length);
+                    }
                 }
                 """,
             FixedCode = """
@@ -800,6 +1260,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 using System.IO;
                 using System.Runtime.CompilerServices;
                 using System.Threading;
+                using System.Threading.Tasks;
 
                 class LogReader
                 {
@@ -807,6 +1268,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     {
                         yield return (await reader.ReadLineAsync())!;
                         yield return await File.ReadAllTextAsync(path, cancellationToken);
+                    }
+
+                    public async Task Ship(TextReader reader)
+                    {
+                        await foreach (var line in Lines(reader, "app.log")) await Task.Delay(line.Length);
                     }
                 }
                 """,
@@ -817,6 +1283,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             using System.Collections.Generic;
             using System.IO;
             using System.Text.Json;
+            using System.Threading.Tasks;
 
             class Feed
             {
@@ -832,6 +1299,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     {|YA1002:stream.Flush()|};
                     yield return items![0];
                 }
+
+                public async Task Publish(Stream stream)
+                {
+                    foreach (var item in Read(stream, "feed.txt")) await Task.Delay(item.Length);
+                }
             }
             """, """
             using System.Collections.Generic;
@@ -839,6 +1311,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             using System.Runtime.CompilerServices;
             using System.Text.Json;
             using System.Threading;
+            using System.Threading.Tasks;
 
             class Feed
             {
@@ -853,6 +1326,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     yield return (await new StreamReader(stream).ReadToEndAsync(cancellationToken)).Trim();
                     await stream.FlushAsync(cancellationToken);
                     yield return items![0];
+                }
+
+                public async Task Publish(Stream stream)
+                {
+                    await foreach (var item in Read(stream, "feed.txt")) await Task.Delay(item.Length);
                 }
             }
             """);
@@ -874,6 +1352,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         yield return {|YA1002:Load(id)|};
                     }
                 }
+
+                public async Task Warm(IEnumerable<int> ids)
+                {
+                    foreach (var value in All(ids)) await Task.Delay(value.Length);
+                }
             }
             """, """
             using System.Collections.Generic;
@@ -892,6 +1375,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     {
                         yield return await LoadAsync(id);
                     }
+                }
+
+                public async Task Warm(IEnumerable<int> ids)
+                {
+                    await foreach (var value in AllAsync(ids)) await Task.Delay(value.Length);
                 }
             }
             """);
@@ -917,6 +1405,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     Stream second = {|YA1002:archive.Open(name)|};
                     yield return first.Length + second.Length;
                 }
+
+                public async Task Report(Archive archive)
+                {
+                    foreach (var length in Lengths(archive, "a.zip")) await Task.Delay((int)length);
+                }
             }
             """, """
             using System.Collections.Generic;
@@ -940,11 +1433,17 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     Stream second = await archive.OpenAsync(name);
                     yield return first.Length + second.Length;
                 }
+
+                public async Task Report(Archive archive)
+                {
+                    await foreach (var length in LengthsAsync(archive, "a.zip")) await Task.Delay((int)length);
+                }
             }
             """);
 
+        /// <summary>A caller that drives the enumerator by hand cannot follow the conversion, so the counterpart is added beside it.</summary>
         [Fact]
-        public Task Fix_EnumeratorWithoutToken_GainsATokenParameter_AndPassesIt() => VerifyFix.VerifyCodeFixAsync("""
+        public Task Fix_EnumeratorWithoutToken_GainsATokenParameter_AndPassesIt_InTheCounterpartItsCallerNeeds() => VerifyFix.VerifyCodeFixAsync("""
             using System.Collections.Generic;
             using System.Threading;
             using System.Threading.Tasks;
@@ -961,6 +1460,12 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         yield return {|YA1002:Receive()|};
                     }
                 }
+
+                public async Task Run()
+                {
+                    using var messages = Pump();
+                    while (messages.MoveNext()) await Task.Delay(messages.Current);
+                }
             }
             """, """
             using System.Collections.Generic;
@@ -972,12 +1477,26 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public int Receive() => 0;
                 public Task<int> ReceiveAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
+                public IEnumerator<int> Pump()
+                {
+                    while (true)
+                    {
+                        yield return Receive();
+                    }
+                }
+
                 public async IAsyncEnumerator<int> PumpAsync(CancellationToken cancellationToken = default)
                 {
                     while (true)
                     {
                         yield return await ReceiveAsync(cancellationToken);
                     }
+                }
+
+                public async Task Run()
+                {
+                    using var messages = Pump();
+                    while (messages.MoveNext()) await Task.Delay(messages.Current);
                 }
             }
             """);
@@ -1066,6 +1585,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     yield return header.Result;
                     yield return {|YA1002:reader.ReadLine()|}!;
                 }
+
+                public async Task Print(TextReader reader)
+                {
+                    foreach (var line in Read(reader, Task.FromResult("#"))) await Task.Delay(line.Length);
+                }
             }
             """, """
             using System.Collections.Generic;
@@ -1081,6 +1605,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     yield return await header;
                     yield return (await reader.ReadLineAsync(cancellationToken))!;
                 }
+
+                public async Task Print(TextReader reader)
+                {
+                    await foreach (var line in Read(reader, Task.FromResult("#"))) await Task.Delay(line.Length);
+                }
             }
             """);
 
@@ -1092,6 +1621,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 TestCode = """
                     using System.Collections.Generic;
                     using System.IO;
+                    using System.Threading.Tasks;
 
                     class Reader
                     {
@@ -1100,6 +1630,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                             stream.Flush();
                             yield return {|YA1002:reader.ReadLine()|}!;
                         }
+
+                        public async Task Print(TextReader reader)
+                        {
+                            foreach (var line in Read(reader, Stream.Null)) await Task.Delay(line.Length);
+                        }
                     }
                     """,
                 FixedCode = """
@@ -1107,6 +1642,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     using System.IO;
                     using System.Runtime.CompilerServices;
                     using System.Threading;
+                    using System.Threading.Tasks;
 
                     class Reader
                     {
@@ -1114,6 +1650,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         {
                             stream.Flush();
                             yield return (await reader.ReadLineAsync(cancellationToken))!;
+                        }
+
+                        public async Task Print(TextReader reader)
+                        {
+                            await foreach (var line in Read(reader, Stream.Null)) await Task.Delay(line.Length);
                         }
                     }
                     """,
@@ -1131,6 +1672,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         public Task FixAll_ConvertsEveryFlaggedIterator() => VerifyFix.VerifyCodeFixAsync("""
             using System.Collections.Generic;
             using System.IO;
+            using System.Threading.Tasks;
 
             class Files
             {
@@ -1151,12 +1693,19 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         foreach (var text in First(path))
                             yield return text;
                 }
+
+                public async Task Index(string[] paths)
+                {
+                    foreach (var text in Third(paths)) await Task.Delay(text.Length);
+                    foreach (var length in Second(paths[0])) await Task.Delay(length);
+                }
             }
             """, """
             using System.Collections.Generic;
             using System.IO;
             using System.Runtime.CompilerServices;
             using System.Threading;
+            using System.Threading.Tasks;
 
             class Files
             {
@@ -1177,10 +1726,19 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         await foreach (var text in First(path, cancellationToken: cancellationToken))
                             yield return text;
                 }
+
+                public async Task Index(string[] paths)
+                {
+                    await foreach (var text in Third(paths)) await Task.Delay(text.Length);
+                    await foreach (var length in Second(paths[0])) await Task.Delay(length);
+                }
             }
             """);
 
-        /// <summary>With the engine's "Add async counterpart": a sync caller keeps the original (and its diagnostic).</summary>
+        /// <summary>
+        /// With sync and async callers, only "Add async counterpart" is offered: the sync caller keeps the original, the async one
+        /// moves to the counterpart, and the original, now the sync half of a pair, is no longer reported.
+        /// </summary>
         [Fact]
         public Task Counterpart_WhenASyncCallerCannotFollow() => new VerifyFix.Test
         {
@@ -1188,6 +1746,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 using System.Collections.Generic;
                 using System.IO;
                 using System.Linq;
+                using System.Threading.Tasks;
 
                 class Files
                 {
@@ -1197,6 +1756,13 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     }
 
                     public int Count(TextReader reader) => Lines(reader).Count();
+
+                    public async Task<int> Tally(TextReader reader)
+                    {
+                        var n = 0;
+                        foreach (var line in Lines(reader)) n += await Task.FromResult(line.Length);
+                        return n;
+                    }
                 }
                 """,
             FixedCode = """
@@ -1205,12 +1771,13 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 using System.Linq;
                 using System.Runtime.CompilerServices;
                 using System.Threading;
+                using System.Threading.Tasks;
 
                 class Files
                 {
                     public IEnumerable<string> Lines(TextReader reader)
                     {
-                        yield return {|YA1002:reader.ReadLine()|}!;
+                        yield return reader.ReadLine()!;
                     }
 
                     public async IAsyncEnumerable<string> LinesAsync(TextReader reader, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -1219,12 +1786,85 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     }
 
                     public int Count(TextReader reader) => Lines(reader).Count();
+
+                    public async Task<int> Tally(TextReader reader)
+                    {
+                        var n = 0;
+                        await foreach (var line in LinesAsync(reader)) n += await Task.FromResult(line.Length);
+                        return n;
+                    }
                 }
                 """,
             CodeActionEquivalenceKey = YieldAwait.CodeFixes.Rules.YA1002SyncCallWithAsyncCounterpartInIteratorCodeFix.EquivalenceKey + ".AddAsyncCounterpart",
             NumberOfIncrementalIterations = 1,
             NumberOfFixAllIterations = 1,
             FixedState = { MarkupHandling = MarkupMode.Allow },
+        }.RunAsync(CancellationToken.None);
+
+        /// <summary>
+        /// A deliberately sync caller (the sync half of the Trimmed/TrimmedAsync pair) shares the iterator with an async one: the
+        /// conversion would drag Trimmed along and change a sync API, so it is not offered.
+        /// </summary>
+        [Fact]
+        public Task NoConversion_WhenSyncAndAsyncCallersShareTheIterator() => new VerifyFix.Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Files
+                {
+                    private IEnumerable<string> Lines(TextReader reader)
+                    {
+                        yield return {|YA1002:reader.ReadLine()|}!;
+                    }
+
+                    public IEnumerable<string> Trimmed(TextReader reader)
+                    {
+                        foreach (var line in Lines(reader)) yield return line.Trim();
+                    }
+
+                    public async IAsyncEnumerable<string> TrimmedAsync(TextReader reader)
+                    {
+                        yield return (await reader.ReadLineAsync())!.Trim();
+                    }
+
+                    public async Task Print(TextReader reader)
+                    {
+                        foreach (var line in Lines(reader)) await Task.Delay(line.Length);
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Files
+                {
+                    private IEnumerable<string> Lines(TextReader reader)
+                    {
+                        yield return {|YA1002:reader.ReadLine()|}!;
+                    }
+
+                    public IEnumerable<string> Trimmed(TextReader reader)
+                    {
+                        foreach (var line in Lines(reader)) yield return line.Trim();
+                    }
+
+                    public async IAsyncEnumerable<string> TrimmedAsync(TextReader reader)
+                    {
+                        yield return (await reader.ReadLineAsync())!.Trim();
+                    }
+
+                    public async Task Print(TextReader reader)
+                    {
+                        foreach (var line in Lines(reader)) await Task.Delay(line.Length);
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = YieldAwait.CodeFixes.Rules.YA1002SyncCallWithAsyncCounterpartInIteratorCodeFix.EquivalenceKey,
         }.RunAsync(CancellationToken.None);
 
         #endregion
@@ -1268,6 +1908,14 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     int read;
                     while ((read = stream.Read(buffer, 0, buffer.Length)) > 0) yield return read;
                 }
+
+                public async System.Threading.Tasks.Task Consume(string text, byte[] data)
+                {
+                    foreach (var line in FromText(text)) await System.Threading.Tasks.Task.Yield();
+                    foreach (var line in FromConsole()) await System.Threading.Tasks.Task.Yield();
+                    foreach (var path in Existing(new[] { text })) await System.Threading.Tasks.Task.Yield();
+                    foreach (var read in Bytes(data)) await System.Threading.Tasks.Task.Yield();
+                }
             }
             """);
 
@@ -1284,6 +1932,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     if (path != null) reader = new StreamReader(path);
                     string? line;
                     while ((line = {|YA1002:reader.ReadLine()|}) != null) yield return line;
+                }
+
+                public async System.Threading.Tasks.Task Consume(string text)
+                {
+                    foreach (var line in Read(text, null)) await System.Threading.Tasks.Task.Yield();
                 }
             }
             """);
@@ -1312,6 +1965,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         reader.Dispose();
                     }
                 }
+
+                public async System.Threading.Tasks.Task Consume(string path)
+                {
+                    foreach (var c in Chars(path)) await System.Threading.Tasks.Task.Yield();
+                }
             }
             """);
 
@@ -1327,6 +1985,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     using var reader = new StreamReader(path);
                     string? line;
                     while ((line = {|YA1002:reader.ReadLine()|}) != null) yield return line;
+                }
+
+                public async System.Threading.Tasks.Task Consume(string path)
+                {
+                    foreach (var line in Lines(path)) await System.Threading.Tasks.Task.Yield();
                 }
             }
             """);
@@ -1350,6 +2013,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     Directory.CreateDirectory("out");
                     File.Delete("out/tmp");
                     foreach (var item in items) yield return item;
+                }
+
+                public async Task Consume(string json)
+                {
+                    foreach (var item in Run(new[] { "a" }, json)) await Task.Yield();
                 }
             }
             """);
