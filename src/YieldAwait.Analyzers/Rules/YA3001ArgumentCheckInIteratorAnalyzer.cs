@@ -13,7 +13,9 @@ namespace YieldAwait.Analyzers.Rules
     /// <summary>
     /// YA3001: an iterator (sync or async) checks its arguments before its first <c>yield return</c>. A generator's
     /// body starts on the first <c>MoveNext</c>, so the check throws far from the bad call, or never if the result is
-    /// not enumerated; a non-iterator method that checks and then returns a local iterator throws at the call.
+    /// not enumerated; a non-iterator method that checks and then returns a local iterator throws at the call. Only a check
+    /// of a parameter whose value is known at the call is late (<see cref="CheckSubject"/>), and only in an iterator that a
+    /// caller can reach with a bad argument (<see cref="ValidatingCallers"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA3001ArgumentCheckInIteratorAnalyzer : DiagnosticAnalyzer
@@ -51,7 +53,7 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var detection = new Detection(types, recognizer);
+                var detection = new Detection(types, recognizer, new ValidatingCallers(start.Compilation, recognizer, start.CancellationToken));
                 start.RegisterOperationAction(detection.Analyze, OperationKind.Throw, OperationKind.Invocation);
             });
         }
@@ -62,11 +64,14 @@ namespace YieldAwait.Analyzers.Rules
             private readonly ArgumentCheckRecognizer _recognizer;
             private readonly ConcurrentDictionary<SyntaxNode, bool> _iterators = new();
             private readonly ConcurrentDictionary<SyntaxNode, string> _checkStatements = new();
+            private readonly ConcurrentDictionary<SyntaxNode, CheckSubject?> _subjects = new();
+            private readonly ValidatingCallers _callers;
 
-            public Detection(AsyncTypes types, ArgumentCheckRecognizer recognizer)
+            public Detection(AsyncTypes types, ArgumentCheckRecognizer recognizer, ValidatingCallers callers)
             {
                 _types = types;
                 _recognizer = recognizer;
+                _callers = callers;
             }
 
             public void Analyze(OperationAnalysisContext context)
@@ -78,13 +83,21 @@ namespace YieldAwait.Analyzers.Rules
                     || !EnclosingFunction.TryFind(operation, context.ContainingSymbol, out var function, out var declaration)
                     || IteratorFacts.GetBody(declaration) is not { } body
                     || !_iterators.GetOrAdd(declaration, _ => IsIterator(function, declaration, body))
-                    || !PreYieldRegion.RunsBeforeFirstYield(operation.Syntax, body))
+                    || !PreYieldRegion.RunsBeforeFirstYield(operation.Syntax, body)
+                    || SubjectOf(declaration, body, operation.SemanticModel) is not { } subject)
+                {
+                    return;
+                }
+
+                // Late only for a parameter known at the call, in an iterator a caller can reach with a bad value.
+                var parameters = subject.CheckedParameters(operation);
+                if (parameters.Count == 0 || _callers.AllValidate(function, parameters, context.CancellationToken))
                 {
                     return;
                 }
 
                 var properties = ImmutableDictionary<string, string?>.Empty;
-                var checkStatements = _checkStatements.GetOrAdd(declaration, _ => MovableCheckStatements(body, operation.SemanticModel));
+                var checkStatements = _checkStatements.GetOrAdd(declaration, _ => MovableCheckStatements(body, operation.SemanticModel, subject));
                 if (checkStatements.Length > 0)
                 {
                     properties = properties.Add(CheckStatementsKey, checkStatements);
@@ -145,7 +158,10 @@ namespace YieldAwait.Analyzers.Rules
                 return parent is IInvocationOperation outer && outer.Instance == operation && _recognizer.TryRecognize(outer, out _, out _);
             }
 
-            private string MovableCheckStatements(BlockSyntax body, SemanticModel? semanticModel)
+            private CheckSubject? SubjectOf(SyntaxNode declaration, BlockSyntax body, SemanticModel? semanticModel) =>
+                _subjects.GetOrAdd(declaration, _ => semanticModel?.GetOperation(body) is { } operation ? CheckSubject.For(operation) : null);
+
+            private string MovableCheckStatements(BlockSyntax body, SemanticModel? semanticModel, CheckSubject subject)
             {
                 if (semanticModel is null)
                 {
@@ -157,7 +173,7 @@ namespace YieldAwait.Analyzers.Rules
                 for (var i = 0; i < end; i++)
                 {
                     var statement = body.Statements[i];
-                    if (statement is not LocalFunctionStatementSyntax && semanticModel.GetOperation(statement) is { } operation && IsPlainCheck(operation))
+                    if (statement is not LocalFunctionStatementSyntax && semanticModel.GetOperation(statement) is { } operation && IsPlainCheck(operation, subject))
                     {
                         indices.Add(i);
                     }
@@ -170,8 +186,9 @@ namespace YieldAwait.Analyzers.Rules
             /// A statement that holds a check and can run eagerly as it is. A declaration or expression statement that also
             /// calls or creates something besides the check (<c>var lines = File.ReadAllLines(path ?? throw …);</c>) does work
             /// that must stay lazy; the conditions and branches of <c>if</c>, <c>switch</c> or <c>try</c> are part of the validation.
+            /// A check that is not reported (of a local, or of data read from the source) cannot run eagerly and keeps its statement lazy.
             /// </summary>
-            private bool IsPlainCheck(IOperation statement)
+            private bool IsPlainCheck(IOperation statement, CheckSubject subject)
             {
                 var judgeWork = statement is IExpressionStatementOperation or IVariableDeclarationGroupOperation;
                 var hasCheck = false;
@@ -182,6 +199,11 @@ namespace YieldAwait.Analyzers.Rules
                     var operation = pending.Pop();
                     if (_recognizer.TryRecognize(operation, out _, out _) && !ChecksOwnState(operation))
                     {
+                        if (subject.CheckedParameters(operation).Count == 0)
+                        {
+                            return false;
+                        }
+
                         hasCheck = true;
                         continue;
                     }

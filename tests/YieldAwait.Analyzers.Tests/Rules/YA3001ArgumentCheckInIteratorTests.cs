@@ -839,8 +839,235 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     ArgumentNullException.ThrowIfNull(values
             """);
 
+        [Theory]
+        [InlineData("var first = Items(values, ")]
+        [InlineData("foreach (var x in Items(")]
+        [InlineData("if (values == null) throw new ArgumentNullException(nameof(values)); var all = Items(values, 2")]
+        public Task NoCrash_HalfTypedCaller(string statement) => VerifyNoCrashDespiteCompilerErrorsAsync($$"""
+            using System;
+            using System.Collections.Generic;
+
+            class Typing
+            {
+                void Use(int[] values)
+                {
+                    {{statement}}
+                }
+
+                private IEnumerable<int> Items(int[] values, int step)
+                {
+                    ArgumentNullException.ThrowIfNull(values);
+                    for (var i = 0; i < values.Length; i += step) yield return values[i];
+                }
+            }
+            """);
+
         private static Task VerifyNoCrashDespiteCompilerErrorsAsync(string source) =>
             HalfTypedCode.AssertNoCrashAsync<YieldAwait.Analyzers.Rules.YA3001ArgumentCheckInIteratorAnalyzer, YieldAwait.CodeFixes.Rules.YA3001ArgumentCheckInIteratorCodeFix>(source);
+
+        #endregion
+
+        #region Analyzer: only checks that could run at the call
+
+        [Fact]
+        public Task NoDiagnostic_PreconditionOnWhatTheSourceHolds() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+
+            public static class Windows
+            {
+                public static IEnumerable<T> From<T>(IEnumerable<T> source, int index)
+                {
+                    var count = 0;
+                    using (var e = source.GetEnumerator())
+                    {
+                        while (e.MoveNext()) count++;
+                    }
+
+                    if (index >= count) throw new ArgumentOutOfRangeException(nameof(index));
+                    foreach (var item in source.Skip(index)) yield return item;
+                }
+
+                public static IEnumerable<T> Tail<T>(IEnumerable<T> source, int size)
+                {
+                    if (size > source.Count()) throw new ArgumentOutOfRangeException(nameof(size), "The sequence is shorter.");
+                    var copy = source.ToList();
+                    if (size > copy.Count / 2) throw new ArgumentOutOfRangeException(nameof(size));
+                    for (var i = copy.Count - size; i < copy.Count; i++) yield return copy[i];
+                }
+
+                public static IEnumerable<T> AfterHead<T>(IEnumerable<T> source, T expected) where T : IEquatable<T>
+                {
+                    using var e = source.GetEnumerator();
+                    if (!e.MoveNext()) throw new ArgumentException("The sequence is empty.", nameof(source));
+                    if (!e.Current.Equals(expected)) throw new ArgumentException("Unexpected head.", nameof(expected));
+                    while (e.MoveNext()) yield return e.Current;
+                }
+
+                public static IEnumerable<string> Body(TextReader reader, string header)
+                {
+                    var first = reader.ReadLine();
+                    if (first != header) throw new ArgumentException("Wrong header.", nameof(header));
+                    string? line;
+                    while ((line = reader.ReadLine()) != null) yield return line;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_CheckOfALocalOrOfACallbacksResult() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            public static class Unfold
+            {
+                public static IEnumerable<TKey> Keys<TSeed, TKey>(TSeed seed, Func<TSeed, TKey> keyOf, Func<TSeed, TSeed> next)
+                {
+                    var key = keyOf(seed);
+                    if (key is null) throw new ArgumentException("The key selector returned null.", nameof(keyOf));
+                    ArgumentNullException.ThrowIfNull(next(seed), "next");
+                    var workers = Environment.ProcessorCount;
+                    if (workers < 1) throw new ArgumentOutOfRangeException("workers");
+                    while (true)
+                    {
+                        yield return key;
+                        seed = next(seed);
+                        key = keyOf(seed);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_ChecksOfParametersAndOfWhatTheyHoldAtTheCall() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            public static class Slices
+            {
+                public static IEnumerable<T> From<T>(IReadOnlyList<T> items, int index)
+                {
+                    if (index >= items.Count) {|YA3001:throw new ArgumentOutOfRangeException(nameof(index))|};
+                    for (var i = index; i < items.Count; i++) yield return items[i];
+                }
+
+                public static IEnumerable<int> Range(string spec)
+                {
+                    var parts = spec.Split(':');
+                    if (parts.Length != 2) {|YA3001:throw new ArgumentException("Expected 'from:to'.", nameof(spec))|};
+                    if (!int.TryParse(parts[0], out var from)) {|YA3001:throw new ArgumentException("Bad start.", nameof(spec))|};
+                    for (var i = from; i < int.Parse(parts[1]); i++) yield return i;
+                }
+
+                public static IEnumerable<T> Each<T>(T[] values, Func<T, bool> keep)
+                {
+                    foreach (var value in values)
+                    {
+                        if (value is null) {|YA3001:throw new ArgumentException("Null element.", nameof(values))|};
+                    }
+
+                    foreach (var value in values) if (keep(value)) yield return value;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_InternalIteratorWhoseCallersValidateOrAreIterators() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            public static class Chunks
+            {
+                public static IEnumerable<T[]> Of<T>(IEnumerable<T> source, int size)
+                {
+                    if (source == null) throw new ArgumentNullException(nameof(source));
+                    if (size < 1) throw new ArgumentOutOfRangeException(nameof(size));
+                    return Split(source, size);
+                }
+
+                public static IEnumerable<T[]> Pairs<T>(T[] source) => Split(source ?? throw new ArgumentNullException(nameof(source)), 2);
+
+                private static IEnumerable<T[]> Split<T>(IEnumerable<T> source, int size)
+                {
+                    if (source == null) throw new ArgumentNullException(nameof(source));
+                    if (size < 1) throw new ArgumentOutOfRangeException(nameof(size));
+                    var chunk = new List<T>(size);
+                    foreach (var item in source)
+                    {
+                        chunk.Add(item);
+                        if (chunk.Count == size)
+                        {
+                            yield return chunk.ToArray();
+                            chunk.Clear();
+                        }
+                    }
+                }
+            }
+
+            internal static class Lines
+            {
+                internal static IEnumerable<string> NonEmpty(IEnumerable<string> lines)
+                {
+                    ArgumentNullException.ThrowIfNull(lines);
+                    foreach (var line in lines) if (line.Length > 0) yield return line;
+                }
+            }
+
+            public static class Report
+            {
+                public static IEnumerable<string> Trimmed(IEnumerable<string> lines)
+                {
+                    foreach (var line in Lines.NonEmpty(lines)) yield return line.Trim();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_InternalIteratorWithACallerThatPassesAnUncheckedArgument() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            public static class Chunks
+            {
+                public static IEnumerable<T[]> Of<T>(IEnumerable<T> source, int size)
+                {
+                    if (source == null) throw new ArgumentNullException(nameof(source));
+                    return Split(source, size);
+                }
+
+                private static IEnumerable<T[]> Split<T>(IEnumerable<T> source, int size)
+                {
+                    if (source == null) throw new ArgumentNullException(nameof(source));
+                    if (size < 1) {|YA3001:throw new ArgumentOutOfRangeException(nameof(size))|};
+                    var chunk = new List<T>(size);
+                    foreach (var item in source)
+                    {
+                        chunk.Add(item);
+                        if (chunk.Count == size)
+                        {
+                            yield return chunk.ToArray();
+                            chunk.Clear();
+                        }
+                    }
+                }
+
+                internal static IEnumerable<int> Evens(int[] values, int start)
+                {
+                    {|YA3001:ArgumentOutOfRangeException.ThrowIfNegative(start)|};
+                    for (var i = start; i < values.Length; i += 2) yield return values[i];
+                }
+
+                public static int First(int[] values, int start)
+                {
+                    foreach (var value in Evens(values, start)) return value;
+                    return -1;
+                }
+
+                public static Func<int[], int, IEnumerable<int>> Picker => Evens;
+            }
+            """);
 
         #endregion
 
@@ -1623,8 +1850,9 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        /// <summary>An awaited condition exists only once the async iterator runs: it cannot move into a method that is not async.</summary>
         [Fact]
-        public Task NoFix_WhenTheCheckAwaits() => VerifyNoFix("""
+        public Task NoDiagnostic_WhenTheCheckAwaits() => Verify.VerifyAnalyzerAsync("""
             using System;
             using System.Collections.Generic;
             using System.IO;
@@ -1634,7 +1862,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             {
                 public async IAsyncEnumerable<string> LinesAsync(string path)
                 {
-                    if (!await Task.Run(() => File.Exists(path))) {|YA3001:throw new ArgumentException("No such file.", nameof(path))|};
+                    if (!await Task.Run(() => File.Exists(path))) throw new ArgumentException("No such file.", nameof(path));
                     foreach (var line in await File.ReadAllLinesAsync(path)) yield return line;
                 }
             }
