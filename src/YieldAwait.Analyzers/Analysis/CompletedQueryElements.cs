@@ -14,9 +14,7 @@ namespace YieldAwait.Analyzers.Analysis
     internal static class CompletedQueryElements
     {
         /// <summary>Operators whose elements are their source's elements, so a guard on the source carries through.</summary>
-        private static readonly ImmutableHashSet<string> KeepElements = ImmutableHashSet.Create(
-            "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Skip", "SkipWhile", "SkipLast", "Take", "TakeWhile",
-            "TakeLast", "Distinct", "DistinctBy", "Reverse", "AsEnumerable", "ToList", "ToArray", "Cast", "OfType", "Order", "OrderDescending");
+        private static readonly ImmutableHashSet<string> KeepElements = LinqOperators.Named(LinqFacets.KeepsElements);
 
         public static bool AreComplete(BlockingForm form, IAnonymousFunctionOperation lambda, IInvocationOperation query, AsyncTypes types)
         {

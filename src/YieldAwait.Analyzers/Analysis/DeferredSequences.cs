@@ -11,19 +11,10 @@ namespace YieldAwait.Analyzers.Analysis
     internal static class DeferredSequences
     {
         /// <summary><c>Enumerable</c>/<c>Queryable</c> operators that enumerate nothing until their result is enumerated.</summary>
-        public static readonly ImmutableHashSet<string> DeferredOperators = ImmutableHashSet.Create(
-            "Select", "Where", "SelectMany", "Skip", "SkipWhile", "SkipLast", "Take", "TakeWhile", "TakeLast", "Concat", "Append",
-            "Prepend", "Distinct", "DistinctBy", "Cast", "OfType", "Zip", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending",
-            "Order", "OrderDescending", "Reverse", "GroupBy", "Union", "UnionBy", "Intersect", "IntersectBy", "Except", "ExceptBy",
-            "Chunk", "DefaultIfEmpty", "AsEnumerable", "AsQueryable", "Index", "Join", "GroupJoin",
-            // .NET 9 and 10: each returns an iterator and reads its source only when that is enumerated.
-            "CountBy", "AggregateBy", "LeftJoin", "RightJoin", "Shuffle");
+        public static readonly ImmutableHashSet<string> DeferredOperators = LinqOperators.Named(LinqFacets.Deferred);
 
         /// <summary><c>Enumerable</c> operators that enumerate their source when called (wholly or until they have an answer).</summary>
-        public static readonly ImmutableHashSet<string> EnumeratingOperators = ImmutableHashSet.Create(
-            "ToList", "ToArray", "ToDictionary", "ToHashSet", "ToLookup", "Count", "LongCount", "Any", "All", "First", "FirstOrDefault",
-            "Last", "LastOrDefault", "Single", "SingleOrDefault", "ElementAt", "ElementAtOrDefault", "Contains", "Sum", "Min", "Max",
-            "MinBy", "MaxBy", "Average", "Aggregate", "SequenceEqual");
+        public static readonly ImmutableHashSet<string> EnumeratingOperators = LinqOperators.Named(LinqFacets.Enumerates);
 
         /// <summary>The kind of iterator <paramref name="method"/> is, when its declaration (with <c>yield</c>) is in the compilation.</summary>
         public static IteratorKind DeclaredIteratorKind(IMethodSymbol method, AsyncTypes types)

@@ -11,12 +11,10 @@ namespace YieldAwait.Analyzers.Analysis
     internal static class LazyQueryLambda
     {
         /// <summary>
-        /// Deferred operators that take a lambda. <c>CountBy</c>/<c>AggregateBy</c> are left out: they return a sequence but
-        /// build their groups in one pass, and the catalog counts them as enumerating.
+        /// Deferred operators that take a lambda run per element, <c>CountBy</c>/<c>AggregateBy</c> included: they return an
+        /// iterator and run their selectors when it is enumerated.
         /// </summary>
-        public static readonly ImmutableHashSet<string> Operators = ImmutableHashSet.Create(
-            "Select", "Where", "SelectMany", "TakeWhile", "SkipWhile", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending",
-            "GroupBy", "Join", "GroupJoin", "Zip", "DistinctBy", "UnionBy", "IntersectBy", "ExceptBy");
+        public static readonly ImmutableHashSet<string> Operators = LinqOperators.Named(LinqFacets.DeferredLambda);
 
         /// <summary>
         /// The innermost anonymous function around <paramref name="operation"/> and the deferred operator it is passed to.

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
 
 namespace YieldAwait.Analyzers.Finiteness
 {
@@ -20,47 +21,19 @@ namespace YieldAwait.Analyzers.Finiteness
         private static readonly ImmutableArray<int> Second = ImmutableArray.Create(1);
 
         /// <summary>Streaming operators whose result is infinite when their source is.</summary>
-        private static readonly HashSet<string> KeepsSource = new(StringComparer.Ordinal)
-        {
-            "Select", "Where", "SelectMany", "Cast", "OfType", "Skip", "SkipWhile", "SkipLast", "Append", "Prepend",
-            "Distinct", "DistinctBy", "Index", "Chunk", "DefaultIfEmpty", "AsEnumerable", "AsAsyncEnumerable",
-            "ToAsyncEnumerable", "ToBlockingEnumerable", "WithCancellation", "ConfigureAwait",
-
-            // System.Interactive
-            "Do", "StartWith", "DistinctUntilChanged", "Memoize", "Share", "Publish", "Hide", "Finally", "IgnoreElements", "Scan",
-
-            // MoreLINQ
-            "Batch", "Pairwise", "Pipe", "Window", "TakeEvery", "Lag", "Lead", "Choose",
-        };
+        private static readonly ImmutableHashSet<string> KeepsSource = LinqOperators.Named(LinqFacets.StreamsSource);
 
         /// <summary>Streaming operators over several sources, infinite when any of them is.</summary>
-        private static readonly HashSet<string> KeepsAnySource = new(StringComparer.Ordinal) { "Concat", "Union", "UnionBy", "Interleave" };
+        private static readonly ImmutableHashSet<string> KeepsAnySource = LinqOperators.Named(LinqFacets.StreamsAnySource);
 
         /// <summary>Operators that read their source to the end (the catalog's YA2001 list).</summary>
-        private static readonly HashSet<string> MaterialisesSource = new(StringComparer.Ordinal)
-        {
-            "ToList", "ToArray", "ToDictionary", "ToHashSet", "ToLookup", "Count", "LongCount", "Last", "LastOrDefault", "TakeLast",
-            "Sum", "Min", "Max", "MinBy", "MaxBy", "Average", "Aggregate", "AggregateBy", "CountBy",
-            "OrderBy", "OrderByDescending", "Order", "OrderDescending", "Reverse", "GroupBy", "Shuffle",
-        };
+        private static readonly ImmutableHashSet<string> MaterialisesSource = LinqOperators.Named(LinqFacets.ReadsToEnd);
 
         /// <summary>Operators that stream their first source and read their second one to the end first.</summary>
-        private static readonly HashSet<string> MaterialisesSecond = new(StringComparer.Ordinal)
-        {
-            "Join", "GroupJoin", "LeftJoin", "Except", "ExceptBy", "Intersect", "IntersectBy",
-        };
+        private static readonly ImmutableHashSet<string> MaterialisesSecond = LinqOperators.Named(LinqFacets.ReadsSecondToEnd);
 
-        /// <summary>Searches that finish only when they find their answer; the bool says a predicate is required to count.</summary>
-        private static readonly Dictionary<string, bool> Searches = new(StringComparer.Ordinal)
-        {
-            ["Contains"] = false,
-            ["Any"] = true,
-            ["All"] = true,
-            ["First"] = true,
-            ["FirstOrDefault"] = true,
-            ["Single"] = true,
-            ["SingleOrDefault"] = true,
-        };
+        /// <summary>Searches that finish only when they find their answer (some only with a predicate, <see cref="LinqFacets.SearchNeedsPredicate"/>).</summary>
+        private static readonly ImmutableHashSet<string> Searches = LinqOperators.Named(LinqFacets.Searches);
 
         /// <summary>Collection methods that add a whole sequence.</summary>
         private static readonly HashSet<string> CollectionRangeMethods = new(StringComparer.Ordinal)
@@ -235,7 +208,7 @@ namespace YieldAwait.Analyzers.Finiteness
                 return new SequenceOperator(SequenceOperatorRole.Searches, method.Name, ImmutableArray.Create(0, 1));
             }
 
-            if (Searches.TryGetValue(stem, out var needsPredicate) && (!needsPredicate || HasPredicate(method)))
+            if (Searches.Contains(stem) && ((LinqOperators.Facets(stem) & LinqFacets.SearchNeedsPredicate) == 0 || HasPredicate(method)))
             {
                 return new SequenceOperator(SequenceOperatorRole.Searches, method.Name, First);
             }
@@ -250,7 +223,7 @@ namespace YieldAwait.Analyzers.Finiteness
             stems.UnionWith(KeepsAnySource);
             stems.UnionWith(MaterialisesSource);
             stems.UnionWith(MaterialisesSecond);
-            stems.UnionWith(Searches.Keys);
+            stems.UnionWith(Searches);
             stems.UnionWith(CollectionRangeMethods);
 
             var names = new HashSet<string>(StringComparer.Ordinal);

@@ -38,10 +38,8 @@ namespace YieldAwait.Analyzers.Rules
                 + "then stop at the first match. Not reported where the copy may be a snapshot: the loop changes the source, other "
                 + "code runs while it is read, or the source is a query or a concurrent collection.");
 
-        private static readonly ImmutableHashSet<string> Consumers = ImmutableHashSet.Create(
-            "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "Any", "All", "Count", "LongCount",
-            "Contains", "Sum", "Min", "Max", "MinBy", "MaxBy", "Average", "Aggregate", "ElementAt", "ElementAtOrDefault",
-            "ToList", "ToArray", "ToDictionary", "ToHashSet", "ToLookup");
+        // Every enumerating operator but SequenceEqual, which this rule has not covered so far.
+        private static readonly ImmutableHashSet<string> Consumers = LinqOperators.Named(LinqFacets.Enumerates).Remove("SequenceEqual");
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

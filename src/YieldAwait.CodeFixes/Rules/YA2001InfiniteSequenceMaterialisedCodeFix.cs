@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Conversion;
 
 namespace YieldAwait.CodeFixes.Rules
@@ -33,10 +34,10 @@ namespace YieldAwait.CodeFixes.Rules
         private const string LazyTitle = "Keep it lazy";
 
         /// <summary>Operators that end on an infinite sequence; after <c>ToList()</c> they can take the sequence itself.</summary>
-        private static readonly ImmutableHashSet<string> Terminating = ImmutableHashSet.Create("First", "FirstOrDefault", "Any", "ElementAt", "ElementAtOrDefault");
+        private static readonly ImmutableHashSet<string> Terminating = LinqOperators.Named(LinqFacets.Terminates);
 
         /// <summary>Operators that bound a sequence and return one; they move before the materialisation.</summary>
-        private static readonly ImmutableHashSet<string> Bounding = ImmutableHashSet.Create("Take", "TakeWhile");
+        private static readonly ImmutableHashSet<string> Bounding = LinqOperators.Named(LinqFacets.Bounds);
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.InfiniteSequenceMaterialised);
 
