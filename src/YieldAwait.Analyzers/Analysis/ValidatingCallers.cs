@@ -11,8 +11,10 @@ namespace YieldAwait.Analyzers.Analysis
 {
     /// <summary>
     /// Whether the callers of an iterator that no other assembly can call (private, internal, a local function) leave no way
-    /// to reach it with a bad argument: every caller is itself an iterator (lazy anyway), or checks the argument it passes
-    /// before the call, or passes a constant. The references are found through the compilation's <see cref="IdentifierIndex"/>
+    /// to reach it with a bad argument: every caller is itself an iterator (lazy anyway, also from a lambda inside it), or
+    /// enumerates the result at once (<c>foreach</c>, <c>await foreach</c>, <c>ToList()</c>…: the check runs at the call), or
+    /// checks the argument it passes before the call, or passes a value it made itself (a constant, a call's result, a new
+    /// object) rather than one of its own parameters. The references are found through the compilation's <see cref="IdentifierIndex"/>
     /// only for iterators with an otherwise reported check, and each iterator's callers are read once.
     /// </summary>
     internal sealed class ValidatingCallers
@@ -133,6 +135,11 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>The caller's function, and which of the iterator's parameters it has checked by the time it calls.</summary>
         private Caller Describe(IInvocationOperation invocation, CancellationToken cancellationToken)
         {
+            if (IsEnumeratedAtOnce(invocation) || InIterator(invocation.Syntax))
+            {
+                return new Caller(isIterator: true, new HashSet<int>());
+            }
+
             IOperation root = invocation;
             while (root.Parent is { } parent && root is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
             {
@@ -184,6 +191,7 @@ namespace YieldAwait.Analyzers.Analysis
                 }
 
                 var passes = value.ConstantValue.HasValue
+                    || value is IInvocationOperation or IObjectCreationOperation or IArrayCreationOperation or IInstanceReferenceOperation
                     || (value is IParameterReferenceOperation parameter && tested.Contains(parameter.Parameter))
                     || (value is ILocalReferenceOperation local && tested.Contains(local.Local))
                     || CheckSubject.Descendants(value).Any(operation => _recognizer.TryRecognize(operation, out _, out _));
@@ -194,6 +202,56 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             return new Caller(isIterator: false, validated);
+        }
+
+        /// <summary>The call is enumerated where it is made: its checks run at the call, as an eager method's would.</summary>
+        private static bool IsEnumeratedAtOnce(IOperation call)
+        {
+            var current = call;
+            while (true)
+            {
+                var parent = current.Parent;
+                while (parent is IConversionOperation)
+                {
+                    current = parent;
+                    parent = parent.Parent;
+                }
+
+                switch (parent)
+                {
+                    case IForEachLoopOperation loop when loop.Collection == current:
+                        return true;
+                    case IArgumentOperation { Parent: IInvocationOperation next } argument when next.Arguments.Length > 0 && next.Arguments[0] == argument:
+                        if (next.TargetMethod.Name is "WithCancellation" or "ConfigureAwait")
+                        {
+                            current = next;
+                            continue;
+                        }
+
+                        return (LinqOperators.Facets(next.TargetMethod.Name) & LinqFacets.Enumerates) != 0
+                            || (LinqOperators.Facets(SyncStem(next.TargetMethod.Name)) & LinqFacets.Enumerates) != 0;
+                    case IInvocationOperation { Instance: var instance } next when instance == current:
+                        if (next.TargetMethod.Name is "WithCancellation" or "ConfigureAwait")
+                        {
+                            current = next;
+                            continue;
+                        }
+
+                        return false;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        private static string SyncStem(string name) =>
+            name.EndsWith("Async", StringComparison.Ordinal) && name.Length > "Async".Length ? name.Substring(0, name.Length - "Async".Length) : name;
+
+        /// <summary>Inside an iterator, through any lambdas (a <c>SelectMany</c> selector runs while the iterator is enumerated).</summary>
+        private static bool InIterator(SyntaxNode node)
+        {
+            var function = node.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax);
+            return function is not null && IteratorFacts.ContainsYield(function);
         }
 
         private sealed class Caller

@@ -143,11 +143,9 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
             class Report
             {
-                public int Total(int[] values)
+                public IEnumerable<int> Positives(int[] values)
                 {
-                    var total = 0;
-                    foreach (var value in Positive(values)) total += value;
-                    return total;
+                    return Positive(values);
 
                     static IEnumerable<int> Positive(int[] items)
                     {
@@ -1025,6 +1023,56 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_InternalIteratorEnumeratedAtTheCall_OrFedValuesItsCallersMake() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Inbox
+            {
+                internal static async IAsyncEnumerable<string> Pages(string text, int size, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+                    for (var i = 0; i < text.Length; i += size)
+                    {
+                        await Task.Yield();
+                        yield return text.Substring(i, Math.Min(size, text.Length - i));
+                    }
+                }
+
+                private static IEnumerable<int> Steps(int count)
+                {
+                    if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
+                    for (var i = 0; i < count; i++) yield return i;
+                }
+
+                private static IEnumerable<char> Letters(string word)
+                {
+                    ArgumentNullException.ThrowIfNull(word);
+                    foreach (var c in word) if (char.IsLetter(c)) yield return c;
+                }
+
+                public async Task<int> Send(string text, int size, CancellationToken cancellationToken)
+                {
+                    var sent = 0;
+                    await foreach (var page in Pages(text, size, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false)) sent++;
+                    foreach (var step in Steps(size)) sent += step;
+                    return sent + Steps(size).ToList().Count;
+                }
+
+                public IEnumerable<char> Initials(IEnumerable<string> words)
+                {
+                    foreach (var c in words.SelectMany(w => Letters(w))) yield return c;
+                }
+
+                public int Count(object value) => Letters(value.ToString()!).Count() + Letters(new string('a', 3)).Count();
+            }
+            """);
+
+        [Fact]
         public Task Reports_InternalIteratorWithACallerThatPassesAnUncheckedArgument() => Verify.VerifyAnalyzerAsync("""
             using System;
             using System.Collections.Generic;
@@ -1528,11 +1576,9 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
             class Report
             {
-                public int Total(int[] values, int threshold)
+                public IEnumerable<int> Large(int[] values, int threshold)
                 {
-                    var total = 0;
-                    foreach (var value in Above(values)) total += value;
-                    return total;
+                    return Above(values);
 
                     IEnumerable<int> Above(int[] items)
                     {
@@ -1547,11 +1593,9 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
             class Report
             {
-                public int Total(int[] values, int threshold)
+                public IEnumerable<int> Large(int[] values, int threshold)
                 {
-                    var total = 0;
-                    foreach (var value in Above(values)) total += value;
-                    return total;
+                    return Above(values);
 
                     IEnumerable<int> Above(int[] items)
                     {
