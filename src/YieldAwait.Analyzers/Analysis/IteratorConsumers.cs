@@ -210,7 +210,8 @@ namespace YieldAwait.Analyzers.Analysis
         {
             if (function.IsAsync)
             {
-                return IteratorConsumerKinds.Async;
+                // Handed back unenumerated (return X(); or var d = X(); … return d;): the async method does not read it.
+                return IsOnlyReturned(reference, declaration) ? IteratorConsumerKinds.None : IteratorConsumerKinds.Async;
             }
 
             if (!ReturnsSequence(function) || IsDeliberatelySync(function))
@@ -233,6 +234,43 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             return depth >= MaxDepth ? IteratorConsumerKinds.None : Search(target, visited, depth + 1, cancellationToken);
+        }
+
+        private static bool IsOnlyReturned(SyntaxNode reference, SyntaxNode declaration)
+        {
+            var value = ValueOf(reference);
+            if (IsReturnedValue(value))
+            {
+                return true;
+            }
+
+            if (value.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax local })
+            {
+                return false;
+            }
+
+            var name = local.Identifier.ValueText;
+            var uses = declaration.DescendantNodes().OfType<IdentifierNameSyntax>().Where(n => n.Identifier.ValueText == name).ToList();
+            return uses.Count > 0 && uses.All(IsReturnedValue);
+        }
+
+        /// <summary>The expression whose value is the call: <c>X()</c> itself, or the invocation around a method name.</summary>
+        private static SyntaxNode ValueOf(SyntaxNode reference)
+        {
+            var node = reference.Parent is MemberAccessExpressionSyntax member && member.Name == reference ? member : reference;
+            return node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node ? invocation : node;
+        }
+
+        private static bool IsReturnedValue(SyntaxNode value)
+        {
+            var node = value;
+            while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax
+                || (node.Parent is ConditionalExpressionSyntax conditional && conditional.Condition != node))
+            {
+                node = node.Parent;
+            }
+
+            return node.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax;
         }
 
         private static bool ReturnsSequence(IMethodSymbol function) =>

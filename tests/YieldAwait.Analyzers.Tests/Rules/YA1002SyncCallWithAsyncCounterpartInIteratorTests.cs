@@ -615,6 +615,41 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task ReportsOnlyWhereTheAsyncMethodReadsIt_NotWhereItHandsItBack() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Data.Common;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            static class Rows
+            {
+                private static IEnumerable<int> Stream(DbDataReader reader)
+                {
+                    while (reader.Read()) yield return reader.GetInt32(0);
+                }
+
+                private static IEnumerable<int> Mapped(DbDataReader reader)
+                {
+                    while ({|YA1002:reader.Read()|}) yield return reader.GetInt32(0) * 2;
+                }
+
+                public static async Task<IEnumerable<int>> Open(DbCommand command)
+                {
+                    var reader = await command.ExecuteReaderAsync();
+                    var deferred = Stream(reader);
+                    return deferred;
+                }
+
+                public static async Task<IEnumerable<int>> Load(DbCommand command, bool buffered)
+                {
+                    var reader = await command.ExecuteReaderAsync();
+                    var results = Mapped(reader);
+                    return buffered ? results.ToList() : results;
+                }
+            }
+            """);
+
+        [Fact]
         public Task Reports_AsyncIteratorConsumingAGenerator() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.IO;
