@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.CodeFixes.Conversion;
 
 namespace YieldAwait.CodeFixes.Rules
@@ -105,8 +106,11 @@ namespace YieldAwait.CodeFixes.Rules
             return changed ? current : document;
         }
 
+        /// <summary>The reported <c>ToList()</c> or <c>ToArray()</c> call; the analyzer names the operator, so other materialisers are passed over unparsed.</summary>
         private static InvocationExpressionSyntax? Materialiser(SyntaxNode root, Diagnostic diagnostic) =>
-            DiagnosticTargets.ReportedNode(root, diagnostic)?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+            YA2001FixProperties.TryRead(diagnostic, out var properties) && properties.Operator is "ToList" or "ToArray"
+                ? DiagnosticTargets.ReportedNode(root, diagnostic)?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault()
+                : null;
 
         private static async Task<Document?> TryRewriteAsync(Document document, InvocationExpressionSyntax materialiser, string equivalenceKey, CancellationToken cancellationToken)
         {

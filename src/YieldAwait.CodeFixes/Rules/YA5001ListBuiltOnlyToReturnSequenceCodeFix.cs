@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
 using YieldAwait.CodeFixes.Conversion;
 
@@ -105,22 +106,8 @@ namespace YieldAwait.CodeFixes.Rules
                 : null;
         }
 
-        private static IReadOnlyCollection<int> CheckStatements(Diagnostic diagnostic)
-        {
-            var indices = new List<int>();
-            if (diagnostic.Properties.TryGetValue(YA5001ListBuiltOnlyToReturnSequenceAnalyzer.CheckStatementsKey, out var list) && !string.IsNullOrEmpty(list))
-            {
-                foreach (var part in list!.Split(','))
-                {
-                    if (int.TryParse(part, out var index))
-                    {
-                        indices.Add(index);
-                    }
-                }
-            }
-
-            return indices;
-        }
+        private static IReadOnlyCollection<int> CheckStatements(Diagnostic diagnostic) =>
+            YA5001FixProperties.TryRead(diagnostic, out var properties) ? properties.CheckStatements : ImmutableArray<int>.Empty;
 
         private static async Task<Document?> TryConvertAsync(Document document, SyntaxNode function, string list, IReadOnlyCollection<int> checks, CancellationToken cancellationToken)
         {

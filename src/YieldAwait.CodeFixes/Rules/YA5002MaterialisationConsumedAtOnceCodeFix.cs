@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
 using YieldAwait.CodeFixes.Conversion;
 
@@ -57,7 +58,7 @@ namespace YieldAwait.CodeFixes.Rules
                 return document;
             }
 
-            var targets = new List<(InvocationExpressionSyntax, string)>();
+            var targets = new List<(InvocationExpressionSyntax, YA5002Consumer?)>();
             foreach (var diagnostic in diagnostics)
             {
                 if (Materialiser(root, diagnostic) is { } materialiser && !targets.Any(t => t.Item1 == materialiser))
@@ -93,14 +94,14 @@ namespace YieldAwait.CodeFixes.Rules
             return changed ? current : document;
         }
 
-        private static string Kind(Diagnostic diagnostic) =>
-            diagnostic.Properties.TryGetValue(YA5002MaterialisationConsumedAtOnceAnalyzer.ConsumerKey, out var kind) && kind is not null ? kind : string.Empty;
+        private static YA5002Consumer? Kind(Diagnostic diagnostic) =>
+            YA5002FixProperties.TryRead(diagnostic, out var properties) ? properties.Consumer : null;
 
         private static InvocationExpressionSyntax? Materialiser(SyntaxNode root, Diagnostic diagnostic) =>
             DiagnosticTargets.ReportedNode(root, diagnostic)?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>()
                 .FirstOrDefault(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToList" or "ToArray" } && i.ArgumentList.Arguments.Count == 0);
 
-        private static async Task<Document?> TryRewriteAsync(Document document, IReadOnlyList<(InvocationExpressionSyntax Materialiser, string Kind)> targets, CancellationToken cancellationToken)
+        private static async Task<Document?> TryRewriteAsync(Document document, IReadOnlyList<(InvocationExpressionSyntax Materialiser, YA5002Consumer? Kind)> targets, CancellationToken cancellationToken)
         {
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -160,7 +161,7 @@ namespace YieldAwait.CodeFixes.Rules
             return source.WithTrailingTrivia(trailing.Concat(call.GetTrailingTrivia()));
         }
 
-        private static (SyntaxNode Old, SyntaxNode New)? Edit(SemanticModel model, InvocationExpressionSyntax materialiser, string kind, CancellationToken cancellationToken)
+        private static (SyntaxNode Old, SyntaxNode New)? Edit(SemanticModel model, InvocationExpressionSyntax materialiser, YA5002Consumer? kind, CancellationToken cancellationToken)
         {
             if (materialiser.Expression is not MemberAccessExpressionSyntax access)
             {
@@ -168,7 +169,7 @@ namespace YieldAwait.CodeFixes.Rules
             }
 
             var source = access.Expression;
-            if (kind != YA5002MaterialisationConsumedAtOnceAnalyzer.CountConsumer)
+            if (kind != YA5002Consumer.Count)
             {
                 // The copy's trailing trivia (a comment after it, the line break before the next call) stays in place.
                 return (materialiser, WithoutCall(source, materialiser));
