@@ -13,7 +13,6 @@ using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Cancellation;
 using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
 
 namespace YieldAwait.CodeFixes.Cancellation
 {

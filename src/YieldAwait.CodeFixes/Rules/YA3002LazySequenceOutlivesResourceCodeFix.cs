@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules
 {

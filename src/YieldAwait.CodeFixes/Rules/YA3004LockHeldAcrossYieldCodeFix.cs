@@ -15,7 +15,7 @@ using Microsoft.CodeAnalysis.Simplification;
 using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules
 {

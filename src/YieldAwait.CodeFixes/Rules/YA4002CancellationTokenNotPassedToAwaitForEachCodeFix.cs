@@ -14,7 +14,7 @@ using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
 using YieldAwait.CodeFixes.Cancellation;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules
 {

@@ -12,7 +12,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.FixAll;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -77,21 +78,12 @@ namespace YieldAwait.CodeFixes.Rules
                 return all;
             }
 
-            var annotations = targets.ToDictionary(t => t.Item1, _ => new SyntaxAnnotation("YA5002.Target"));
-            var current = document.WithSyntaxRoot(root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original])));
-            var changed = false;
-            foreach (var (materialiser, kind) in targets)
-            {
-                var currentRoot = await current.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                if (currentRoot?.GetAnnotatedNodes(annotations[materialiser]).FirstOrDefault() is InvocationExpressionSyntax target
-                    && await TryRewriteAsync(current, new[] { (target, kind) }, cancellationToken).ConfigureAwait(false) is { } next)
-                {
-                    current = next;
-                    changed = true;
-                }
-            }
-
-            return changed ? current : document;
+            return await SequentialFixAll.ApplyInTurnAsync(
+                document,
+                root,
+                targets.Select(t => ((SyntaxNode)t.Item1, t.Item2)).ToList(),
+                (current, node, kind, ct) => node is InvocationExpressionSyntax target ? TryRewriteAsync(current, new[] { (target, kind) }, ct) : Task.FromResult<Document?>(null),
+                cancellationToken).ConfigureAwait(false);
         }
 
         private static YA5002Consumer? Kind(Diagnostic diagnostic) =>

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Options;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Editing
 {
     /// <summary>
     /// The option <c>yieldawait.async_suffix</c> (<c>true</c>, <c>false</c>, <c>auto</c>; default <c>auto</c>): whether a

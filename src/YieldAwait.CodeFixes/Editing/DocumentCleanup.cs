@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Editing
 {
     /// <summary>
     /// Finishes a changed document: shortens the <see cref="KnownNames"/> the rewrites introduced, adds their

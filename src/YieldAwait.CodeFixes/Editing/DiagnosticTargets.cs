@@ -2,7 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using YieldAwait.Analyzers.Analysis;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Editing
 {
     /// <summary>Maps a diagnostic back to the syntax it is about.</summary>
     internal static class DiagnosticTargets

@@ -9,8 +9,10 @@ using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Cancellation;
+using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites
 {
     /// <summary>
     /// Decides what "Convert to async stream" changes for an iterator of tasks: the producer, and every reference to

@@ -8,8 +8,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.CodeFixes.Cancellation;
+using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites
 {
     /// <summary>
     /// YA1006's fix: a LINQ pipeline whose lambdas block becomes an async stream consumed with <c>await</c>.

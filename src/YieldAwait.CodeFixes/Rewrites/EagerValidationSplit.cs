@@ -11,8 +11,9 @@ using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.CodeFixes.Editing;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites
 {
     /// <summary>
     /// YA3001's "Validate eagerly": an iterator whose first statements check its arguments becomes a method that runs

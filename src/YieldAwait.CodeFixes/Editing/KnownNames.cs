@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Editing
 {
     /// <summary>
     /// Framework names the rewrites introduce (<c>Task</c>, <c>CancellationToken</c>, <c>EnumeratorCancellation</c>, <c>Array</c>).

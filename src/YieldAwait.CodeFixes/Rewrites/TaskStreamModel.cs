@@ -2,8 +2,9 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.CodeFixes.Conversion;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites
 {
     /// <summary>
     /// An iterator of tasks that becomes an async stream of their results (YA1004): its signature (through

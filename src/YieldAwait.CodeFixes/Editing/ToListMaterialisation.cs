@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Editing
 {
     /// <summary>
     /// <c>xs</c> → <c>xs.ToList()</c>, for the fixes that materialise a deferred sequence where it is bound or returned;
