@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 using YieldAwait.Analyzers.Corpus;
 using YieldAwait.CodeFixes.Conversion;
 
-namespace YieldAwait.Analyzers.Tests.Proof
+namespace YieldAwait.Analyzers.Tests.EndToEnd
 {
     /// <summary>The conversion walks a long caller chain across projects, and the result compiles everywhere.</summary>
     public class ConversionChainTests

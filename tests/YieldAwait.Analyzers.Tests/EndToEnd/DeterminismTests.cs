@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using Xunit;
 using YieldAwait.Analyzers.Corpus;
 
-namespace YieldAwait.Analyzers.Tests.Proof
+namespace YieldAwait.Analyzers.Tests.EndToEnd
 {
     /// <summary>
     /// Analyzers are shared by every compilation a host runs; the same compilation analysed many times at once,

@@ -6,10 +6,10 @@ using Microsoft.CodeAnalysis.CSharp;
 using YieldAwait.Analyzers.Corpus;
 using YieldAwait.Analyzers.Tests.Catalog;
 
-namespace YieldAwait.Analyzers.Tests.Proof
+namespace YieldAwait.Analyzers.Tests.EndToEnd
 {
-    /// <summary>The code the proof tests run on: the samples as a user builds them, and a generated corpus.</summary>
-    internal static class ProofCorpora
+    /// <summary>The code the end-to-end tests run on: the samples as a user builds them, and a generated corpus.</summary>
+    internal static class EndToEndCorpora
     {
         public const string Samples = "samples";
         public const string Generated = "generated";

@@ -8,7 +8,7 @@ using Xunit;
 using Xunit.Abstractions;
 using YieldAwait.Analyzers.Corpus;
 
-namespace YieldAwait.Analyzers.Tests.Proof
+namespace YieldAwait.Analyzers.Tests.EndToEnd
 {
     /// <summary>
     /// Every fix the package offers on the samples and on a generated corpus, applied for real: the result
@@ -22,14 +22,14 @@ namespace YieldAwait.Analyzers.Tests.Proof
 
         public FixVerificationTests(ITestOutputHelper output) => _output = output;
 
-        public static TheoryData<string> Corpora => new() { ProofCorpora.Samples, ProofCorpora.Generated };
+        public static TheoryData<string> Corpora => new() { EndToEndCorpora.Samples, EndToEndCorpora.Generated };
 
         [Theory]
         [MemberData(nameof(Corpora))]
         public async Task EveryOfferedFix_CompilesAndRemovesItsDiagnostic(string corpus)
         {
-            var project = ProofCorpora.Load(corpus);
-            Assert.Empty(await ProofCorpora.CompilerErrorsAsync(project));
+            var project = EndToEndCorpora.Load(corpus);
+            Assert.Empty(await EndToEndCorpora.CompilerErrorsAsync(project));
             var diagnostics = new ProjectDiagnostics(PackageComponents.CreateAnalyzers());
             var fixers = PackageComponents.CreateFixProviders();
             var before = await diagnostics.ForProjectAsync(project);
@@ -62,7 +62,7 @@ namespace YieldAwait.Analyzers.Tests.Proof
         [MemberData(nameof(Corpora))]
         public async Task FixAll_AtEveryScope_CompilesRemovesDiagnosticsAndIsIdempotent(string corpus)
         {
-            var project = ProofCorpora.Load(corpus);
+            var project = EndToEndCorpora.Load(corpus);
             var diagnostics = new ProjectDiagnostics(PackageComponents.CreateAnalyzers());
             var before = await diagnostics.ForProjectAsync(project);
             var failures = new List<string>();
@@ -146,7 +146,7 @@ namespace YieldAwait.Analyzers.Tests.Proof
                 return "the fix changed nothing";
             }
 
-            var errors = await ProofCorpora.CompilerErrorsAsync(fixedProject);
+            var errors = await EndToEndCorpora.CompilerErrorsAsync(fixedProject);
             if (errors.Count > 0)
             {
                 var text = new StringBuilder().AppendLine("new compiler errors:");

@@ -3,12 +3,22 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Xunit;
 using YieldAwait.Analyzers.Corpus;
+using YieldAwait.Analyzers.Tests.Catalog;
 
-namespace YieldAwait.Analyzers.Tests.Proof
+namespace YieldAwait.Analyzers.Tests.EndToEnd
 {
-    /// <summary>The generated corpus the proof tests and benchmarks stand on: it compiles, and the rules fire where it plants mistakes.</summary>
+    /// <summary>The generated corpus the end-to-end tests and benchmarks stand on: it compiles, and the rules fire where it plants mistakes.</summary>
     public class GeneratedCorpusTests
     {
+        /// <summary>The rules the generator plants no mistake for yet, so neither these tests nor the benchmarks reach them.</summary>
+        private static readonly string[] NotPlantedYet =
+        {
+            DiagnosticIds.BlockingEnumerationOfAsyncStream,
+            DiagnosticIds.LazySequenceOutlivesResource,
+            DiagnosticIds.LockHeldAcrossYield,
+            DiagnosticIds.GeneratorEnumeratedMoreThanOnce,
+        };
+
         [Fact]
         public void Corpus_CompilesWithoutErrors()
         {
@@ -24,21 +34,12 @@ namespace YieldAwait.Analyzers.Tests.Proof
             var run = await AnalysisHarness.AnalyzeAsync(AnalysisHarness.Compile(files), PackageComponents.CreateAnalyzers());
 
             Assert.Empty(run.Crashes);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.BlockingWaitInIterator);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.BlockingWaitInAsyncIterator);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.ArgumentCheckInIterator);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.DeferredExecutionEscapesTry);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.DiscardedIteratorCall);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.InfiniteSequenceMaterialised);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.InfiniteSequenceEnumeratedWithoutExit);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.SearchOverInfiniteSequence);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.BufferedSequenceCouldStream);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.IteratorOfTasksAwaitedOneByOne);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.BlockingWaitInLazyQuery);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.AsyncIteratorCannotBeCancelled);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.CancellationTokenNotPassedToAwaitForEach);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.ListBuiltOnlyToReturnSequence);
-            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.MaterialisationConsumedAtOnce);
+            var fired = run.Diagnostics.Select(d => d.Id).ToHashSet();
+            var silent = RuleCatalog.Ids.Where(id => !fired.Contains(id)).ToList();
+            Assert.True(
+                silent.SequenceEqual(NotPlantedYet),
+                $"Rules the corpus should trip but did not: {string.Join(", ", silent.Except(NotPlantedYet))}; "
+                    + $"rules it now trips, to take off {nameof(NotPlantedYet)}: {string.Join(", ", NotPlantedYet.Except(silent))}.");
             var inLookAlikes = run.Diagnostics.Where(d => d.Location.SourceTree!.GetRoot().FindNode(d.Location.SourceSpan)
                 .AncestorsAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>()
                 .Any(c => c.Identifier.ValueText.Contains("LookAlikes"))).ToList();

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers.Corpus;
 using YieldAwait.Analyzers.Tests.Catalog;
 
-namespace YieldAwait.Analyzers.Tests.Proof.Mutations
+namespace YieldAwait.Analyzers.Tests.Robustness
 {
     /// <summary>
     /// The code the mutants start from: every C# snippet the test files hold as a string literal (markup removed),

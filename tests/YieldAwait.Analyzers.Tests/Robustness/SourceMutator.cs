@@ -4,7 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace YieldAwait.Analyzers.Tests.Proof.Mutations
+namespace YieldAwait.Analyzers.Tests.Robustness
 {
     /// <summary>The ways <see cref="SourceMutator"/> breaks code: the states an editor holds mid-keystroke.</summary>
     public enum MutationKind

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Xunit;
 
-namespace YieldAwait.Analyzers.Tests.Proof.Mutations
+namespace YieldAwait.Analyzers.Tests.Robustness
 {
     public class SourceMutatorTests
     {
