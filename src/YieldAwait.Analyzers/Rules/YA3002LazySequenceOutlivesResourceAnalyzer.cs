@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -18,12 +19,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA3002LazySequenceOutlivesResourceAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Present when appending <c>.ToList()</c> to the reported expression compiles where it stands.</summary>
-        public const string CanMaterialiseKey = "CanMaterialise";
-
-        /// <summary>Present when the enclosing method can become an iterator (<c>foreach (…) yield return …;</c>).</summary>
-        public const string CanConvertToIteratorKey = "CanConvertToIterator";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.LazySequenceOutlivesResource,
             title: "Lazy sequence outlives the resource it reads",
@@ -120,16 +115,9 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var properties = ImmutableDictionary<string, string?>.Empty;
-                if (CanMaterialise(value.WithoutImplicitConversions(), targetType))
-                {
-                    properties = properties.Add(CanMaterialiseKey, "true");
-                }
-
-                if (canConvertToIterator())
-                {
-                    properties = properties.Add(CanConvertToIteratorKey, "true");
-                }
+                var properties = new YA3002FixProperties(
+                    canMaterialise: CanMaterialise(value.WithoutImplicitConversions(), targetType),
+                    canConvertToIterator: canConvertToIterator()).Write();
 
                 var location = value.Syntax.GetLocation();
                 context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, read.Name));

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -17,9 +18,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA3003DeferredExecutionEscapesTryAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>"ToList" when materialising with <c>.ToList()</c> keeps the code compiling (the fix is offered only then).</summary>
-        public const string MaterialiseKey = "Materialise";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.DeferredExecutionEscapesTry,
             title: "try/catch does not cover deferred execution",
@@ -113,11 +111,8 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var properties = ImmutableDictionary<string, string?>.Empty;
-                if (sequence.Kind != DeferredKind.AsyncStream && CanMaterialiseAsList(DeferredSequenceClassifier.Unwrap(value)?.Type, targetType))
-                {
-                    properties = properties.Add(MaterialiseKey, "ToList");
-                }
+                var properties = new YA3003FixProperties(
+                    canMaterialise: sequence.Kind != DeferredKind.AsyncStream && CanMaterialiseAsList(DeferredSequenceClassifier.Unwrap(value)?.Type, targetType)).Write();
 
                 context.ReportDiagnostic(Diagnostic.Create(Rule, location.GetLocation(), properties, KindNames[sequence.Kind]));
             }

@@ -11,8 +11,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -50,14 +51,14 @@ namespace YieldAwait.CodeFixes.Rules
                     continue;
                 }
 
-                if (diagnostic.Properties.ContainsKey(YA3002LazySequenceOutlivesResourceAnalyzer.CanMaterialiseKey))
+                if (CanMaterialise(diagnostic))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create("Materialise before disposal", ct => MaterialiseAsync(document, new[] { diagnostic }, ct), MaterialiseKey),
                         diagnostic);
                 }
 
-                if (diagnostic.Properties.ContainsKey(YA3002LazySequenceOutlivesResourceAnalyzer.CanConvertToIteratorKey)
+                if (CanConvertToIterator(diagnostic)
                     && Expression(root, diagnostic)?.Parent is ReturnStatementSyntax)
                 {
                     context.RegisterCodeFix(
@@ -66,6 +67,12 @@ namespace YieldAwait.CodeFixes.Rules
                 }
             }
         }
+
+        private static bool CanMaterialise(Diagnostic diagnostic) =>
+            YA3002FixProperties.TryRead(diagnostic, out var properties) && properties.CanMaterialise;
+
+        private static bool CanConvertToIterator(Diagnostic diagnostic) =>
+            YA3002FixProperties.TryRead(diagnostic, out var properties) && properties.CanConvertToIterator;
 
         private static ExpressionSyntax? Expression(SyntaxNode root, Diagnostic diagnostic) =>
             root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax expression
@@ -83,7 +90,7 @@ namespace YieldAwait.CodeFixes.Rules
             }
 
             var expressions = diagnostics
-                .Where(d => d.Properties.ContainsKey(YA3002LazySequenceOutlivesResourceAnalyzer.CanMaterialiseKey))
+                .Where(CanMaterialise)
                 .Select(d => Expression(root, d))
                 .OfType<ExpressionSyntax>()
                 .Distinct()
@@ -121,7 +128,7 @@ namespace YieldAwait.CodeFixes.Rules
             }
 
             var returns = diagnostics
-                .Where(d => d.Properties.ContainsKey(YA3002LazySequenceOutlivesResourceAnalyzer.CanConvertToIteratorKey))
+                .Where(CanConvertToIterator)
                 .Select(d => Expression(root, d)?.Parent)
                 .OfType<ReturnStatementSyntax>()
                 .Distinct()

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace YieldAwait.Analyzers.FixProperties
+{
+    /// <summary>What YA3002's analyzer tells its fix: which of its two fixes compile where the diagnostic stands.</summary>
+    public readonly struct YA3002FixProperties
+    {
+        internal const string CanMaterialiseKey = "CanMaterialise";
+        internal const string CanConvertToIteratorKey = "CanConvertToIterator";
+
+        public YA3002FixProperties(bool canMaterialise, bool canConvertToIterator)
+        {
+            CanMaterialise = canMaterialise;
+            CanConvertToIterator = canConvertToIterator;
+        }
+
+        /// <summary>Appending <c>.ToList()</c> to the reported expression compiles where it stands.</summary>
+        public bool CanMaterialise { get; }
+
+        /// <summary>The enclosing method can become an iterator (<c>foreach (…) yield return …;</c>).</summary>
+        public bool CanConvertToIterator { get; }
+
+        public ImmutableDictionary<string, string?> Write() =>
+            ImmutableDictionary<string, string?>.Empty.AddFlag(CanMaterialiseKey, CanMaterialise).AddFlag(CanConvertToIteratorKey, CanConvertToIterator);
+
+        /// <summary>Always succeeds: a diagnostic without the keys has no fix.</summary>
+        public static bool TryRead(Diagnostic diagnostic, out YA3002FixProperties properties)
+        {
+            properties = new YA3002FixProperties(FixPropertyValues.Flag(diagnostic, CanMaterialiseKey), FixPropertyValues.Flag(diagnostic, CanConvertToIteratorKey));
+            return true;
+        }
+    }
+}
