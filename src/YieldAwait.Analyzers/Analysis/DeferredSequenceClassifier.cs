@@ -416,7 +416,9 @@ namespace YieldAwait.Analyzers.Analysis
                 return false;
             }
 
-            if (type.IsTupleType || constructor.IsImplicitlyDeclared)
+            // System.Tuple and KeyValuePair only store their arguments, like a value tuple.
+            if (type.IsTupleType || constructor.IsImplicitlyDeclared
+                || type is { Name: "Tuple" or "KeyValuePair", ContainingNamespace: { Name: "System" or "Generic" } })
             {
                 return true;
             }

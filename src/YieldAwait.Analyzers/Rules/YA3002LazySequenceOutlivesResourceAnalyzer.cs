@@ -147,6 +147,9 @@ namespace YieldAwait.Analyzers.Rules
             /// <summary>Whether a value written to <paramref name="target"/> is still reachable after the <c>using</c> scopes around <paramref name="at"/>.</summary>
             private static bool Escapes(IOperation target, IOperation at) => target switch
             {
+                // A member of an object held in a local lives as long as that local: one declared inside the scope does not escape.
+                IMemberReferenceOperation { Instance: { } owner } member when member is IFieldReferenceOperation or IPropertyReferenceOperation
+                    && owner.WithoutImplicitConversions() is ILocalReferenceOperation => Escapes(owner.WithoutImplicitConversions(), at),
                 IFieldReferenceOperation => true,
                 IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } owner } => Escapes(owner.WithoutImplicitConversions(), at),
                 IPropertyReferenceOperation => true,

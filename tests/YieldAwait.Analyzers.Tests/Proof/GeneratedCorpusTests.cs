@@ -28,6 +28,7 @@ namespace YieldAwait.Analyzers.Tests.Proof
             Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.BlockingWaitInAsyncIterator);
             Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.ArgumentCheckInIterator);
             Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.DeferredExecutionEscapesTry);
+            Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.LazySequenceOutlivesResource);
             Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.DiscardedIteratorCall);
             Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.InfiniteSequenceMaterialised);
             Assert.Contains(run.Diagnostics, d => d.Id == DiagnosticIds.InfiniteSequenceEnumeratedWithoutExit);

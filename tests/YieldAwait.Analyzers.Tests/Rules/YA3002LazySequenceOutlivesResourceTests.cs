@@ -634,6 +634,13 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public void Dispose() { }
             }
 
+            sealed class Holder
+            {
+                public IEnumerable<string> Lines { get; set; } = Array.Empty<string>();
+
+                public Func<string>? Next { get; set; }
+            }
+
             """;
 
         [Fact]
@@ -855,6 +862,33 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     _next = () => 42;
                     Func<int> local = () => store.Items.Count();
                     return batch.Sum(b => b.Count()) + local();
+                }
+
+                public int HolderInsideTheScope(string path)
+                {
+                    using var reader = new StreamReader(path);
+                    var holder = new Holder();
+                    holder.Lines = Rows.Parse(reader);
+                    holder.Next = () => reader.ReadLine() ?? "";
+                    return holder.Lines.Count() + holder.Next().Length;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_MemberOfAnObjectThatOutlivesTheScope() => Verify.VerifyAnalyzerAsync(Streams + """
+            class Scheduler
+            {
+                public Holder Load(string path)
+                {
+                    var holder = new Holder();
+                    using (var reader = new StreamReader(path))
+                    {
+                        holder.Lines = {|YA3002:Rows.Parse(reader)|};
+                        holder.Next = {|YA3002:() => reader.ReadLine() ?? ""|};
+                    }
+
+                    return holder;
                 }
             }
             """);

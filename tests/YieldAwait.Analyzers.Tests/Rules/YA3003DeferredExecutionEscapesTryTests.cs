@@ -1342,6 +1342,19 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     }
                 }
 
+                public async Task<IEnumerable<KeyValuePair<string, int>>> PairsOnly(string path)
+                {
+                    try
+                    {
+                        var lines = await File.ReadAllLinesAsync(path);
+                        return lines.Select(l => new Tuple<string, int>(l, l.Length)).Select(t => new KeyValuePair<string, int>(t.Item1, t.Item2));
+                    }
+                    catch (Exception)
+                    {
+                        return Array.Empty<KeyValuePair<string, int>>();
+                    }
+                }
+
                 public async Task<IEnumerable<int>> OtherException(string path)
                 {
                     try
