@@ -1442,6 +1442,85 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task NoDiagnostic_FileSystemEnumerationUnderACatchForOpeningErrors() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Security;
+
+            class Scanner
+            {
+                public IEnumerable<string> Entries(string path)
+                {
+                    try
+                    {
+                        return Directory.EnumerateFileSystemEntries(path, "*", new EnumerationOptions { RecurseSubdirectories = true });
+                    }
+                    catch (Exception ex) when (ex is UnauthorizedAccessException or DirectoryNotFoundException or SecurityException)
+                    {
+                        return Enumerable.Empty<string>();
+                    }
+                }
+
+                public IEnumerable<string> Lines(string path)
+                {
+                    try
+                    {
+                        return File.ReadLines(path);
+                    }
+                    catch (FileNotFoundException)
+                    {
+                        return Array.Empty<string>();
+                    }
+                    catch (DirectoryNotFoundException)
+                    {
+                        return Array.Empty<string>();
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_FileSystemEnumerationUnderACatchForLaterErrors() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+
+            class Scanner
+            {
+                public IEnumerable<string> Recursive(string path)
+                {
+                    try
+                    {
+                        return {|YA3003:Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)|};
+                    }
+                    catch (Exception ex) when (ex is UnauthorizedAccessException or DirectoryNotFoundException)
+                    {
+                        return Enumerable.Empty<string>();
+                    }
+                }
+
+                public IEnumerable<string> Lines(string path)
+                {
+                    try
+                    {
+                        return {|YA3003:File.ReadLines(path)|};
+                    }
+                    catch (FileNotFoundException)
+                    {
+                        return Array.Empty<string>();
+                    }
+                    catch (IOException)
+                    {
+                        return Array.Empty<string>();
+                    }
+                }
+            }
+            """);
+
         #endregion
     }
 }
