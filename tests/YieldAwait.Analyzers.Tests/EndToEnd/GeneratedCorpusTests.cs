@@ -14,7 +14,6 @@ namespace YieldAwait.Analyzers.Tests.EndToEnd
         private static readonly string[] NotPlantedYet =
         {
             DiagnosticIds.BlockingEnumerationOfAsyncStream,
-            DiagnosticIds.LazySequenceOutlivesResource,
             DiagnosticIds.LockHeldAcrossYield,
             DiagnosticIds.GeneratorEnumeratedMoreThanOnce,
         };
