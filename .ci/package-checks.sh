@@ -120,3 +120,76 @@ EDITORCONFIG
     fi
     return $status
 }
+
+# The fixable rules, from the README's rule table (a Fix cell other than "—"); the catalog tests keep that column
+# equal to the fix providers the package ships.
+fixable_ids() {
+    grep -E '^\| \[YA[0-9]{4}\]' "$repo_root/README.md" | awk -F'|' '$5 !~ /^ *— *$/ { print $2 }' | grep -oE 'YA[0-9]{4}' | sort -u
+}
+
+# `dotnet format analyzers` over every fixable rule at once, with the fixes from the packed package, on the sample's code.
+# YieldAwaitAnalysisMode=All makes YA5001 (hidden by default) visible to dotnet format; --severity info is what a user
+# needs for the rules that are suggestions by default. The result must compile and each fixable rule must fire less.
+step_format_every_fixable_rule() {
+    local dir="$work/format-consumer" ids
+    make_package_consumer "$dir"
+    sed -i 's|<Nullable>enable</Nullable>|<Nullable>enable</Nullable>\n    <YieldAwaitAnalysisMode>All</YieldAwaitAnalysisMode>|' "$dir/Consumer.csproj"
+    ids="$(fixable_ids | tr '\n' ' ')"
+    echo "Fixable rules: $ids"
+
+    dotnet build "$dir" --no-restore --no-incremental -clp:NoSummary >"$work/format-before.log" 2>&1 \
+        || { cat "$work/format-before.log" >&2; fail "the consumer does not build before the fixes"; return 1; }
+    ya_diagnostics "$work/format-before.log" | count_by_id >"$work/format-before-counts"
+
+    local status=0
+    # shellcheck disable=SC2086 # one argument per ID
+    dotnet format analyzers "$dir/Consumer.csproj" --no-restore --severity info --diagnostics $ids -v diag >"$work/format-all.log" 2>&1 || status=$?
+    grep -E 'Unable to fix|Running .* analyzers|Fixed|fix' "$work/format-all.log" | head -40 || true
+    [[ $status -eq 0 ]] || { tail -40 "$work/format-all.log" >&2; fail "dotnet format exited with $status"; return 1; }
+
+    dotnet build "$dir" --no-restore --no-incremental -clp:NoSummary >"$work/format-after.log" 2>&1 \
+        || { grep -E ': error ' "$work/format-after.log" | sort -u >&2; fail "the consumer does not compile after the fixes"; return 1; }
+    ya_diagnostics "$work/format-after.log" | count_by_id >"$work/format-after-counts"
+
+    echo "Rule    before after"
+    local id before after
+    for id in $ids; do
+        before="$(awk -v id="$id" '$1 == id { print $2 }' "$work/format-before-counts")"
+        after="$(awk -v id="$id" '$1 == id { print $2 }' "$work/format-after-counts")"
+        printf '%s  %6s %5s\n' "$id" "${before:-0}" "${after:-0}"
+        if [[ -z "$before" ]]; then
+            fail "$id: the sample does not trip it, so its fix is not exercised" || status=1
+        elif [[ "${after:-0}" -ge "$before" ]]; then
+            fail "$id: dotnet format fixed none of its $before diagnostics" || status=1
+        fi
+    done
+    return $status
+}
+
+# The oldest compiler served here: the package's rules must load and report in it (the package is built against
+# Roslyn 4.8; a newer API used by mistake shows as CS8032 or AD0001).
+step_oldest_compiler() {
+    local dir="$work/oldest-consumer"
+    make_package_consumer "$dir" "<PackageReference Include=\"Microsoft.Net.Compilers.Toolset\" Version=\"$oldest_compiler_version\" PrivateAssets=\"all\" />"
+    # The .NET 10 SDK points the build at its own compiler unless RoslynCompilerType says a package provides one
+    # (toolset packages from 5.0 on set it themselves; 4.14 predates it).
+    sed -i 's|<Nullable>enable</Nullable>|<Nullable>enable</Nullable>\n    <RoslynCompilerType>Custom</RoslynCompilerType>|' "$dir/Consumer.csproj"
+    # The All preset prints every rule as a warning, so the counts can be compared with the sample's expected ones.
+    dotnet build "$dir" --no-restore --no-incremental -clp:NoSummary -v n -p:YieldAwaitAnalysisMode=All >"$work/oldest.log" 2>&1 \
+        || { tail -40 "$work/oldest.log" >&2; fail "the consumer does not build with Microsoft.Net.Compilers.Toolset $oldest_compiler_version"; return 1; }
+    local csc
+    csc="$(grep -oE '[^ "]*microsoft\.net\.compilers\.toolset/[^/ ]+/[^ "]*csc\.(dll|exe)' "$work/oldest.log" | head -1 || true)"
+    echo "Compiler: ${csc:-?}"
+    [[ $csc == *"microsoft.net.compilers.toolset/$oldest_compiler_version/"* ]] || { fail "the build did not use the $oldest_compiler_version compiler"; return 1; }
+
+    local status=0
+    if grep -E '(AD0001|CS8032).*YieldAwait' "$work/oldest.log"; then fail "an analyzer of the package failed to load or threw" || status=1; fi
+    ya_diagnostics "$work/oldest.log" | count_by_id >"$work/oldest-counts"
+    local id count seen
+    while read -r id count; do
+        seen="$(awk -v id="$id" '$1 == id { print $2 }' "$work/oldest-counts")"
+        echo "$id expected $count, seen ${seen:-0}"
+        [[ "${seen:-0}" == "$count" ]] || fail "$id: $count expected with the oldest compiler, ${seen:-0} seen" || status=1
+    done < <(expected_counts)
+    return $status
+}
