@@ -42,7 +42,7 @@ namespace YieldAwait.Analyzers.Tests.Catalog
             }
 
             var transitive = File.ReadAllText(RepositoryFiles.InRepo("nuget", "buildTransitive", "YieldAwait.Analyzers.props"));
-            Assert.Contains(@"..\build\YieldAwait.Analyzers.props", transitive, StringComparison.Ordinal);
+            Assert.Contains("../build/YieldAwait.Analyzers.props", transitive, StringComparison.Ordinal);
         }
 
         [Fact]
