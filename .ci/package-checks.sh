@@ -212,3 +212,13 @@ step_oldest_compiler() {
     done < <(expected_counts)
     return $status
 }
+
+# The IDE path: tests/YieldAwait.Analyzers.IdeTests opens a copy of the sample with MSBuildWorkspace (Roslyn 5.12),
+# applies every offered fix and Fix All for each rule through the workspace, and compiles the result. Outside
+# Analyzers.sln: it needs MSBuild at run time and takes minutes, where the unit tests take seconds each.
+step_ide_path() {
+    local log="$work/ide-tests.log" status=0
+    dotnet test tests/YieldAwait.Analyzers.IdeTests --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+    [[ $status -eq 0 ]] || { fail "the IDE path tests failed (dotnet test exited with $status)"; return 1; }
+    grep -qE '^Passed! +- +Failed: +0, Passed: +[1-9]' "$log" || { fail "the IDE path tests ran no test"; return 1; }
+}
