@@ -14,7 +14,9 @@ namespace YieldAwait.Analyzers.Tests.Catalog
     {
         private static readonly Regex SeverityLine = new(@"^dotnet_diagnostic\.(?<id>YA\d{4})\.severity\s*=\s*(?<severity>\w+)\s*$", RegexOptions.CultureInvariant);
 
-        public static TheoryData<string> Presets { get; } = new() { "none", "recommended", "all", "allsuggestions" };
+        private static readonly string[] PresetNames = { "none", "recommended", "all", "allsuggestions" };
+
+        public static TheoryData<string> Presets { get; } = new(PresetNames);
 
         [Theory]
         [MemberData(nameof(Presets))]
@@ -36,7 +38,7 @@ namespace YieldAwait.Analyzers.Tests.Catalog
         public void Presets_AreEachMappedByTheBuildProps()
         {
             var props = File.ReadAllText(RepositoryFiles.InRepo("nuget", "build", "YieldAwait.Analyzers.props"));
-            foreach (var preset in Presets.Select(row => (string)row[0]))
+            foreach (var preset in PresetNames)
             {
                 Assert.Contains($"yieldawait_{preset}.globalconfig", props, StringComparison.Ordinal);
             }
