@@ -203,7 +203,9 @@ step_oldest_compiler() {
 
     local status=0
     if grep -E '(AD0001|CS8032).*YieldAwait' "$work/oldest.log"; then fail "an analyzer of the package failed to load or threw" || status=1; fi
-    ya_diagnostics "$work/oldest.log" | count_by_id >"$work/oldest-counts"
+    # -v n prefixes some lines with the node number ("1>"): drop it so each location counts once.
+    sed -E 's/^ *[0-9]+>//' "$work/oldest.log" >"$work/oldest-clean.log"
+    ya_diagnostics "$work/oldest-clean.log" | count_by_id >"$work/oldest-counts"
     local id count seen
     while read -r id count; do
         seen="$(awk -v id="$id" '$1 == id { print $2 }' "$work/oldest-counts")"
