@@ -71,7 +71,13 @@ namespace YieldAwait.Analyzers.Benchmarks
 
             var warmUp = await MeasureAnalyzersAsync(projects, analyzers).ConfigureAwait(false);
             var floorAnalyzers = analyzers.ToDictionary(a => a, a => CreateFloor(a, warmUp.Diagnostics));
-            await MeasureFloorsAsync(projects, floorAnalyzers).ConfigureAwait(false);
+
+            // Each floor run compiles a repository again; real code reports little, so there one run of each is enough.
+            var floorsOnce = settings.Corpus is null ? null : await MeasureFloorsAsync(projects, floorAnalyzers).ConfigureAwait(false);
+            if (floorsOnce is null)
+            {
+                await MeasureFloorsAsync(projects, floorAnalyzers).ConfigureAwait(false);
+            }
 
             var compileTimes = new List<TimeSpan>();
             var compileTimesPerProject = projects.ToDictionary(p => p, _ => new List<TimeSpan>());
@@ -99,7 +105,7 @@ namespace YieldAwait.Analyzers.Benchmarks
                     analyzerTimesPerProject[project].Add(last.TimesPerProject[project]);
                 }
 
-                var floors = await MeasureFloorsAsync(projects, floorAnalyzers).ConfigureAwait(false);
+                var floors = floorsOnce ?? await MeasureFloorsAsync(projects, floorAnalyzers).ConfigureAwait(false);
                 foreach (var analyzer in analyzers)
                 {
                     analyzerTimes[analyzer].Add(last.ExecutionTimes[analyzer]);

@@ -47,7 +47,7 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var state = new State(start.Compilation, types);
+                var state = new State(start.Compilation, types, SourceIndex.For(start.Compilation));
                 start.RegisterOperationAction(state.AnalyzeReturn, OperationKind.Return);
                 start.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
             });
@@ -62,13 +62,16 @@ namespace YieldAwait.Analyzers.Rules
             private readonly INamedTypeSymbol? _list;
             private readonly ConcurrentDictionary<IMethodSymbol, bool> _isIterator = new(SymbolEqualityComparer.Default);
 
-            public State(Compilation compilation, AsyncTypes types)
+            private readonly SourceIndex _index;
+
+            public State(Compilation compilation, AsyncTypes types, SourceIndex index)
             {
                 _types = types;
-                _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-                _queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
-                _queryableInterface = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
-                _list = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+                _index = index;
+                _enumerable = compilation.GetBestTypeByMetadataName("System.Linq.Enumerable");
+                _queryable = compilation.GetBestTypeByMetadataName("System.Linq.Queryable");
+                _queryableInterface = compilation.GetBestTypeByMetadataName("System.Linq.IQueryable");
+                _list = compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1");
                 Compilation = compilation;
             }
 
@@ -77,6 +80,14 @@ namespace YieldAwait.Analyzers.Rules
             public void AnalyzeReturn(OperationAnalysisContext context)
             {
                 var operation = (IReturnOperation)context.Operation;
+
+                // Gate: without a using around it, nothing returned here can outlive a resource this function disposes.
+                if (!SyntacticGates.IsInUsingScope(operation.Syntax))
+                {
+                    return;
+                }
+
+                _index.Passed(DiagnosticIds.LazySequenceOutlivesResource);
                 if (operation.ReturnedValue is not { } value
                     || operation.Syntax is not ReturnStatementSyntax returnSyntax
                     || !EnclosingFunction.TryFind(operation, context.ContainingSymbol, out var function, out var declaration))
@@ -90,6 +101,12 @@ namespace YieldAwait.Analyzers.Rules
             public void AnalyzeAssignment(OperationAnalysisContext context)
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
+                if (!SyntacticGates.IsInUsingScope(assignment.Syntax))
+                {
+                    return;
+                }
+
+                _index.Passed(DiagnosticIds.LazySequenceOutlivesResource);
                 var escapes = assignment.Target switch
                 {
                     IFieldReferenceOperation => true,
