@@ -33,8 +33,17 @@ namespace YieldAwait.Analyzers.Analysis
                     return;
                 }
 
-                var detection = new BlockingWaitDetection(new BlockingFormRecognizer(types), target, rule, SourceIndex.For(start.Compilation));
-                start.RegisterOperationAction(detection.Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+                var index = SourceIndex.For(start.Compilation);
+                var detection = new BlockingWaitDetection(new BlockingFormRecognizer(types), target, rule, index);
+
+                // Only members that are or hold an iterator get the per-operation callbacks: most members have none.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (index.AnyOverlapsIterator(block.OperationBlocks))
+                    {
+                        block.RegisterOperationAction(detection.Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+                    }
+                });
             });
         }
 

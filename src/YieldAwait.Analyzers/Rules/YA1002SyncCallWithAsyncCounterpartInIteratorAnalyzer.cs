@@ -41,7 +41,17 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(new Analysis(counterparts, SourceIndex.For(start.Compilation)).Analyze, OperationKind.Invocation);
+                var index = SourceIndex.For(start.Compilation);
+                var analysis = new Analysis(counterparts, index);
+
+                // Only members that are or hold an iterator get the per-call callbacks: most members have none.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (index.AnyOverlapsIterator(block.OperationBlocks))
+                    {
+                        block.RegisterOperationAction(analysis.Analyze, OperationKind.Invocation);
+                    }
+                });
             });
         }
 

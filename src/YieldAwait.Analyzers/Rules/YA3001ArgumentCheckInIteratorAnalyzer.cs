@@ -51,8 +51,17 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var detection = new Detection(types, recognizer, SourceIndex.For(start.Compilation));
-                start.RegisterOperationAction(detection.Analyze, OperationKind.Throw, OperationKind.Invocation);
+                var index = SourceIndex.For(start.Compilation);
+                var detection = new Detection(types, recognizer, index);
+
+                // Only members that are or hold an iterator get the per-operation callbacks: most members have none.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (index.AnyOverlapsIterator(block.OperationBlocks))
+                    {
+                        block.RegisterOperationAction(detection.Analyze, OperationKind.Throw, OperationKind.Invocation);
+                    }
+                });
             });
         }
 
