@@ -51,16 +51,22 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(new Analysis(streams).Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+                var reachability = new AsyncReachability(start.Compilation, start.CancellationToken);
+                start.RegisterOperationAction(new Analysis(streams, reachability).Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
             });
         }
 
         private sealed class Analysis
         {
             private readonly AsyncStreamBlocking _streams;
+            private readonly AsyncReachability _reachability;
             private readonly ConcurrentDictionary<SyntaxNode, bool> _containsYield = new();
 
-            public Analysis(AsyncStreamBlocking streams) => _streams = streams;
+            public Analysis(AsyncStreamBlocking streams, AsyncReachability reachability)
+            {
+                _streams = streams;
+                _reachability = reachability;
+            }
 
             public void Analyze(OperationAnalysisContext context)
             {
@@ -88,7 +94,8 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                if (Context(operation, context.ContainingSymbol) is not { } where)
+                if (Context(operation, context.ContainingSymbol) is not { } where
+                    || (where == SyncContext && !MayBlockACoroutine(operation, context)))
                 {
                     return;
                 }
@@ -99,6 +106,14 @@ namespace YieldAwait.Analyzers.Rules
                     ImmutableDictionary<string, string?>.Empty.Add(ContextProperty, where),
                     display));
             }
+
+            /// <summary>
+            /// In a plain sync method, blocking matters when a coroutine may be the one waiting: some async function calls the
+            /// method. A console tool's sync <c>Main</c> and the commands only it calls block no one.
+            /// </summary>
+            private bool MayBlockACoroutine(IOperation operation, OperationAnalysisContext context) =>
+                !EnclosingFunction.TryFind(operation, context.ContainingSymbol, out var function, out _)
+                || _reachability.MayRunOnAsyncCaller(function, context.CancellationToken);
 
             /// <summary>A cheap look at the name before any symbol is compared: most calls and property reads are none of these.</summary>
             private static bool MayBeBlocking(IOperation operation) => operation switch
