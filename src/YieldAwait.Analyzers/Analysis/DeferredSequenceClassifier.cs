@@ -95,15 +95,15 @@ namespace YieldAwait.Analyzers.Analysis
         public DeferredSequenceClassifier(Compilation compilation, KnownIterators iterators)
         {
             _iterators = iterators;
-            _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-            _queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
-            _iQueryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
-            _convert = compilation.GetTypeByMetadataName("System.Convert");
+            _enumerable = compilation.GetBestTypeByMetadataName("System.Linq.Enumerable");
+            _queryable = compilation.GetBestTypeByMetadataName("System.Linq.Queryable");
+            _iQueryable = compilation.GetBestTypeByMetadataName("System.Linq.IQueryable");
+            _convert = compilation.GetBestTypeByMetadataName("System.Convert");
             _fileSystemTypes = new[]
             {
-                compilation.GetTypeByMetadataName("System.IO.File"),
-                compilation.GetTypeByMetadataName("System.IO.Directory"),
-                compilation.GetTypeByMetadataName("System.IO.DirectoryInfo"),
+                compilation.GetBestTypeByMetadataName("System.IO.File"),
+                compilation.GetBestTypeByMetadataName("System.IO.Directory"),
+                compilation.GetBestTypeByMetadataName("System.IO.DirectoryInfo"),
             };
             _parseExceptions = Types(compilation, "System.FormatException", "System.OverflowException");
             _castExceptions = Types(compilation, "System.InvalidCastException");
@@ -399,7 +399,7 @@ namespace YieldAwait.Analyzers.Analysis
 
             foreach (var ns in FrameworkExceptionNamespaces)
             {
-                if (_compilation.GetTypeByMetadataName(ns + "." + name) is { } known)
+                if (_compilation.GetBestTypeByMetadataName(ns + "." + name) is { } known)
                 {
                     return ImmutableHashSet.Create<ITypeSymbol>(SymbolEqualityComparer.Default, known);
                 }
@@ -481,7 +481,7 @@ namespace YieldAwait.Analyzers.Analysis
         }
 
         private static ImmutableHashSet<ITypeSymbol> Types(Compilation compilation, params string[] names) =>
-            names.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Cast<ITypeSymbol>()
+            names.Select(compilation.GetBestTypeByMetadataName).Where(t => t is not null).Cast<ITypeSymbol>()
                 .ToImmutableHashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
     }
 }

@@ -66,6 +66,8 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
+
                 string display;
                 if (operation is IInvocationOperation invocation && _streams.IsBlockingEnumerable(invocation, out _, out _))
                 {

@@ -122,6 +122,8 @@ namespace YieldAwait.Analyzers.Rules
                     return null;
                 }
 
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
+
                 return _uses.GetOrAdd(definition, d =>
                     TaskIterators.ProducerDeclaration(d, _types, context.CancellationToken) is { } declaration ? new Uses(declaration) : null);
             }

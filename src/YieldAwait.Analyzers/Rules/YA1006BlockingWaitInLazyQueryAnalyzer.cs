@@ -33,7 +33,7 @@ namespace YieldAwait.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var types = AsyncTypes.TryCreate(start.Compilation);
-                var enumerable = start.Compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+                var enumerable = start.Compilation.GetBestTypeByMetadataName("System.Linq.Enumerable");
                 if (types is null || enumerable is null)
                 {
                     return;
@@ -49,8 +49,13 @@ namespace YieldAwait.Analyzers.Rules
 
         private static void Analyze(OperationAnalysisContext context, BlockingFormRecognizer recognizer, INamedTypeSymbol enumerable)
         {
-            if (!recognizer.TryMatch(context.Operation, out var form)
-                || !LazyQueryLambda.TryFind(context.Operation, enumerable, out var lambda, out var query)
+            if (!recognizer.TryMatch(context.Operation, out var form))
+            {
+                return;
+            }
+
+            SourceIndex.For(context.Compilation).Passed(Rule.Id);
+            if (!LazyQueryLambda.TryFind(context.Operation, enumerable, out var lambda, out var query)
                 || recognizer.CannotBlock(form)
                 || CompletedQueryElements.AreComplete(form, lambda, query, recognizer.Types))
             {

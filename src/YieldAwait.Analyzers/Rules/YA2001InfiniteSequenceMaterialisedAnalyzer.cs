@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Finiteness;
 using YieldAwait.Analyzers.FixProperties;
 
@@ -56,6 +57,7 @@ namespace YieldAwait.Analyzers.Rules
                 var shape = SequenceOperators.Classify(invocation.TargetMethod);
                 if (shape.Role == SequenceOperatorRole.Materialises)
                 {
+                    SourceIndex.For(context.Compilation).Passed(Rule.Id);
                     Report(context, shape, invocation.Arguments);
                 }
             }
@@ -68,6 +70,7 @@ namespace YieldAwait.Analyzers.Rules
                     var shape = SequenceOperators.ClassifyConstructor(constructor);
                     if (shape.Role == SequenceOperatorRole.Materialises)
                     {
+                        SourceIndex.For(context.Compilation).Passed(Rule.Id);
                         Report(context, shape, creation.Arguments);
                     }
                 }

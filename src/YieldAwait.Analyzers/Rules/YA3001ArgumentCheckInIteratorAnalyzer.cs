@@ -43,8 +43,17 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var detection = new Detection(types, recognizer);
-                start.RegisterOperationAction(detection.Analyze, OperationKind.Throw, OperationKind.Invocation);
+                var index = SourceIndex.For(start.Compilation);
+                var detection = new Detection(types, recognizer, index);
+
+                // Only members that are or hold an iterator get the per-operation callbacks: most members have none.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (index.AnyOverlapsIterator(block.OperationBlocks))
+                    {
+                        block.RegisterOperationAction(detection.Analyze, OperationKind.Throw, OperationKind.Invocation);
+                    }
+                });
             });
         }
 
@@ -52,18 +61,28 @@ namespace YieldAwait.Analyzers.Rules
         {
             private readonly AsyncTypes _types;
             private readonly ArgumentCheckRecognizer _recognizer;
+            private readonly SourceIndex _index;
             private readonly ConcurrentDictionary<SyntaxNode, bool> _iterators = new();
             private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<int>> _checkStatements = new();
 
-            public Detection(AsyncTypes types, ArgumentCheckRecognizer recognizer)
+            public Detection(AsyncTypes types, ArgumentCheckRecognizer recognizer, SourceIndex index)
             {
                 _types = types;
                 _recognizer = recognizer;
+                _index = index;
             }
 
             public void Analyze(OperationAnalysisContext context)
             {
                 var operation = context.Operation;
+
+                // Gate: a late check needs an iterator around it, and most throws and calls have none.
+                if (!_index.IsInIterator(operation.Syntax))
+                {
+                    return;
+                }
+
+                _index.Passed(DiagnosticIds.ArgumentCheckInIterator);
                 if (!_recognizer.TryRecognize(operation, out var display, out var location)
                     || ChecksOwnState(operation)
                     || IsPartOfEnclosingCheck(operation)

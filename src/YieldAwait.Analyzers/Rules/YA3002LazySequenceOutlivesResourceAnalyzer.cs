@@ -45,7 +45,7 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var state = new State(start.Compilation, new DeferredSequenceClassifier(start.Compilation, new KnownIterators(start.Compilation, types)));
+                var state = new State(start.Compilation, new DeferredSequenceClassifier(start.Compilation, new KnownIterators(start.Compilation, types)), SourceIndex.For(start.Compilation));
                 start.RegisterOperationAction(state.AnalyzeReturn, OperationKind.Return);
                 start.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
                 start.RegisterOperationAction(state.AnalyzeStore, OperationKind.Invocation);
@@ -58,11 +58,14 @@ namespace YieldAwait.Analyzers.Rules
             private readonly INamedTypeSymbol? _enumerable;
             private readonly INamedTypeSymbol? _list;
 
-            public State(Compilation compilation, DeferredSequenceClassifier deferred)
+            private readonly SourceIndex _index;
+
+            public State(Compilation compilation, DeferredSequenceClassifier deferred, SourceIndex index)
             {
                 _deferred = deferred;
-                _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-                _list = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+                _index = index;
+                _enumerable = compilation.GetBestTypeByMetadataName("System.Linq.Enumerable");
+                _list = compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1");
                 Compilation = compilation;
             }
 
@@ -71,6 +74,14 @@ namespace YieldAwait.Analyzers.Rules
             public void AnalyzeReturn(OperationAnalysisContext context)
             {
                 var operation = (IReturnOperation)context.Operation;
+
+                // Gate: without a using around it, nothing returned here can outlive a resource this function disposes.
+                if (!SyntacticGates.IsInUsingScope(operation.Syntax))
+                {
+                    return;
+                }
+
+                _index.Passed(DiagnosticIds.LazySequenceOutlivesResource);
                 if (operation.ReturnedValue is not { } value
                     || operation.Syntax is not ReturnStatementSyntax returnSyntax
                     || !EnclosingFunction.TryFind(operation, context.ContainingSymbol, out var function, out var declaration))
@@ -92,6 +103,12 @@ namespace YieldAwait.Analyzers.Rules
             public void AnalyzeAssignment(OperationAnalysisContext context)
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
+                if (!SyntacticGates.IsInUsingScope(assignment.Syntax))
+                {
+                    return;
+                }
+
+                _index.Passed(DiagnosticIds.LazySequenceOutlivesResource);
                 if (assignment.IsRef || !Escapes(assignment.Target, assignment))
                 {
                     return;

@@ -45,7 +45,7 @@ namespace YieldAwait.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var compilation = start.Compilation;
-                var list = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+                var list = compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1");
                 if (AsyncTypes.TryCreate(compilation) is not { } types || list is null)
                 {
                     return;
@@ -76,6 +76,8 @@ namespace YieldAwait.Analyzers.Rules
                 {
                     return;
                 }
+
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
 
                 foreach (var operation in OwnDescendants(tryOperation.Body))
                 {

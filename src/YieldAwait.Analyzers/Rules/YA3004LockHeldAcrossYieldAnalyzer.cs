@@ -98,16 +98,17 @@ namespace YieldAwait.Analyzers.Rules
             public State(Compilation compilation, AsyncTypes types)
             {
                 _types = types;
-                _monitor = compilation.GetTypeByMetadataName("System.Threading.Monitor");
-                _semaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
-                _readerWriterLockSlim = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
-                _mutex = compilation.GetTypeByMetadataName("System.Threading.Mutex");
-                _lockType = compilation.GetTypeByMetadataName("System.Threading.Lock");
+                _monitor = compilation.GetBestTypeByMetadataName("System.Threading.Monitor");
+                _semaphoreSlim = compilation.GetBestTypeByMetadataName("System.Threading.SemaphoreSlim");
+                _readerWriterLockSlim = compilation.GetBestTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
+                _mutex = compilation.GetBestTypeByMetadataName("System.Threading.Mutex");
+                _lockType = compilation.GetBestTypeByMetadataName("System.Threading.Lock");
             }
 
             public void AnalyzeYield(OperationAnalysisContext context)
             {
                 var yield = context.Operation;
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
                 if (yield.Syntax is not YieldStatementSyntax yieldSyntax
                     || !EnclosingFunction.TryFind(yield, context.ContainingSymbol, out var function, out var declaration)
                     || IteratorFacts.Classify(function, _types) == IteratorKind.None)

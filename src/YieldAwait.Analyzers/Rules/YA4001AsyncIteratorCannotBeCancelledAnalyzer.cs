@@ -82,6 +82,8 @@ namespace YieldAwait.Analyzers.Rules
                 return;
             }
 
+            SourceIndex.For(context.Compilation).Passed(Rule.Id);
+
             // The symbol checks first: most async iterators have their token, and then no syntax is walked.
             var tokens = function.Parameters.Where(p => types.IsToken(p.Type)).ToList();
             if ((returnsEnumerable ? tokens.Any(types.HasEnumeratorCancellation) : tokens.Count > 0)

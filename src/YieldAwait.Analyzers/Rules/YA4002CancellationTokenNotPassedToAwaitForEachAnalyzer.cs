@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Cancellation;
 using YieldAwait.Analyzers.FixProperties;
 
@@ -36,16 +37,21 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var tokenSource = start.Compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
-                var cancelled = start.Compilation.GetTypeByMetadataName("System.OperationCanceledException");
+                var tokenSource = start.Compilation.GetBestTypeByMetadataName("System.Threading.CancellationTokenSource");
+                var cancelled = start.Compilation.GetBestTypeByMetadataName("System.OperationCanceledException");
                 start.RegisterOperationAction(context => Analyze(context, types, tokenSource, cancelled), OperationKind.Loop);
             });
         }
 
         private static void Analyze(OperationAnalysisContext context, CancellationTypes types, INamedTypeSymbol? tokenSource, INamedTypeSymbol? cancelled)
         {
-            if (context.Operation is not IForEachLoopOperation { IsAsynchronous: true } loop
-                || RunsAfterCancellation(loop, cancelled)
+            if (context.Operation is not IForEachLoopOperation { IsAsynchronous: true } loop)
+            {
+                return;
+            }
+
+            SourceIndex.For(context.Compilation).Passed(Rule.Id);
+            if (RunsAfterCancellation(loop, cancelled)
                 || CancellableStreams.UncancelledStream(loop, types) is not { } stream
                 || TokenInScope.Find(loop, context.ContainingSymbol, types, tokenSource) is not { } token)
             {

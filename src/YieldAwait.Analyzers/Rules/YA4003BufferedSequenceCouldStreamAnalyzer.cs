@@ -72,8 +72,13 @@ namespace YieldAwait.Analyzers.Rules
                 if (context.ContainingSymbol is not IMethodSymbol { IsAsync: true } method
                     || body.Syntax is not MethodDeclarationSyntax declaration
                     || declaration.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }
-                    || !OnlyCompilationCanCall(method)
-                    || BufferedListMethod.Recognize(method, body, _types) is not { } buffered
+                    || !OnlyCompilationCanCall(method))
+                {
+                    return;
+                }
+
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
+                if (BufferedListMethod.Recognize(method, body, _types) is not { } buffered
                     || _callers.StreamableCallers(method, context.CancellationToken) is not { } callers
                     || callers == 0)
                 {

@@ -38,7 +38,7 @@ namespace YieldAwait.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetTypeByMetadataName("System.Collections.Generic.List`1") is not { } list
+                if (start.Compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1") is not { } list
                     || ArgumentCheckRecognizer.TryCreate(start.Compilation) is not { } checks)
                 {
                     return;
@@ -49,6 +49,13 @@ namespace YieldAwait.Analyzers.Rules
                     SyntaxKind.MethodDeclaration,
                     SyntaxKind.LocalFunctionStatement);
             });
+        }
+
+        /// <summary>Counts the declarations that pass the syntax filters (the cost guard reads the count); always true.</summary>
+        private static bool PassesGate(SyntaxNodeAnalysisContext context)
+        {
+            SourceIndex.For(context.Compilation).Passed(Rule.Id);
+            return true;
         }
 
         private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol listType, ArgumentCheckRecognizer checks)
@@ -66,6 +73,7 @@ namespace YieldAwait.Analyzers.Rules
                 || modifiers.Any(SyntaxKind.AsyncKeyword) || modifiers.Any(SyntaxKind.UnsafeKeyword)
                 || body.Statements.LastOrDefault() is not ReturnStatementSyntax { Expression: IdentifierNameSyntax returned }
                 || IteratorFacts.ContainsYield(context.Node)
+                || !PassesGate(context)
                 || context.Node.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Modifiers.Any(SyntaxKind.UnsafeKeyword))
                 || context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is not IMethodSymbol function
                 || function.ReturnType is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } sequenceType

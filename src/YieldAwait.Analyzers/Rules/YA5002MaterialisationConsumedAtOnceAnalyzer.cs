@@ -46,12 +46,12 @@ namespace YieldAwait.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetTypeByMetadataName("System.Linq.Enumerable") is not { } enumerable)
+                if (start.Compilation.GetBestTypeByMetadataName("System.Linq.Enumerable") is not { } enumerable)
                 {
                     return;
                 }
 
-                var queryable = start.Compilation.GetTypeByMetadataName("System.Linq.IQueryable");
+                var queryable = start.Compilation.GetBestTypeByMetadataName("System.Linq.IQueryable");
                 start.RegisterOperationAction(context => Analyze(context, enumerable, queryable), OperationKind.Invocation);
             });
         }
@@ -62,8 +62,13 @@ namespace YieldAwait.Analyzers.Rules
             var method = invocation.TargetMethod;
             if (method.Name is not ("ToList" or "ToArray")
                 || invocation.Arguments.Length != 1
-                || invocation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax, ArgumentList.Arguments.Count: 0 }
-                || !SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingType, enumerable)
+                || invocation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax, ArgumentList.Arguments.Count: 0 })
+            {
+                return;
+            }
+
+            SourceIndex.For(context.Compilation).Passed(Rule.Id);
+            if (!SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingType, enumerable)
                 || invocation.Arguments[0].Value is not { } sourceArgument
                 || Unwrap(sourceArgument) is not { Type: { } sourceType } source)
             {

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
+using YieldAwait.Analyzers.Analysis;
 
 namespace YieldAwait.CodeFixes.Editing
 {
@@ -60,7 +61,7 @@ namespace YieldAwait.CodeFixes.Editing
             foreach (var group in names)
             {
                 var (ns, name, metadataName) = group.Key;
-                var target = model.Compilation.GetTypeByMetadataName(ns + "." + metadataName);
+                var target = model.Compilation.GetBestTypeByMetadataName(ns + "." + metadataName);
                 var visible = model.LookupNamespacesAndTypes(position, name: name)
                     .Concat(name == metadataName ? Enumerable.Empty<ISymbol>() : model.LookupNamespacesAndTypes(position, name: metadataName))
                     .Where(s => s is not INamedTypeSymbol { Arity: > 0 }) // Task<T> does not compete with Task.

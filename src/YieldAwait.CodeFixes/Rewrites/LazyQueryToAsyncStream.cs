@@ -48,10 +48,10 @@ namespace YieldAwait.CodeFixes.Rewrites
         public static LazyQueryToAsyncStream? TryPlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, bool typedParameters, CancellationToken cancellationToken)
         {
             var compilation = model.Compilation;
-            var enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-            var asyncLinq = compilation.GetTypeByMetadataName("System.Linq.AsyncEnumerable");
+            var enumerable = compilation.GetBestTypeByMetadataName("System.Linq.Enumerable");
+            var asyncLinq = compilation.GetBestTypeByMetadataName("System.Linq.AsyncEnumerable");
             var types = AsyncTypes.TryCreate(compilation);
-            var tokenType = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            var tokenType = compilation.GetBestTypeByMetadataName("System.Threading.CancellationToken");
             if (enumerable is null || asyncLinq is null || types is null || tokenType is null
                 || asyncLinq.GetMembers("ToAsyncEnumerable").IsEmpty
                 || DiagnosticTargets.ReportedNode(root, diagnostic) is not { } reported

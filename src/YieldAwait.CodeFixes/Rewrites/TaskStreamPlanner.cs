@@ -59,8 +59,8 @@ namespace YieldAwait.CodeFixes.Rewrites
             if (model is null
                 || model.GetDeclaredSymbol(declaration, _cancellationToken) is not IMethodSymbol symbol
                 || AsyncTypes.TryCreate(model.Compilation) is not { IAsyncEnumerableOfT: not null } types
-                || model.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken") is not { } tokenType
-                || model.Compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute") is not { } enumeratorCancellation
+                || model.Compilation.GetBestTypeByMetadataName("System.Threading.CancellationToken") is not { } tokenType
+                || model.Compilation.GetBestTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute") is not { } enumeratorCancellation
                 || TaskIterators.ProducerDeclaration(symbol, types, _cancellationToken) != declaration
                 || ResultTypeSyntax(declaration) is not { } resultType)
             {

@@ -5,14 +5,15 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
 using YieldAwait.CodeFixes.Editing;
@@ -90,7 +91,7 @@ namespace YieldAwait.CodeFixes.Rules
                 || elementType.IsRefLikeType
                 || model.GetTypeInfo(forEach.Expression, cancellationToken).Type is not { } collectionType
                 || model.Compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T) is not { TypeKind: not TypeKind.Error } enumerable
-                || model.Compilation.GetTypeByMetadataName("System.Collections.Generic.List`1") is null)
+                || model.Compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1") is null)
             {
                 return null;
             }
@@ -143,7 +144,7 @@ namespace YieldAwait.CodeFixes.Rules
                 var name = UniqueName("snapshot", names, model, target.LockStatement.SpanStart);
                 names.Add(name);
 
-                var listType = model.Compilation.GetTypeByMetadataName("System.Collections.Generic.List`1")!.Construct(target.ElementType);
+                var listType = model.Compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1")!.Construct(target.ElementType);
                 var listTypeSyntax = ((TypeSyntax)generator.TypeExpression(listType)).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
                 var declaration = SyntaxFactory.LocalDeclarationStatement(
