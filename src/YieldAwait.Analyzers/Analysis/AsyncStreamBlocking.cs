@@ -30,8 +30,8 @@ namespace YieldAwait.Analyzers.Analysis
             Recognizer = new BlockingFormRecognizer(types);
             _asyncEnumerable = asyncEnumerable;
             _asyncEnumerator = types.IAsyncEnumeratorOfT;
-            _taskAsyncEnumerableExtensions = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions");
-            _cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            _taskAsyncEnumerableExtensions = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions");
+            _cancellationToken = compilation.GetBestTypeByMetadataName("System.Threading.CancellationToken");
         }
 
         public BlockingFormRecognizer Recognizer { get; }

@@ -19,9 +19,6 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>The task or awaitable for <c>Result</c>, <c>Wait</c> and <c>GetResult</c>; null for the static forms.</summary>
         public IOperation? Awaitable { get; }
 
-        /// <summary>The key under which a diagnostic carries the form to its code fix.</summary>
-        public const string PropertyKey = "BlockingForm";
-
         public string Display => Kind switch
         {
             BlockingFormKind.Result => ".Result",

@@ -9,6 +9,7 @@ namespace YieldAwait.Analyzers.Options
         public static RuleOption AsyncSuffix { get; } = new(
             "yieldawait.async_suffix",
             "auto",
+            OptionValues.OneOf("true", "false", "auto"),
             DiagnosticIds.BlockingWaitInIterator,
             DiagnosticIds.SyncCallWithAsyncCounterpartInIterator,
             DiagnosticIds.BlockingEnumerationOfAsyncStream,
@@ -19,12 +20,17 @@ namespace YieldAwait.Analyzers.Options
         public static RuleOption BlockingCallExclusions { get; } = new(
             "yieldawait.blocking_call_exclusions",
             "",
-            DiagnosticIds.SyncCallWithAsyncCounterpartInIterator);
+            OptionValues.DocumentationIds("M:MyCompany.Storage.BlobStore.Open(System.String)", "M:", "T:"),
+            // YA1002 is not reported for them; the async-iterator conversion (the fix of all three) leaves them synchronous.
+            DiagnosticIds.BlockingWaitInIterator,
+            DiagnosticIds.SyncCallWithAsyncCounterpartInIterator,
+            DiagnosticIds.BlockingEnumerationOfAsyncStream);
 
         /// <summary>Documentation IDs of methods and properties that return sequences which never end, comma separated.</summary>
         public static RuleOption InfiniteMethods { get; } = new(
             "yieldawait.infinite_methods",
             "",
+            OptionValues.DocumentationIds("M:Acme.Telemetry.ISensor.Samples", "M:", "P:"),
             DiagnosticIds.InfiniteSequenceMaterialised,
             DiagnosticIds.InfiniteSequenceEnumeratedWithoutExit,
             DiagnosticIds.SearchOverInfiniteSequence);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -6,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -19,12 +19,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA1002SyncCallWithAsyncCounterpartInIteratorAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The key under which a diagnostic carries the counterpart's name to the fix.</summary>
-        public const string CounterpartProperty = "Counterpart";
-
-        /// <summary>Set when sync functions enumerate the iterator too: the fix then only adds an async counterpart beside it.</summary>
-        public const string SyncConsumersProperty = "SyncConsumers";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.SyncCallWithAsyncCounterpartInIterator,
             title: "Synchronous call with an async counterpart inside an iterator",
@@ -47,30 +41,47 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
+                var index = SourceIndex.For(start.Compilation);
                 var consumers = new IteratorConsumers(start.Compilation, counterparts.Types, start.CancellationToken);
-                start.RegisterOperationAction(new Analysis(counterparts, consumers).Analyze, OperationKind.Invocation);
+                var analysis = new Analysis(counterparts, index, consumers);
+
+                // Only members that are or hold an iterator get the per-call callbacks: most members have none.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (index.AnyOverlapsIterator(block.OperationBlocks))
+                    {
+                        block.RegisterOperationAction(analysis.Analyze, OperationKind.Invocation);
+                    }
+                });
             });
         }
 
         private sealed class Analysis
         {
             private readonly AsyncCounterparts _counterparts;
+            private readonly SourceIndex _index;
             private readonly IteratorConsumers _consumers;
-            private readonly ConcurrentDictionary<SyntaxNode, bool> _containsYield = new();
 
-            public Analysis(AsyncCounterparts counterparts, IteratorConsumers consumers)
+            public Analysis(AsyncCounterparts counterparts, SourceIndex index, IteratorConsumers consumers)
             {
                 _counterparts = counterparts;
+                _index = index;
                 _consumers = consumers;
             }
 
             public void Analyze(OperationAnalysisContext context)
             {
+                // Gate: the counterpart search is a member lookup; only calls in an iterator's own body need one.
+                if (!_index.IsInIterator(context.Operation.Syntax))
+                {
+                    return;
+                }
+
+                _index.Passed(DiagnosticIds.SyncCallWithAsyncCounterpartInIterator);
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
-                if (_counterparts.Find(method) is null
-                    || !EnclosingFunction.TryFind(invocation, context.ContainingSymbol, out var function, out var declaration)
-                    || !_containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield)
+                if (!EnclosingFunction.TryFind(invocation, context.ContainingSymbol, out var function, out var declaration)
+                    || _counterparts.Find(method) is null
                     || IteratorFacts.Classify(function, _counterparts.Types) != IteratorKind.Sync
                     || SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, function.OriginalDefinition)
                     || !CanAwaitAt(invocation.Syntax, declaration))
@@ -97,11 +108,8 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, counterpart.Name);
-                if ((consumers & IteratorConsumerKinds.Sync) != 0)
-                {
-                    properties = properties.Add(SyncConsumersProperty, "true");
-                }
+                // Sync functions enumerating it too would break on a conversion: the fix then only adds a counterpart.
+                var properties = new YA1002FixProperties(syncConsumers: (consumers & IteratorConsumerKinds.Sync) != 0).Write();
 
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -20,15 +21,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA3001ArgumentCheckInIteratorAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>
-        /// The indices of the iterator's top-level statements that hold checks and can move out unchanged, comma
-        /// separated (the same on every diagnostic of one iterator); absent when there are none.
-        /// </summary>
-        public const string CheckStatementsKey = "CheckStatements";
-
-        /// <summary>"true" when this diagnostic's check is in one of <see cref="CheckStatementsKey"/>'s statements.</summary>
-        public const string MovableKey = "Movable";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.ArgumentCheckInIterator,
             title: "Argument check in an iterator runs late",
@@ -53,8 +45,17 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var detection = new Detection(types, recognizer, new ValidatingCallers(start.Compilation, recognizer, start.CancellationToken));
-                start.RegisterOperationAction(detection.Analyze, OperationKind.Throw, OperationKind.Invocation);
+                var index = SourceIndex.For(start.Compilation);
+                var detection = new Detection(types, recognizer, index, new ValidatingCallers(start.Compilation, recognizer, start.CancellationToken));
+
+                // Only members that are or hold an iterator get the per-operation callbacks: most members have none.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (index.AnyOverlapsIterator(block.OperationBlocks))
+                    {
+                        block.RegisterOperationAction(detection.Analyze, OperationKind.Throw, OperationKind.Invocation);
+                    }
+                });
             });
         }
 
@@ -62,21 +63,31 @@ namespace YieldAwait.Analyzers.Rules
         {
             private readonly AsyncTypes _types;
             private readonly ArgumentCheckRecognizer _recognizer;
+            private readonly SourceIndex _index;
             private readonly ConcurrentDictionary<SyntaxNode, bool> _iterators = new();
-            private readonly ConcurrentDictionary<SyntaxNode, string> _checkStatements = new();
+            private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<int>> _checkStatements = new();
             private readonly ConcurrentDictionary<SyntaxNode, CheckSubject?> _subjects = new();
             private readonly ValidatingCallers _callers;
 
-            public Detection(AsyncTypes types, ArgumentCheckRecognizer recognizer, ValidatingCallers callers)
+            public Detection(AsyncTypes types, ArgumentCheckRecognizer recognizer, SourceIndex index, ValidatingCallers callers)
             {
                 _types = types;
                 _recognizer = recognizer;
+                _index = index;
                 _callers = callers;
             }
 
             public void Analyze(OperationAnalysisContext context)
             {
                 var operation = context.Operation;
+
+                // Gate: a late check needs an iterator around it, and most throws and calls have none.
+                if (!_index.IsInIterator(operation.Syntax))
+                {
+                    return;
+                }
+
+                _index.Passed(DiagnosticIds.ArgumentCheckInIterator);
                 if (!_recognizer.TryRecognize(operation, out var display, out var location)
                     || ChecksOwnState(operation)
                     || IsPartOfEnclosingCheck(operation)
@@ -96,18 +107,9 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var properties = ImmutableDictionary<string, string?>.Empty;
                 var checkStatements = _checkStatements.GetOrAdd(declaration, _ => MovableCheckStatements(body, operation.SemanticModel, subject));
-                if (checkStatements.Length > 0)
-                {
-                    properties = properties.Add(CheckStatementsKey, checkStatements);
-                }
-
                 var index = PreYieldRegion.MovableStatementIndex(operation.Syntax, body);
-                if (index >= 0 && checkStatements.Split(',').Contains(index.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                {
-                    properties = properties.Add(MovableKey, "true");
-                }
+                var properties = new YA3001FixProperties(checkStatements, movable: index >= 0 && checkStatements.Contains(index)).Write();
 
                 context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, display, EnclosingFunction.DisplayName(function)));
             }
@@ -161,14 +163,14 @@ namespace YieldAwait.Analyzers.Rules
             private CheckSubject? SubjectOf(SyntaxNode declaration, BlockSyntax body, SemanticModel? semanticModel) =>
                 _subjects.GetOrAdd(declaration, _ => semanticModel?.GetOperation(body) is { } operation ? CheckSubject.For(operation) : null);
 
-            private string MovableCheckStatements(BlockSyntax body, SemanticModel? semanticModel, CheckSubject subject)
+            private ImmutableArray<int> MovableCheckStatements(BlockSyntax body, SemanticModel? semanticModel, CheckSubject subject)
             {
                 if (semanticModel is null)
                 {
-                    return "";
+                    return ImmutableArray<int>.Empty;
                 }
 
-                var indices = new List<int>();
+                var indices = ImmutableArray.CreateBuilder<int>();
                 var end = PreYieldRegion.FirstYieldingStatement(body);
                 for (var i = 0; i < end; i++)
                 {
@@ -179,7 +181,7 @@ namespace YieldAwait.Analyzers.Rules
                     }
                 }
 
-                return string.Join(",", indices);
+                return indices.ToImmutable();
             }
 
             /// <summary>

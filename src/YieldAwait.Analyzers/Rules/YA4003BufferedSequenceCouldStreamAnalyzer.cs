@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,9 +22,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA4003BufferedSequenceCouldStreamAnalyzer : DiagnosticAnalyzer
     {
-        public const string ElementTypeProperty = "ElementType";
-        public const string CallersProperty = "Callers";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.BufferedSequenceCouldStream,
             title: "Async method buffers a sequence it could stream",
@@ -76,8 +72,13 @@ namespace YieldAwait.Analyzers.Rules
                 if (context.ContainingSymbol is not IMethodSymbol { IsAsync: true } method
                     || body.Syntax is not MethodDeclarationSyntax declaration
                     || declaration.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }
-                    || !OnlyCompilationCanCall(method)
-                    || BufferedListMethod.Recognize(method, body, _types) is not { } buffered
+                    || !OnlyCompilationCanCall(method))
+                {
+                    return;
+                }
+
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
+                if (BufferedListMethod.Recognize(method, body, _types) is not { } buffered
                     || _callers.StreamableCallers(method, context.CancellationToken) is not { } callers
                     || callers == 0)
                 {
@@ -85,10 +86,7 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 var element = buffered.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-                var properties = ImmutableDictionary<string, string?>.Empty
-                    .Add(ElementTypeProperty, element)
-                    .Add(CallersProperty, callers.ToString(CultureInfo.InvariantCulture));
-                context.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Identifier.GetLocation(), properties, method.Name, element));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Identifier.GetLocation(), method.Name, element));
             }
 
             /// <summary>

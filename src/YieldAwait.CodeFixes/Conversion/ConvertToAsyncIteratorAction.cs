@@ -3,6 +3,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.FixProperties;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -16,12 +19,6 @@ namespace YieldAwait.CodeFixes.Conversion
         /// <summary>Appended to a rule's equivalence key for "Add async counterpart", so Fix All knows which of the two to apply.</summary>
         public const string CounterpartKeySuffix = ".AddAsyncCounterpart";
 
-        /// <summary>
-        /// A diagnostic property meaning that sync functions enumerate the iterator too: converting it would break them, so only
-        /// "Add async counterpart" is offered (one click and Fix All alike).
-        /// </summary>
-        public const string CounterpartOnlyProperty = YieldAwait.Analyzers.Rules.YA1002SyncCallWithAsyncCounterpartInIteratorAnalyzer.SyncConsumersProperty;
-
         public static async Task RegisterAsync(CodeFixContext context, string equivalenceKey)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
@@ -32,7 +29,7 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             var (conversion, counterpart) = await AsyncIteratorConversionPlanner.PlanAsync(context.Document.Project.Solution, context.Document, function, context.CancellationToken).ConfigureAwait(false);
-            if (conversion is not null && !diagnostic.Properties.ContainsKey(CounterpartOnlyProperty))
+            if (conversion is not null && !CounterpartOnly(diagnostic))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(Title(conversion, function), cancellationToken => AsyncIteratorConverter.ApplyAsync(conversion, cancellationToken), equivalenceKey),
@@ -46,6 +43,15 @@ namespace YieldAwait.CodeFixes.Conversion
                     diagnostic);
             }
         }
+
+        /// <summary>
+        /// Sync functions enumerate the iterator too (YA1002 says so): converting it would break them, so only
+        /// "Add async counterpart" is offered (one click and Fix All alike).
+        /// </summary>
+        public static bool CounterpartOnly(Diagnostic diagnostic) =>
+            diagnostic.Id == DiagnosticIds.SyncCallWithAsyncCounterpartInIterator
+            && YA1002FixProperties.TryRead(diagnostic, out var properties)
+            && properties.SyncConsumers;
 
         private static string CounterpartTitle(ConversionPlan plan)
         {

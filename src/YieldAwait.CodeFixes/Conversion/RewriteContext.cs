@@ -42,7 +42,7 @@ namespace YieldAwait.CodeFixes.Conversion
         public static RewriteContext? TryCreate(Compilation compilation, AnalyzerConfigOptionsProvider? options = null)
         {
             var types = AsyncTypes.TryCreate(compilation);
-            var cancellationTokenType = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            var cancellationTokenType = compilation.GetBestTypeByMetadataName("System.Threading.CancellationToken");
             return types is null || cancellationTokenType is null ? null : new RewriteContext(compilation, types, cancellationTokenType, options);
         }
     }
