@@ -33,7 +33,7 @@ namespace YieldAwait.Analyzers.Analysis
                     return;
                 }
 
-                var detection = new BlockingWaitDetection(new BlockingFormRecognizer(types), target, rule);
+                var detection = new BlockingWaitDetection(new BlockingFormRecognizer(types, start.Compilation), target, rule);
                 start.RegisterOperationAction(detection.Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
             });
         }

@@ -79,7 +79,9 @@ namespace YieldAwait.Analyzers.Rules
                 else if (_streams.TryRecognizeBlockedWait(operation, out var form, out _, out var operatorName)
                     && !IsReportedByBlockingWaitRules(operation, context.ContainingSymbol))
                 {
-                    display = operatorName + "()" + form.Display;
+                    display = form.Kind == BlockingFormKind.Helper
+                        ? form.Display + "(" + operatorName + "())"
+                        : operatorName + "()" + form.Display;
                 }
                 else
                 {
@@ -98,10 +100,15 @@ namespace YieldAwait.Analyzers.Rules
                     display));
             }
 
-            /// <summary>A cheap look at the name before any symbol is compared: most calls and property reads are none of these.</summary>
+            /// <summary>
+            /// A cheap look before any symbol is compared: most calls and property reads are none of these. A call of a method
+            /// declared in source, or of a library's blocking helper, may block on its argument (<c>Sync.Wait(e.MoveNextAsync())</c>).
+            /// </summary>
             private static bool MayBeBlocking(IOperation operation) => operation switch
             {
-                IInvocationOperation invocation => invocation.TargetMethod.Name is "ToBlockingEnumerable" or "ToEnumerable" or "Wait" or "GetResult",
+                IInvocationOperation invocation => invocation.TargetMethod.Name is "ToBlockingEnumerable" or "ToEnumerable" or "Wait" or "GetResult"
+                    or "WaitAndUnwrapException" or "WaitWithoutException" or "Run"
+                    || (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty && !invocation.Arguments.IsEmpty),
                 IPropertyReferenceOperation reference => reference.Property.Name == "Result",
                 _ => false,
             };

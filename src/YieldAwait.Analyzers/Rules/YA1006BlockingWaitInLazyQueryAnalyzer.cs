@@ -42,7 +42,7 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var recognizer = new BlockingFormRecognizer(types);
+                var recognizer = new BlockingFormRecognizer(types, start.Compilation);
                 start.RegisterOperationAction(
                     operationContext => Analyze(operationContext, recognizer, enumerable),
                     OperationKind.Invocation,
@@ -53,9 +53,8 @@ namespace YieldAwait.Analyzers.Rules
         private static void Analyze(OperationAnalysisContext context, BlockingFormRecognizer recognizer, INamedTypeSymbol enumerable)
         {
             if (!recognizer.TryMatch(context.Operation, out var form)
-                || !LazyQueryLambda.TryFind(context.Operation, enumerable, out var lambda, out var query)
-                || recognizer.CannotBlock(form)
-                || CompletedQueryElements.AreComplete(form, lambda, query, recognizer.Types))
+                || !LazyQueryLambda.TryFind(context.Operation, enumerable, out _, out var query)
+                || recognizer.CannotBlock(form))
             {
                 return;
             }

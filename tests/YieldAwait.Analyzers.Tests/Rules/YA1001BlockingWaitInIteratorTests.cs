@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
+using YieldAwait.Analyzers.Rules;
+using YieldAwait.Analyzers.Tests.Verifiers;
 using Verify = YieldAwait.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA1001BlockingWaitInIteratorAnalyzer>;
 using VerifyFix = YieldAwait.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<YieldAwait.Analyzers.Rules.YA1001BlockingWaitInIteratorAnalyzer, YieldAwait.CodeFixes.Rules.YA1001BlockingWaitInIteratorCodeFix>;
 
@@ -718,7 +720,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [Theory]
         [InlineData("static int Measure(Task<string> page) => page.Result.Length;")]
         [InlineData("static int Measure(Task<string> page) { page.Wait(); return page.GetAwaiter().GetResult().Length; }")]
-        public Task NoDiagnostic_NonIteratorLocalFunctionInsideIterator(string localFunction) => Verify.VerifyAnalyzerAsync($$"""
+        public Task Reports_CallOfABlockingLocalFunction_NotItsBody(string localFunction) => Verify.VerifyAnalyzerAsync($$"""
             using System.Collections.Generic;
             using System.Threading.Tasks;
 
@@ -728,7 +730,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 {
                     foreach (var page in pages)
                     {
-                        yield return Measure(page);
+                        yield return {|YA1001:Measure(page)|};
                     }
 
                     {{localFunction}}
@@ -1104,6 +1106,258 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
         #endregion
 
+        #region Analyzer: blocking through a helper
+
+        [Fact]
+        public Task Reports_CallOfAHelperThatBlocksOnItsArgument_NamingTheHelper() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Sync
+            {
+                public static T Wait<T>(ValueTask<T> task) => task.AsTask().GetAwaiter().GetResult();
+            }
+
+            class Pager
+            {
+                public IEnumerable<int> Pages(IAsyncEnumerator<int> source)
+                {
+                    while ({|#0:Sync.Wait(source.MoveNextAsync())|})
+                    {
+                        yield return source.Current;
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("YA1001").WithLocation(0).WithArguments("Sync.Wait", "Pages"));
+
+        [Fact]
+        public Task Reports_HelperWithAnIsCompletedFastPath_ExtensionHelper_AndAChainOfHelpers() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            static class TaskSync
+            {
+                public static T Value<T>(this ValueTask<T> task) => task.IsCompleted ? task.Result : task.AsTask().GetAwaiter().GetResult();
+
+                public static string Text(Task<string> task)
+                {
+                    if (task.IsCompletedSuccessfully)
+                    {
+                        return task.Result;
+                    }
+
+                    return Inner(task);
+                }
+
+                private static string Inner(Task<string> task) => task.ConfigureAwait(false).GetAwaiter().GetResult();
+
+                public static void Run(System.Func<Task> work) => Task.Run(work).Wait();
+            }
+
+            class Reader
+            {
+                public IEnumerable<string> Read(ValueTask<int> count, string path)
+                {
+                    yield return {|#0:count.Value()|}.ToString();
+                    yield return {|#1:TaskSync.Text(File.ReadAllTextAsync(path))|};
+                    {|#2:TaskSync.Run(() => File.WriteAllTextAsync(path, ""))|};
+                }
+            }
+            """,
+            Verify.Diagnostic("YA1001").WithLocation(0).WithArguments(".Value()", "Read"),
+            Verify.Diagnostic("YA1001").WithLocation(1).WithArguments("TaskSync.Text", "Read"),
+            Verify.Diagnostic("YA1001").WithLocation(2).WithArguments("TaskSync.Run", "Read"));
+
+        [Fact]
+        public Task Reports_HelpersThatCallEachOther_WhereOneOfThemBlocks() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Loop
+            {
+                public static int A(Task<int> task, int depth) => depth > 0 ? B(task, depth - 1) : task.Result;
+
+                public static int B(Task<int> task, int depth) => A(task, depth);
+
+                public static int C(Task<int> task, int depth) => depth > 0 ? D(task, depth - 1) : 0;
+
+                public static int D(Task<int> task, int depth) => C(task, depth);
+            }
+
+            class Numbers
+            {
+                public IEnumerable<int> All(Task<int> pending)
+                {
+                    yield return {|YA1001:Loop.B(pending, 3)|};
+                    yield return Loop.D(pending, 3);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_KnownLibraryHelpers() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            namespace Nito.AsyncEx.Synchronous
+            {
+                public static class TaskExtensions
+                {
+                    public static T WaitAndUnwrapException<T>(this Task<T> task) => throw new NotImplementedException();
+                }
+            }
+
+            namespace Nito.AsyncEx
+            {
+                public sealed class AsyncContext
+                {
+                    public static T Run<T>(Func<Task<T>> action) => throw new NotImplementedException();
+                }
+            }
+
+            namespace Microsoft.VisualStudio.Threading
+            {
+                public class JoinableTaskFactory
+                {
+                    public void Run(Func<Task> asyncMethod) => throw new NotImplementedException();
+                }
+            }
+
+            namespace App
+            {
+                using Microsoft.VisualStudio.Threading;
+                using Nito.AsyncEx;
+                using Nito.AsyncEx.Synchronous;
+
+                class Loader
+                {
+                    public IEnumerable<int> Load(Task<int> first, Func<Task<int>> second, JoinableTaskFactory factory)
+                    {
+                        yield return {|#0:first.WaitAndUnwrapException()|};
+                        yield return {|#1:AsyncContext.Run(second)|};
+                        {|#2:factory.Run(async () => await Task.Delay(10))|};
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("YA1001").WithLocation(0).WithArguments(".WaitAndUnwrapException()", "Load"),
+            Verify.Diagnostic("YA1001").WithLocation(1).WithArguments("AsyncContext.Run", "Load"),
+            Verify.Diagnostic("YA1001").WithLocation(2).WithArguments("JoinableTaskFactory.Run", "Load"));
+
+        [Fact]
+        public Task NoDiagnostic_HelperLookAlikes() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Tasks
+            {
+                // Reads the result only once the task has completed.
+                public static T OrDefault<T>(Task<T> task) => task.IsCompletedSuccessfully ? task.Result : default;
+
+                public static T Completed<T>(Task<T> task)
+                {
+                    if (!task.IsCompleted) throw new InvalidOperationException("not finished");
+                    return task.Result;
+                }
+
+                // Observes, never waits.
+                public static void Forget(this Task task) => task.ContinueWith(t => t.Wait(), TaskContinuationOptions.OnlyOnFaulted);
+
+                public static Task<T> Log<T>(Task<T> task) { Console.WriteLine("started"); return task; }
+
+                // Blocks, but on something it made itself rather than on its argument.
+                public static int Other(Task<int> ignored) => Task.Run(() => 1).Result;
+
+                // An iterator: calling it runs nothing.
+                public static IEnumerable<T> Lazily<T>(Task<T> task) { yield return {|YA1001:task.Result|}; }
+
+                public static async Task<T> Awaiting<T>(Task<T> task) => await task;
+            }
+
+            class Unrelated
+            {
+                public static int Wait(int timeout) => timeout;
+            }
+
+            class Reader
+            {
+                public IEnumerable<int> Read(Task<int> pending)
+                {
+                    yield return Tasks.OrDefault(pending);
+                    yield return Tasks.Completed(pending);
+                    pending.Forget();
+                    yield return Tasks.Log(pending).Id;
+                    yield return Tasks.Other(pending);
+                    foreach (var value in Tasks.Lazily(pending)) yield return value;
+                    yield return Tasks.Awaiting(pending).Id;
+                    yield return Unrelated.Wait(5);
+                    Func<int> later = () => Tasks.Other(pending);
+                    yield return later.Method.Name.Length;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_HelperCalledOnATaskProvenComplete() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Sync
+            {
+                public static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
+            }
+
+            class Reader
+            {
+                public IEnumerable<int> Read(Task<int> pending)
+                {
+                    yield return Sync.Wait(Task.FromResult(1));
+                    if (pending.IsCompleted)
+                    {
+                        yield return Sync.Wait(pending);
+                    }
+
+                    while (!pending.IsCompleted)
+                    {
+                        yield return 0;
+                    }
+
+                    yield return Sync.Wait(pending);
+                }
+            }
+            """);
+
+        [Theory]
+        [InlineData("yield return Sync.Wait(pending.")]
+        [InlineData("yield return Sync.Wait(")]
+        [InlineData("yield return Sync.Wait(pending, );")]
+        [InlineData("yield return Sync.Broken(pending);")]
+        public Task NoCrash_HalfTypedHelperCall(string statement) => HalfTypedCode.AssertNoCrashAsync<YA1001BlockingWaitInIteratorAnalyzer, YieldAwait.CodeFixes.Rules.YA1001BlockingWaitInIteratorCodeFix>($$"""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Sync
+            {
+                public static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
+
+                public static T Broken<T>(Task<T> task) => task.GetAwaiter().
+            }
+
+            class Typing
+            {
+                IEnumerable<int> Lines(Task<int> pending)
+                {
+                    {{statement}}
+                }
+            }
+            """);
+
+        #endregion
+
         #region Analyzer: helpers
 
         private static Task VerifyNoDiagnosticDespiteCompilerErrorsAsync(string source) => new Verify.Test
@@ -1472,7 +1726,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     {
                         {|YA1001:Task.WaitAll(parts)|};
                         foreach (var part in parts)
-                            yield return {|YA1001:part.Result|};
+                            yield return part.Result;
                     }
                 }
             }
@@ -1498,7 +1752,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     {
                         await Task.WhenAll(parts);
                         foreach (var part in parts)
-                            yield return await part;
+                            yield return part.Result;
                     }
                 }
             }
@@ -2367,6 +2621,98 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 IEnumerable M(Task<int> t)
                 {
                     yield return {|YA1001:t.Result|};
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_AwaitsWhatTheHelperBlocksOn() => VerifyFix.VerifyCodeFixAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Sync
+            {
+                public static T Wait<T>(ValueTask<T> task) => task.AsTask().GetAwaiter().GetResult();
+
+                public static void Run(Func<Task> work) => work().GetAwaiter().GetResult();
+
+                public static int WithTimeout(Task<int> task, int milliseconds) => task.Wait(milliseconds) ? task.Result : -1;
+            }
+
+            class Pager
+            {
+                public IEnumerable<int> Pages(IAsyncEnumerator<int> source, Func<Task> flush)
+                {
+                    while ({|YA1001:Sync.Wait(source.MoveNextAsync())|})
+                    {
+                        yield return source.Current;
+                    }
+
+                    {|YA1001:Sync.Run(() => flush())|};
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            static class Sync
+            {
+                public static T Wait<T>(ValueTask<T> task) => task.AsTask().GetAwaiter().GetResult();
+
+                public static void Run(Func<Task> work) => work().GetAwaiter().GetResult();
+
+                public static int WithTimeout(Task<int> task, int milliseconds) => task.Wait(milliseconds) ? task.Result : -1;
+            }
+
+            class Pager
+            {
+                public async IAsyncEnumerable<int> Pages(IAsyncEnumerator<int> source, Func<Task> flush, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    while (await source.MoveNextAsync())
+                    {
+                        yield return source.Current;
+                    }
+
+                    await flush();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoFix_WhenTheHelperTakesMoreThanTheTask() => VerifyFix.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Sync
+            {
+                public static int WithTimeout(Task<int> task, int milliseconds) => task.Wait(milliseconds) ? task.Result : -1;
+            }
+
+            class Pager
+            {
+                public IEnumerable<int> Pages(Task<int> pending)
+                {
+                    yield return {|YA1001:Sync.WithTimeout(pending, 100)|};
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Sync
+            {
+                public static int WithTimeout(Task<int> task, int milliseconds) => task.Wait(milliseconds) ? task.Result : -1;
+            }
+
+            class Pager
+            {
+                public IEnumerable<int> Pages(Task<int> pending)
+                {
+                    yield return {|YA1001:Sync.WithTimeout(pending, 100)|};
                 }
             }
             """);
