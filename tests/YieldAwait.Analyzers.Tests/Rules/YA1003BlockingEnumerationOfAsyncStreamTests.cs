@@ -239,6 +239,30 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """ + LinqAsync);
 
+        [Fact]
+        public Task Reports_MoveNextThroughABlockingHelper_NamingIt() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Sync
+            {
+                public static T Wait<T>(ValueTask<T> task) => task.AsTask().GetAwaiter().GetResult();
+            }
+
+            class Cursor
+            {
+                private readonly IAsyncEnumerator<int> _source;
+
+                public Cursor(IAsyncEnumerator<int> source) => _source = source;
+
+                public bool Next() => {|#0:Sync.Wait(_source.MoveNextAsync())|};
+
+                // Not a stream: YA1003 is about enumerating async streams only.
+                public int Count(ValueTask<int> pending) => Sync.Wait(pending);
+            }
+            """,
+            Verify.Diagnostic("YA1003").WithLocation(0).WithArguments("Sync.Wait(MoveNextAsync())"));
+
         #endregion
 
         #region Analyzer: look-alikes that must stay silent
