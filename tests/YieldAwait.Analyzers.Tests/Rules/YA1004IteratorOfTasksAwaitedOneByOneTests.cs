@@ -131,9 +131,31 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 """),
             Verify.Diagnostic("YA1004").WithLocation(0).WithArguments("FetchPages", "string"));
 
+        [Theory]
+        [InlineData("var tasks = FetchPages(3); foreach (var task in tasks) { var page = await task; total += page.Length; }")]
+        [InlineData("var tasks = FetchPages(3); Console.WriteLine(\"reading\"); foreach (var task in tasks) total += (await task).Length;")]
+        [InlineData("var tasks = FetchPages(3); foreach (var task in tasks) { await task.ConfigureAwait(false); }")]
+        public Task Reports_WhenTheProducersResultIsStoredFirst(string consumer) => Verify.VerifyAnalyzerAsync(
+            PageSource(consumer),
+            Verify.Diagnostic("YA1004").WithLocation(0).WithArguments("FetchPages", "string"));
+
         #endregion
 
         #region Analyzer: look-alikes that stay silent
+
+        [Theory]
+        [InlineData("var tasks = FetchPages(3); foreach (var t in tasks) total += (await t).Length; Console.WriteLine(tasks.Count());")]
+        [InlineData("IEnumerable<Task<string>> tasks = FetchPages(3); foreach (var t in tasks) total += (await t).Length;")]
+        [InlineData("var tasks = FetchPages(3); await Task.WhenAll(tasks);")]
+        [InlineData("var tasks = FetchPages(3); if (total == 0) { foreach (var t in tasks) total += (await t).Length; }")]
+        [InlineData("var tasks = FetchPages(3); foreach (var t in tasks) { if (total < 10) total += (await t).Length; }")]
+        [InlineData("var tasks = FetchPages(3); tasks = FetchPages(4); foreach (var t in tasks) total += (await t).Length;")]
+        [InlineData("var tasks = FetchPages(3); foreach (var t in tasks) total += (await t).Length; foreach (var t in tasks) total += (await t).Length;")]
+        [InlineData("var tasks = FetchPages(3); Func<int> count = () => tasks.Count(); foreach (var t in tasks) total += (await t).Length;")]
+        [InlineData("var tasks = FetchPages(3).ToList(); foreach (var t in tasks) total += (await t).Length;")]
+        [InlineData("var tasks = FetchPages(3); var started = tasks.ToArray(); foreach (var t in started) total += (await t).Length;")]
+        public Task NoDiagnostic_WhenTheStoredTasksAreUsedOtherwise(string consumer) => Verify.VerifyAnalyzerAsync(
+            PageSource(consumer, "FetchPages"));
 
         [Theory]
         [InlineData("await Task.WhenAll(FetchPages(3));")]
@@ -357,6 +379,9 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("foreach (var in FetchPages(3)) { var page = await t; }")]
         [InlineData("foreach (var t in FetchPages(3)) { var page = await t.ConfigureAwait(); }")]
         [InlineData("foreach (var t in FetchPages(3)) var page = await t;")]
+        [InlineData("var tasks = FetchPages(3); foreach (var t in tasks) { var page = await ")]
+        [InlineData("var tasks = FetchPages(; foreach (var t in tasks) await t;")]
+        [InlineData("var tasks = FetchPages(3) foreach (var t in tasks) await t;")]
         public Task NoCrash_HalfTypedConsumer(string statement) =>
             HalfTypedCode.AssertNoCrashAsync<YieldAwait.Analyzers.Rules.YA1004IteratorOfTasksAwaitedOneByOneAnalyzer, YieldAwait.CodeFixes.Rules.YA1004IteratorOfTasksAwaitedOneByOneCodeFix>(
                 PageSource(statement, "FetchPages"));
@@ -455,6 +480,71 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 {
                     var total = 0;
                     await foreach (var page in FetchPagesAsync(3, cancellationToken: stop))
+                    {
+                        total += page.Length;
+                    }
+
+                    return total;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_StoredProducerResult_KeepsTheLocalAndAwaitsForeachOverIt() => VerifyFixAsync("""
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class PageReader
+            {
+                private readonly HttpClient _http = new();
+
+                IEnumerable<Task<string>> {|YA1004:FetchPages|}(int count)
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        yield return _http.GetStringAsync("/page/" + i);
+                    }
+                }
+
+                async Task<int> CountAsync(CancellationToken stop)
+                {
+                    var total = 0;
+                    var tasks = FetchPages(3);
+                    foreach (var task in tasks)
+                    {
+                        var page = await task;
+                        total += page.Length;
+                    }
+
+                    return total;
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class PageReader
+            {
+                private readonly HttpClient _http = new();
+
+                async IAsyncEnumerable<string> FetchPagesAsync(int count, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        yield return await _http.GetStringAsync("/page/" + i, cancellationToken);
+                    }
+                }
+
+                async Task<int> CountAsync(CancellationToken stop)
+                {
+                    var total = 0;
+                    var tasks = FetchPagesAsync(3, cancellationToken: stop);
+                    await foreach (var page in tasks)
                     {
                         total += page.Length;
                     }
