@@ -48,26 +48,8 @@ namespace YieldAwait.Analyzers.Analysis
             return false;
         }
 
-        private static bool HasEarlierGuard(IBlockOperation block, IOperation statement, ISymbol symbol, AsyncTypes types)
-        {
-            foreach (var earlier in block.Operations)
-            {
-                if (earlier == statement)
-                {
-                    return false;
-                }
-
-                if (IsExitUnlessCompleted(earlier, symbol)
-                    || IsLoopUntilCompleted(earlier, symbol)
-                    || AwaitsUnconditionally(earlier, symbol, types)
-                    || IsWaitedForUnlessCompleted(earlier, symbol, types))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool HasEarlierGuard(IBlockOperation block, IOperation statement, ISymbol symbol, AsyncTypes types) =>
+            EstablishesCompletion(block.Operations.TakeWhile(earlier => earlier != statement), symbol, types);
 
         /// <summary><c>if (!t.IsCompleted) yield break;</c>: the code after it runs only when the condition was false.</summary>
         private static bool IsExitUnlessCompleted(IOperation statement, ISymbol symbol) =>
@@ -88,9 +70,16 @@ namespace YieldAwait.Analyzers.Analysis
         /// Running <paramref name="body"/> to its end leaves the task complete: it awaits it, exits unless it completed, or awaits
         /// <c>Task.WhenAny</c> of the task (or a local holding <c>t.AsTask()</c>) and one other, then exits when the other won.
         /// </summary>
-        private static bool EstablishesCompletion(IOperation body, ISymbol symbol, AsyncTypes types)
+        private static bool EstablishesCompletion(IOperation body, ISymbol symbol, AsyncTypes types) =>
+            EstablishesCompletion(body is IBlockOperation block ? block.Operations : ImmutableArray.Create(body), symbol, types);
+
+        /// <summary>
+        /// Running <paramref name="statements"/> in turn leaves the task complete: one awaits it, exits unless it completed,
+        /// polls until it has, waits for it unless it had (<see cref="IsWaitedForUnlessCompleted"/>), or races it with one other
+        /// task in <c>Task.WhenAny</c> and a later one exits unless it won. A local holding <c>t.AsTask()</c> stands for <c>t</c>.
+        /// </summary>
+        private static bool EstablishesCompletion(IEnumerable<IOperation> statements, ISymbol symbol, AsyncTypes types)
         {
-            var statements = body is IBlockOperation block ? block.Operations : ImmutableArray.Create(body);
             var aliases = new List<ISymbol> { symbol };
             ISymbol? winner = null;
             IOperation? rival = null;
@@ -98,13 +87,20 @@ namespace YieldAwait.Analyzers.Analysis
             {
                 foreach (var alias in aliases)
                 {
-                    if (IsExitUnlessCompleted(statement, alias) || IsLoopUntilCompleted(statement, alias) || AwaitsUnconditionally(statement, alias, types))
+                    if (IsExitUnlessCompleted(statement, alias) || IsLoopUntilCompleted(statement, alias) || AwaitsUnconditionally(statement, alias, types)
+                        || IsWaitedForUnlessCompleted(statement, alias, types))
                     {
                         return true;
                     }
                 }
 
-                if (statement is IVariableDeclarationGroupOperation group)
+                if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned, Value: var assignedValue } }
+                    && RaceOf(assignedValue, aliases, types) is { } assignedRace)
+                {
+                    winner = assigned.Local;
+                    rival = assignedRace;
+                }
+                else if (statement is IVariableDeclarationGroupOperation group)
                 {
                     foreach (var declarator in group.Declarations.SelectMany(d => d.Declarators))
                     {
@@ -159,10 +155,20 @@ namespace YieldAwait.Analyzers.Analysis
                 : null;
         }
 
-        /// <summary><c>winner == delay</c>, <c>winner != next</c>, or the same with the <c>await Task.WhenAny(…)</c> written in place.</summary>
+        /// <summary>
+        /// <c>winner == delay</c>, <c>winner != next</c>, or the same with the <c>await Task.WhenAny(…)</c> written in place; also as one
+        /// side of an <c>||</c> (the code after the exit runs only when every side was false).
+        /// </summary>
         private static bool LeavesWhenRivalWins(IOperation condition, ISymbol? winner, IOperation? rival, List<ISymbol> aliases, AsyncTypes types)
         {
-            if (BlockingFormRecognizer.Unwrap(condition) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison)
+            var unwrapped = BlockingFormRecognizer.Unwrap(condition);
+            if (unwrapped is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either)
+            {
+                return LeavesWhenRivalWins(either.LeftOperand, winner, rival, aliases, types)
+                    || LeavesWhenRivalWins(either.RightOperand, winner, rival, aliases, types);
+            }
+
+            if (unwrapped is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison)
             {
                 return false;
             }

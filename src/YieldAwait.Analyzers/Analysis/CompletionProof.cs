@@ -59,9 +59,36 @@ namespace YieldAwait.Analyzers.Analysis
                 case IDefaultValueOperation:
                     return IsTaskOrValueTask(value.Type as INamedTypeSymbol, types) && value.Type!.IsValueType;
 
+                case IInvocationOperation call:
+                    return RunsSynchronously(call);
+
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// A call told by a constant flag to do its work synchronously, the idiom of libraries that share one async
+        /// implementation between their sync and async APIs (<c>DequeueAsync(token, sync: true)</c>, <c>ReadAsync(async: false)</c>):
+        /// the task it returns has completed by the time the call returns.
+        /// </summary>
+        private static bool RunsSynchronously(IInvocationOperation call)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } parameter
+                    && argument.Value.ConstantValue is { HasValue: true, Value: bool flag })
+                {
+                    var name = parameter.Name.ToLowerInvariant();
+                    if ((flag && name is "sync" or "synchronous" or "synchronously" or "issync" or "runsynchronously")
+                        || (!flag && name is "async" or "isasync" or "useasync" or "runasync"))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool IsTaskOrValueTask(INamedTypeSymbol? type, AsyncTypes types)

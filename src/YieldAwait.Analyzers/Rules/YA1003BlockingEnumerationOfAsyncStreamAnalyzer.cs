@@ -51,16 +51,22 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(new Analysis(streams).Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+                var enumerable = start.Compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+                start.RegisterOperationAction(new Analysis(streams, enumerable).Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
             });
         }
 
         private sealed class Analysis
         {
             private readonly AsyncStreamBlocking _streams;
+            private readonly INamedTypeSymbol? _enumerable;
             private readonly ConcurrentDictionary<SyntaxNode, bool> _containsYield = new();
 
-            public Analysis(AsyncStreamBlocking streams) => _streams = streams;
+            public Analysis(AsyncStreamBlocking streams, INamedTypeSymbol? enumerable)
+            {
+                _streams = streams;
+                _enumerable = enumerable;
+            }
 
             public void Analyze(OperationAnalysisContext context)
             {
@@ -113,11 +119,15 @@ namespace YieldAwait.Analyzers.Rules
                 _ => false,
             };
 
-            /// <summary>YA1001 (sync iterators) and YA1005 (async iterators) already report a blocking wait in an iterator's own body.</summary>
+            /// <summary>
+            /// YA1001 (sync iterators) and YA1005 (async iterators) already report a blocking wait in an iterator's own body, and
+            /// YA1006 one in a lambda given to a deferred LINQ operator (its fix makes the whole pipeline an async stream).
+            /// </summary>
             private bool IsReportedByBlockingWaitRules(IOperation operation, ISymbol containingSymbol) =>
-                EnclosingFunction.TryFind(operation, containingSymbol, out var function, out var declaration)
-                && _containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield)
-                && IteratorFacts.Classify(function, _streams.Types) != IteratorKind.None;
+                (_enumerable is not null && LazyQueryLambda.TryFind(operation, _enumerable, out _, out _))
+                || (EnclosingFunction.TryFind(operation, containingSymbol, out var function, out var declaration)
+                    && _containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield)
+                    && IteratorFacts.Classify(function, _streams.Types) != IteratorKind.None);
 
             /// <summary>Where the operation runs, for the fix; null inside <c>nameof</c>, which runs nothing.</summary>
             private string? Context(IOperation operation, ISymbol containingSymbol)

@@ -1331,6 +1331,40 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task NoDiagnostic_CallToldToRunSynchronously() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            static class Sync
+            {
+                public static T WaitAndUnwrap<T>(this Task<T> task) => task.GetAwaiter().GetResult();
+            }
+
+            class Queue
+            {
+                // One implementation for both APIs: with sync: true it never yields, so the task is complete on return.
+                private Task<(bool, int)> TryTakeAsync(CancellationToken token, bool sync) => Task.FromResult((true, 1));
+
+                private Task<int> ReadAsync(bool async) => Task.FromResult(1);
+
+                public IEnumerable<int> Consume(CancellationToken token)
+                {
+                    while (true)
+                    {
+                        var result = TryTakeAsync(token, sync: true).WaitAndUnwrap();
+                        if (!result.Item1)
+                            yield break;
+                        yield return result.Item2;
+                        yield return ReadAsync(async: false).GetAwaiter().GetResult();
+                        yield return {|YA1001:ReadAsync(async: true).GetAwaiter().GetResult()|};
+                        yield return {|YA1001:TryTakeAsync(token, sync: false).WaitAndUnwrap()|}.Item2;
+                    }
+                }
+            }
+            """);
+
         [Theory]
         [InlineData("yield return Sync.Wait(pending.")]
         [InlineData("yield return Sync.Wait(")]

@@ -263,6 +263,22 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """,
             Verify.Diagnostic("YA1003").WithLocation(0).WithArguments("Sync.Wait(MoveNextAsync())"));
 
+        [Fact]
+        public Task NoDiagnostic_StreamWaitInALazyQueryLambda_IsYA1006s() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Counts
+            {
+                public IEnumerable<bool> Nexts(IEnumerable<IAsyncEnumerator<int>> cursors) =>
+                    cursors.Select(c => c.MoveNextAsync().AsTask().Result);
+
+                public List<bool> Eager(IEnumerable<IAsyncEnumerator<int>> cursors) =>
+                    cursors.ToList().ConvertAll(c => {|YA1003:c.MoveNextAsync().AsTask().Result|});
+            }
+            """);
+
         #endregion
 
         #region Analyzer: look-alikes that must stay silent

@@ -1074,6 +1074,50 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_ResultAfterARaceWhoseLoserThrows_WithoutACompletionCheckFirst() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Timed
+            {
+                public async IAsyncEnumerable<T> PerItem<T>(IAsyncEnumerator<T> source, CancellationTokenSource timeout)
+                {
+                    while (true)
+                    {
+                        Task<bool> moveNext;
+                        try
+                        {
+                            moveNext = source.MoveNextAsync().AsTask();
+                            var completed = await Task.WhenAny(moveNext, Task.Delay(Timeout.Infinite, timeout.Token));
+                            if (completed != moveNext || timeout.IsCancellationRequested)
+                                throw new TimeoutException();
+
+                            if (!moveNext.Result)
+                                break;
+
+                            yield return source.Current;
+                        }
+                        finally
+                        {
+                            timeout.CancelAfter(Timeout.Infinite);
+                        }
+                    }
+                }
+
+                public async IAsyncEnumerable<bool> AndIsNotOr(Task<bool> work, CancellationTokenSource timeout)
+                {
+                    var completed = await Task.WhenAny(work, Task.Delay(100));
+                    if (completed != work && timeout.IsCancellationRequested)
+                        throw new TimeoutException();
+
+                    yield return {|YA1005:work.Result|};
+                }
+            }
+            """);
+
+        [Fact]
         public Task Reports_WhenTheRaceDoesNotProveTheTaskWon() => Verify.VerifyAnalyzerAsync("""
             using System;
             using System.Collections.Generic;
