@@ -18,7 +18,8 @@ namespace YieldAwait.Analyzers.Ruling
         string Sdk,
         IReadOnlyList<string> Usings)
     {
-        public bool IsWeb => Sdk.Equals("web", StringComparison.OrdinalIgnoreCase);
+        /// <summary>The Web SDK (ASP.NET Core shared framework): <c>web</c> with its implicit usings, <c>aspnet</c> without.</summary>
+        public bool IsWeb => Sdk.Equals("web", StringComparison.OrdinalIgnoreCase) || Sdk.Equals("aspnet", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Where `fetch` leaves the repository's bare git directory: owner+name/repo.</summary>
         public string MirrorFolderName => Repository.Replace('/', '+');

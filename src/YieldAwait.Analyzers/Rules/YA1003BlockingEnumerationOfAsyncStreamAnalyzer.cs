@@ -52,7 +52,8 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 var enumerable = start.Compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-                start.RegisterOperationAction(new Analysis(streams, enumerable).Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+                var reachability = new AsyncReachability(start.Compilation, start.CancellationToken);
+                start.RegisterOperationAction(new Analysis(streams, enumerable, reachability).Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
             });
         }
 
@@ -60,12 +61,14 @@ namespace YieldAwait.Analyzers.Rules
         {
             private readonly AsyncStreamBlocking _streams;
             private readonly INamedTypeSymbol? _enumerable;
+            private readonly AsyncReachability _reachability;
             private readonly ConcurrentDictionary<SyntaxNode, bool> _containsYield = new();
 
-            public Analysis(AsyncStreamBlocking streams, INamedTypeSymbol? enumerable)
+            public Analysis(AsyncStreamBlocking streams, INamedTypeSymbol? enumerable, AsyncReachability reachability)
             {
                 _streams = streams;
                 _enumerable = enumerable;
+                _reachability = reachability;
             }
 
             public void Analyze(OperationAnalysisContext context)
@@ -94,7 +97,8 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                if (Context(operation, context.ContainingSymbol) is not { } where)
+                if (Context(operation, context.ContainingSymbol) is not { } where
+                    || (where == SyncContext && !MayBlockACoroutine(operation, context)))
                 {
                     return;
                 }
@@ -105,6 +109,14 @@ namespace YieldAwait.Analyzers.Rules
                     ImmutableDictionary<string, string?>.Empty.Add(ContextProperty, where),
                     display));
             }
+
+            /// <summary>
+            /// In a plain sync method, blocking matters when a coroutine may be the one waiting: some async function calls the
+            /// method. A console tool's sync <c>Main</c> and the commands only it calls block no one.
+            /// </summary>
+            private bool MayBlockACoroutine(IOperation operation, OperationAnalysisContext context) =>
+                !EnclosingFunction.TryFind(operation, context.ContainingSymbol, out var function, out _)
+                || _reachability.MayRunOnAsyncCaller(function, context.CancellationToken);
 
             /// <summary>
             /// A cheap look before any symbol is compared: most calls and property reads are none of these. A call of a method

@@ -31,6 +31,100 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
         #region Analyzer: reports blocking enumeration of async streams, anywhere
 
+        private const string Backend = """
+
+            static class Backend
+            {
+                public static async IAsyncEnumerable<string> ListAsync()
+                {
+                    await Task.Delay(1);
+                    yield return "a";
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Silent_InAConsoleToolsSyncMain() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            static class Program
+            {
+                public static int Main(string[] args)
+                {
+                    foreach (var name in Backend.ListAsync().ToBlockingEnumerable())
+                    {
+                        Console.WriteLine(name);
+                    }
+
+                    return 0;
+                }
+            }
+            """ + Backend);
+
+        [Fact]
+        public Task Silent_InASyncCommandOnlySyncCodeCalls() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            static class Program
+            {
+                public static int Main(string[] args) => args.Length == 0 ? 1 : Download.Run(args);
+            }
+
+            static class Download
+            {
+                public static int Run(string[] args)
+                {
+                    var files = Backend.ListAsync().ToBlockingEnumerable().ToList();
+                    return files.Count;
+                }
+            }
+            """ + Backend);
+
+        [Fact]
+        public Task Reports_InASyncHelperThatAnAsyncMethodCalls() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            static class Verification
+            {
+                public static void Write(TextWriter writer)
+                {
+                    foreach (var name in {|YA1003:Backend.ListAsync().ToBlockingEnumerable()|})
+                    {
+                        writer.WriteLine(name);
+                    }
+                }
+
+                public static async Task UploadAsync(TextWriter writer)
+                {
+                    await Task.Yield();
+                    Write(writer);
+                }
+            }
+            """ + Backend);
+
+        [Fact]
+        public Task Reports_InASyncMethodWithNoVisibleCaller() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public class Listing
+            {
+                public List<string> Names() => {|YA1003:Backend.ListAsync().ToBlockingEnumerable()|}.ToList();
+            }
+            """ + Backend);
+
         [Fact]
         public Task Reports_ToBlockingEnumerable_NamingTheForm() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
