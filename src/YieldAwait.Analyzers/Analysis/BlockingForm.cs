@@ -32,9 +32,6 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>How a <see cref="BlockingFormKind.Helper"/> call is named in messages: <c>Sync.Wait</c>, <c>.WaitAndUnwrapException()</c>.</summary>
         public string? HelperName { get; }
 
-        /// <summary>The key under which a diagnostic carries the form to its code fix.</summary>
-        public const string PropertyKey = "BlockingForm";
-
         public string Display => Kind switch
         {
             BlockingFormKind.Result => ".Result",

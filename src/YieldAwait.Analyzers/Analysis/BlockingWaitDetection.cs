@@ -49,11 +49,9 @@ namespace YieldAwait.Analyzers.Analysis
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(BlockingForm.PropertyKey, form.Kind.ToString());
             context.ReportDiagnostic(Diagnostic.Create(
                 _rule,
                 form.Operation.Syntax.GetLocation(),
-                properties,
                 form.Display,
                 EnclosingFunction.DisplayName(function)));
         }

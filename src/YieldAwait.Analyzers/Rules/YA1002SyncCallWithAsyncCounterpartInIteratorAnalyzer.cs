@@ -17,9 +17,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA1002SyncCallWithAsyncCounterpartInIteratorAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The key under which a diagnostic carries the counterpart's name to the fix.</summary>
-        public const string CounterpartProperty = "Counterpart";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.SyncCallWithAsyncCounterpartInIterator,
             title: "Synchronous call with an async counterpart inside an iterator",
@@ -77,7 +74,6 @@ namespace YieldAwait.Analyzers.Rules
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
                     invocation.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, counterpart.Name),
                     method.ContainingType.Name + "." + method.Name,
                     counterpart.Name,
                     EnclosingFunction.DisplayName(function)));

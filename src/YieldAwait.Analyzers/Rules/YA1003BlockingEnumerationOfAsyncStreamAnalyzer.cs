@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -16,18 +17,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA1003BlockingEnumerationOfAsyncStreamAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The key under which a diagnostic tells the fix where it stands: one of <see cref="AsyncContext"/>, <see cref="SyncIteratorContext"/>, <see cref="SyncContext"/>.</summary>
-        public const string ContextProperty = "Context";
-
-        /// <summary>An async method, local function, lambda or async iterator: the fix awaits in place.</summary>
-        public const string AsyncContext = "Async";
-
-        /// <summary>A sync iterator: the fix converts it to an async iterator.</summary>
-        public const string SyncIteratorContext = "SyncIterator";
-
-        /// <summary>Any other sync function: no fix.</summary>
-        public const string SyncContext = "Sync";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.BlockingEnumerationOfAsyncStream,
             title: "Blocking enumeration of an async stream",
@@ -98,7 +87,7 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 if (Context(operation, context.ContainingSymbol) is not { } where
-                    || (where == SyncContext && !MayBlockACoroutine(operation, context)))
+                    || (where == YA1003Context.Sync && !MayBlockACoroutine(operation, context)))
                 {
                     return;
                 }
@@ -106,7 +95,7 @@ namespace YieldAwait.Analyzers.Rules
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
                     operation.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(ContextProperty, where),
+                    new YA1003FixProperties(where).Write(),
                     display));
             }
 
@@ -142,7 +131,7 @@ namespace YieldAwait.Analyzers.Rules
                     && IteratorFacts.Classify(function, _streams.Types) != IteratorKind.None);
 
             /// <summary>Where the operation runs, for the fix; null inside <c>nameof</c>, which runs nothing.</summary>
-            private string? Context(IOperation operation, ISymbol containingSymbol)
+            private YA1003Context? Context(IOperation operation, ISymbol containingSymbol)
             {
                 for (var current = operation.Parent; current is not null and not ILocalFunctionOperation; current = current.Parent)
                 {
@@ -153,23 +142,23 @@ namespace YieldAwait.Analyzers.Rules
 
                     if (current is IAnonymousFunctionOperation lambda)
                     {
-                        return lambda.Symbol.IsAsync ? AsyncContext : SyncContext;
+                        return lambda.Symbol.IsAsync ? YA1003Context.Async : YA1003Context.Sync;
                     }
                 }
 
                 if (!EnclosingFunction.TryFind(operation, containingSymbol, out var function, out var declaration))
                 {
-                    return SyncContext;
+                    return YA1003Context.Sync;
                 }
 
                 if (function.IsAsync)
                 {
-                    return AsyncContext;
+                    return YA1003Context.Async;
                 }
 
                 return _containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield) && IteratorFacts.Classify(function, _streams.Types) == IteratorKind.Sync
-                    ? SyncIteratorContext
-                    : SyncContext;
+                    ? YA1003Context.SyncIterator
+                    : YA1003Context.Sync;
             }
         }
     }

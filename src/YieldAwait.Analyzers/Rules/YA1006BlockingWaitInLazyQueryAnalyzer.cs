@@ -14,9 +14,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA1006BlockingWaitInLazyQueryAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The key under which a diagnostic carries the name of the operator the lambda is given to.</summary>
-        public const string OperatorProperty = "Operator";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.BlockingWaitInLazyQuery,
             title: "Blocking on async work inside a lazy query",
@@ -59,13 +56,9 @@ namespace YieldAwait.Analyzers.Rules
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(BlockingForm.PropertyKey, form.Kind.ToString())
-                .Add(OperatorProperty, query.TargetMethod.Name);
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 form.Operation.Syntax.GetLocation(),
-                properties,
                 form.Display,
                 query.TargetMethod.Name));
         }

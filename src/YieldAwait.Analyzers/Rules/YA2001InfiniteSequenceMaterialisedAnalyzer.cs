@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Finiteness;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -14,9 +15,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA2001InfiniteSequenceMaterialisedAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The property naming the materialising method, e.g. <c>ToList</c>.</summary>
-        public const string OperatorProperty = "Operator";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.InfiniteSequenceMaterialised,
             title: "Infinite sequence is materialised",
@@ -83,7 +81,7 @@ namespace YieldAwait.Analyzers.Rules
                     context.ReportDiagnostic(Diagnostic.Create(
                         Rule,
                         OperatorLocation.Of(context.Operation.Syntax),
-                        ImmutableDictionary<string, string?>.Empty.Add(OperatorProperty, shape.Name),
+                        new YA2001FixProperties(shape.Name).Write(),
                         shape.Name,
                         source.Origin));
                 }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -16,9 +17,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA3004LockHeldAcrossYieldAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Present (value "true") when the lock is the fixable shape <c>lock (g) { foreach (var x in xs) yield return x; }</c>.</summary>
-        public const string SnapshotShapeKey = "SnapshotShape";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.LockHeldAcrossYield,
             title: "Lock held across yield",
@@ -125,9 +123,7 @@ namespace YieldAwait.Analyzers.Rules
                         return;
                     }
 
-                    var properties = IsSnapshotShape(lockOperation, yieldSyntax)
-                        ? ImmutableDictionary<string, string?>.Empty.Add(SnapshotShapeKey, "true")
-                        : ImmutableDictionary<string, string?>.Empty;
+                    var properties = new YA3004FixProperties(snapshotShape: IsSnapshotShape(lockOperation, yieldSyntax)).Write();
                     context.ReportDiagnostic(Diagnostic.Create(
                         Rule,
                         yieldSyntax.GetLocation(),

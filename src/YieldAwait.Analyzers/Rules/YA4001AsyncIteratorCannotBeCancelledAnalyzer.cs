@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Cancellation;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -19,18 +20,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA4001AsyncIteratorCannotBeCancelledAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>What the fix has to do: <see cref="AddToken"/>, <see cref="MarkToken"/> or <see cref="BaseSignature"/> (not fixed).</summary>
-        public const string ShapeProperty = "Shape";
-
-        /// <summary>The iterator takes no token: add one and pass it to the awaited calls.</summary>
-        public const string AddToken = "AddToken";
-
-        /// <summary>The iterator takes one token without the attribute: mark it.</summary>
-        public const string MarkToken = "MarkToken";
-
-        /// <summary>Reported on an interface or base member whose async-iterator implementations take no token.</summary>
-        public const string BaseSignature = "BaseSignature";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.AsyncIteratorCannotBeCancelled,
             title: "Async iterator cannot be cancelled",
@@ -107,7 +96,7 @@ namespace YieldAwait.Analyzers.Rules
             {
                 // CS8425 territory: the token is there, but WithCancellation's token never reaches it.
                 var token = tokens[0];
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, tokens.Count == 1 ? MarkToken : null);
+                var properties = new YA4001FixProperties(tokens.Count == 1 ? YA4001Shape.MarkToken : YA4001Shape.AmbiguousToken).Write();
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
                     token.Locations.FirstOrDefault() ?? IdentifierLocation(declaration),
@@ -131,7 +120,7 @@ namespace YieldAwait.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 IdentifierLocation(declaration),
-                ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, AddToken),
+                new YA4001FixProperties(YA4001Shape.AddToken).Write(),
                 EnclosingFunction.DisplayName(function),
                 "it takes no CancellationToken, so a consumer's token never reaches the awaits inside it"));
         }
@@ -160,7 +149,7 @@ namespace YieldAwait.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 declaration.Identifier.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, BaseSignature),
+                new YA4001FixProperties(YA4001Shape.BaseSignature).Write(),
                 EnclosingFunction.DisplayName(member),
                 "it takes no CancellationToken, so the async iterators that implement it cannot be cancelled"));
         }

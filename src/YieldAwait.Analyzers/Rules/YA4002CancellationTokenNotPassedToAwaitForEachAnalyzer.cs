@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Cancellation;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -13,9 +14,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA4002CancellationTokenNotPassedToAwaitForEachAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The token to pass, as source text (<c>cancellationToken</c>, <c>timeout.Token</c>).</summary>
-        public const string TokenProperty = "Token";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.CancellationTokenNotPassedToAwaitForEach,
             title: "Cancellation token not passed to await foreach",
@@ -57,7 +55,7 @@ namespace YieldAwait.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 stream.Syntax.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(TokenProperty, token),
+                new YA4002FixProperties(token).Write(),
                 token));
         }
 

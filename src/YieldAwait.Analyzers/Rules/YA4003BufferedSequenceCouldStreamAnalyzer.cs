@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,9 +22,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA4003BufferedSequenceCouldStreamAnalyzer : DiagnosticAnalyzer
     {
-        public const string ElementTypeProperty = "ElementType";
-        public const string CallersProperty = "Callers";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.BufferedSequenceCouldStream,
             title: "Async method buffers a sequence it could stream",
@@ -85,10 +81,7 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 var element = buffered.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-                var properties = ImmutableDictionary<string, string?>.Empty
-                    .Add(ElementTypeProperty, element)
-                    .Add(CallersProperty, callers.ToString(CultureInfo.InvariantCulture));
-                context.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Identifier.GetLocation(), properties, method.Name, element));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Identifier.GetLocation(), method.Name, element));
             }
 
             /// <summary>

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -19,12 +20,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA5001ListBuiltOnlyToReturnSequenceAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>
-        /// Comma-separated indices, in the body without the list's declaration, of the leading argument-check statements
-        /// that the fix keeps eager (as YA3001's split does).
-        /// </summary>
-        public const string CheckStatementsKey = "CheckStatements";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.ListBuiltOnlyToReturnSequence,
             title: "Method builds a list only to return it as a sequence",
@@ -115,7 +110,7 @@ namespace YieldAwait.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 declarator.Identifier.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(CheckStatementsKey, string.Join(",", checkIndices)),
+                new YA5001FixProperties(checkIndices).Write(),
                 EnclosingFunction.DisplayName(function),
                 local.Name));
         }

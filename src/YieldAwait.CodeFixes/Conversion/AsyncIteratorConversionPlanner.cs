@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Cancellation;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Conversion
 {

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Conversion
 {

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Conversion
 {

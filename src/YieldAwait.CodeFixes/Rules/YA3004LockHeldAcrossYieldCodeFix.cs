@@ -13,8 +13,9 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -78,7 +79,7 @@ namespace YieldAwait.CodeFixes.Rules
         /// <summary>The lock to rewrite, or null when the diagnostic is not the snapshot shape or the copy would not compile.</summary>
         private static Target? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.ContainsKey(YA3004LockHeldAcrossYieldAnalyzer.SnapshotShapeKey)
+            if (!YA3004FixProperties.TryRead(diagnostic, out var properties) || !properties.SnapshotShape
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
                 || node.FirstAncestorOrSelf<ForEachStatementSyntax>() is not { } forEach
                 || forEach.FirstAncestorOrSelf<LockStatementSyntax>() is not { } lockStatement

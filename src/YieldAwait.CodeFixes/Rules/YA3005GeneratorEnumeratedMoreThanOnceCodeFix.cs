@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using YieldAwait.Analyzers;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules
 {
