@@ -27,7 +27,7 @@ namespace YieldAwait.Analyzers.Analysis
 
         private AsyncStreamBlocking(Compilation compilation, AsyncTypes types, INamedTypeSymbol asyncEnumerable)
         {
-            Recognizer = new BlockingFormRecognizer(types);
+            Recognizer = new BlockingFormRecognizer(types, compilation);
             _asyncEnumerable = asyncEnumerable;
             _asyncEnumerator = types.IAsyncEnumeratorOfT;
             _taskAsyncEnumerableExtensions = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions");

@@ -34,7 +34,7 @@ namespace YieldAwait.Analyzers.Analysis
                 }
 
                 var index = SourceIndex.For(start.Compilation);
-                var detection = new BlockingWaitDetection(new BlockingFormRecognizer(types), target, rule, index);
+                var detection = new BlockingWaitDetection(new BlockingFormRecognizer(types, start.Compilation), target, rule, index);
 
                 // Only members that are or hold an iterator get the per-operation callbacks: most members have none.
                 start.RegisterOperationBlockStartAction(block =>

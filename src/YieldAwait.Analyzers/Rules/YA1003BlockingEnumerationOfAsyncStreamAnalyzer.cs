@@ -40,20 +40,23 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
+                var enumerable = start.Compilation.GetBestTypeByMetadataName("System.Linq.Enumerable");
                 var reachability = new AsyncReachability(start.Compilation, start.CancellationToken);
-                start.RegisterOperationAction(new Analysis(streams, reachability).Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+                start.RegisterOperationAction(new Analysis(streams, enumerable, reachability).Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
             });
         }
 
         private sealed class Analysis
         {
             private readonly AsyncStreamBlocking _streams;
+            private readonly INamedTypeSymbol? _enumerable;
             private readonly AsyncReachability _reachability;
             private readonly ConcurrentDictionary<SyntaxNode, bool> _containsYield = new();
 
-            public Analysis(AsyncStreamBlocking streams, AsyncReachability reachability)
+            public Analysis(AsyncStreamBlocking streams, INamedTypeSymbol? enumerable, AsyncReachability reachability)
             {
                 _streams = streams;
+                _enumerable = enumerable;
                 _reachability = reachability;
             }
 
@@ -76,7 +79,9 @@ namespace YieldAwait.Analyzers.Rules
                 else if (_streams.TryRecognizeBlockedWait(operation, out var form, out _, out var operatorName)
                     && !IsReportedByBlockingWaitRules(operation, context.ContainingSymbol))
                 {
-                    display = operatorName + "()" + form.Display;
+                    display = form.Kind == BlockingFormKind.Helper
+                        ? form.Display + "(" + operatorName + "())"
+                        : operatorName + "()" + form.Display;
                 }
                 else
                 {
@@ -104,19 +109,28 @@ namespace YieldAwait.Analyzers.Rules
                 !EnclosingFunction.TryFind(operation, context.ContainingSymbol, out var function, out _)
                 || _reachability.MayRunOnAsyncCaller(function, context.CancellationToken);
 
-            /// <summary>A cheap look at the name before any symbol is compared: most calls and property reads are none of these.</summary>
+            /// <summary>
+            /// A cheap look before any symbol is compared: most calls and property reads are none of these. A call of a method
+            /// declared in source, or of a library's blocking helper, may block on its argument (<c>Sync.Wait(e.MoveNextAsync())</c>).
+            /// </summary>
             private static bool MayBeBlocking(IOperation operation) => operation switch
             {
-                IInvocationOperation invocation => invocation.TargetMethod.Name is "ToBlockingEnumerable" or "ToEnumerable" or "Wait" or "GetResult",
+                IInvocationOperation invocation => invocation.TargetMethod.Name is "ToBlockingEnumerable" or "ToEnumerable" or "Wait" or "GetResult"
+                    or "WaitAndUnwrapException" or "WaitWithoutException" or "Run"
+                    || (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty && !invocation.Arguments.IsEmpty),
                 IPropertyReferenceOperation reference => reference.Property.Name == "Result",
                 _ => false,
             };
 
-            /// <summary>YA1001 (sync iterators) and YA1005 (async iterators) already report a blocking wait in an iterator's own body.</summary>
+            /// <summary>
+            /// YA1001 (sync iterators) and YA1005 (async iterators) already report a blocking wait in an iterator's own body, and
+            /// YA1006 one in a lambda given to a deferred LINQ operator (its fix makes the whole pipeline an async stream).
+            /// </summary>
             private bool IsReportedByBlockingWaitRules(IOperation operation, ISymbol containingSymbol) =>
-                EnclosingFunction.TryFind(operation, containingSymbol, out var function, out var declaration)
-                && _containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield)
-                && IteratorFacts.Classify(function, _streams.Types) != IteratorKind.None;
+                (_enumerable is not null && LazyQueryLambda.TryFind(operation, _enumerable, out _, out _))
+                || (EnclosingFunction.TryFind(operation, containingSymbol, out var function, out var declaration)
+                    && _containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield)
+                    && IteratorFacts.Classify(function, _streams.Types) != IteratorKind.None);
 
             /// <summary>Where the operation runs, for the fix; null inside <c>nameof</c>, which runs nothing.</summary>
             private YA1003Context? Context(IOperation operation, ISymbol containingSymbol)

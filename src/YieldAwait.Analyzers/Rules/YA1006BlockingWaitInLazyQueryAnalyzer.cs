@@ -39,7 +39,7 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var recognizer = new BlockingFormRecognizer(types);
+                var recognizer = new BlockingFormRecognizer(types, start.Compilation);
                 start.RegisterOperationAction(
                     operationContext => Analyze(operationContext, recognizer, enumerable),
                     OperationKind.Invocation,
@@ -55,9 +55,8 @@ namespace YieldAwait.Analyzers.Rules
             }
 
             SourceIndex.For(context.Compilation).Passed(Rule.Id);
-            if (!LazyQueryLambda.TryFind(context.Operation, enumerable, out var lambda, out var query)
-                || recognizer.CannotBlock(form)
-                || CompletedQueryElements.AreComplete(form, lambda, query, recognizer.Types))
+            if (!LazyQueryLambda.TryFind(context.Operation, enumerable, out _, out var query)
+                || recognizer.CannotBlock(form))
             {
                 return;
             }

@@ -17,7 +17,7 @@ namespace YieldAwait.CodeFixes.Conversion
             Types = types;
             CancellationTokenType = cancellationTokenType;
             Options = options;
-            Recognizer = new BlockingFormRecognizer(types);
+            Recognizer = new BlockingFormRecognizer(types, compilation);
             _counterparts = new Lazy<AsyncCounterparts?>(() => AsyncCounterparts.TryCreate(compilation));
             _streams = new Lazy<AsyncStreamBlocking?>(() => AsyncStreamBlocking.TryCreate(compilation));
         }

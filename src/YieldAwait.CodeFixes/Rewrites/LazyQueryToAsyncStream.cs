@@ -63,7 +63,7 @@ namespace YieldAwait.CodeFixes.Rewrites
             }
 
             var chain = Chain(query, enumerable, model, cancellationToken);
-            var recognizer = new BlockingFormRecognizer(types);
+            var recognizer = new BlockingFormRecognizer(types, compilation);
             var blocking = chain.Select(link => BlockingLambdas(link, enumerable, recognizer, model, cancellationToken)).ToList();
             var first = blocking.FindIndex(lambdas => lambdas.Count > 0);
             if (first < 0)
@@ -218,10 +218,9 @@ namespace YieldAwait.CodeFixes.Rewrites
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (recognizer.TryMatch(operation, out var form)
-                        && LazyQueryLambda.TryFind(operation, enumerable, out var owner, out var query)
+                        && LazyQueryLambda.TryFind(operation, enumerable, out var owner, out _)
                         && owner == lambda
-                        && !recognizer.CannotBlock(form)
-                        && !CompletedQueryElements.AreComplete(form, owner, query, recognizer.Types))
+                        && !recognizer.CannotBlock(form))
                     {
                         forms.Add(form);
                     }

@@ -368,7 +368,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     {
                         {|YA1001:Task.WaitAll(parts)|};
                         foreach (var part in parts)
-                            yield return {|YA1001:part.Result|};
+                            yield return part.Result;
                     }
                 }
             }
@@ -394,7 +394,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     {
                         await Task.WhenAll(parts);
                         foreach (var part in parts)
-                            yield return await part;
+                            yield return part.Result;
                     }
                 }
             }

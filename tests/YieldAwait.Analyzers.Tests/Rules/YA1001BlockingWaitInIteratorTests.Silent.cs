@@ -121,7 +121,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [Theory]
         [InlineData("static int Measure(Task<string> page) => page.Result.Length;")]
         [InlineData("static int Measure(Task<string> page) { page.Wait(); return page.GetAwaiter().GetResult().Length; }")]
-        public Task NoDiagnostic_NonIteratorLocalFunctionInsideIterator(string localFunction) => Verify.VerifyAnalyzerAsync($$"""
+        public Task Reports_CallOfABlockingLocalFunction_NotItsBody(string localFunction) => Verify.VerifyAnalyzerAsync($$"""
             using System.Collections.Generic;
             using System.Threading.Tasks;
 
@@ -131,7 +131,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 {
                     foreach (var page in pages)
                     {
-                        yield return Measure(page);
+                        yield return {|YA1001:Measure(page)|};
                     }
 
                     {{localFunction}}

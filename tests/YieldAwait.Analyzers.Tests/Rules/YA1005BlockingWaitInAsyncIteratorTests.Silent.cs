@@ -180,7 +180,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task NoDiagnostic_NonIteratorLocalFunctionInsideAsyncIterator() => Verify.VerifyAnalyzerAsync("""
+        public Task Reports_CallOfABlockingLocalFunction_NotItsBody() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Threading.Tasks;
 
@@ -190,7 +190,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 {
                     await foreach (var page in pages)
                     {
-                        yield return Measure(page);
+                        yield return {|YA1005:Measure(page)|};
                     }
 
                     static int Measure(Task<string> page)
