@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,6 +9,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Cancellation;
+using YieldAwait.Analyzers.Finiteness;
+using YieldAwait.Analyzers.Options;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -30,6 +33,16 @@ namespace YieldAwait.Analyzers.Rules
 
         /// <summary>Reported on an interface or base member whose async-iterator implementations take no token.</summary>
         public const string BaseSignature = "BaseSignature";
+
+        /// <summary>
+        /// For an endless iterator that never really waits: the position of the endless loop, where the fix checks the token
+        /// (no awaited call in it could take one).
+        /// </summary>
+        public const string EndlessLoopProperty = "EndlessLoop";
+
+        private const string NeverReachesAwaits = "it takes no CancellationToken, so a consumer's token never reaches the awaits inside it";
+
+        private const string NeverStops = "it never ends and takes no CancellationToken, so a consumer that cancels it with WithCancellation(token) waits forever; only a token checked in its loop could stop it";
 
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.AsyncIteratorCannotBeCancelled,
@@ -108,16 +121,29 @@ namespace YieldAwait.Analyzers.Rules
                 // CS8425 territory: the token is there, but WithCancellation's token never reaches it.
                 var token = tokens[0];
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, tokens.Count == 1 ? MarkToken : null);
+                if (!ApiSurface.Includes(context.Options, declaration.SyntaxTree, function, DiagnosticIds.AsyncIteratorCannotBeCancelled))
+                {
+                    return;
+                }
+
+                // On the iterator's name, as every rule about a method; the parameter that lacks the attribute goes along.
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
-                    token.Locations.FirstOrDefault() ?? IdentifierLocation(declaration),
+                    IdentifierLocation(declaration),
+                    token.Locations.Where(l => l.IsInSource),
                     properties,
                     EnclosingFunction.DisplayName(function),
                     $"its CancellationToken parameter '{token.Name}' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it"));
                 return;
             }
 
-            if (!TokenSources.AwaitsSomething(block) || TokenSources.ObservesOutsideToken(body, declaration, types))
+            // An iterator that never waits (only placeholder awaits) completes each MoveNextAsync at once, and its consumer can
+            // stop between items; unless it never ends, when a consumer's WithCancellation(token) is the only way out it has.
+            var waits = TokenSources.AwaitsSomething(block);
+            var endlessLoop = waits ? null : EndlessLoop(body, block, function);
+            if ((!waits && endlessLoop is null)
+                || TokenSources.ObservesOutsideToken(body, declaration, types)
+                || !ApiSurface.Includes(context.Options, declaration.SyntaxTree, function, DiagnosticIds.AsyncIteratorCannotBeCancelled))
             {
                 return;
             }
@@ -128,12 +154,57 @@ namespace YieldAwait.Analyzers.Rules
                 return;
             }
 
+            var addToken = ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, AddToken);
+            if (endlessLoop is not null)
+            {
+                addToken = addToken.Add(EndlessLoopProperty, endlessLoop.SpanStart.ToString(CultureInfo.InvariantCulture));
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 IdentifierLocation(declaration),
-                ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, AddToken),
+                addToken,
                 EnclosingFunction.DisplayName(function),
-                "it takes no CancellationToken, so a consumer's token never reaches the awaits inside it"));
+                endlessLoop is null ? NeverReachesAwaits : NeverStops));
+        }
+
+        /// <summary>
+        /// The loop that keeps an async iterator running forever (<c>while (true)</c>, <c>for (;;)</c> whose end is unreachable, and
+        /// no reachable <c>yield break</c>), for a body whose awaits are all placeholders; null when the iterator can end.
+        /// </summary>
+        private static StatementSyntax? EndlessLoop(IBlockOperation body, BlockSyntax block, IMethodSymbol function)
+        {
+            if (body.SemanticModel is not { } model)
+            {
+                return null;
+            }
+
+            var shape = BodyShape.Of(block);
+            if (!shape.MayLoopForever(model)
+                || !IteratorTermination.Analyze(model, block, shape, function.Name, _ => default).IsInfinite)
+            {
+                return null;
+            }
+
+            // The outermost such loop: the fix checks the token once per turn of it.
+            foreach (var node in block.DescendantNodes(n => !IteratorFacts.IsNestedFunction(n)))
+            {
+                var condition = node switch
+                {
+                    WhileStatementSyntax loop => loop.Condition,
+                    DoStatementSyntax loop => loop.Condition,
+                    ForStatementSyntax loop => loop.Condition,
+                    _ => null,
+                };
+                if (node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax
+                    && (condition is null || model.GetConstantValue(condition) is { HasValue: true, Value: true })
+                    && EndIsUnreachable(model, (StatementSyntax)node))
+                {
+                    return (StatementSyntax)node;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -152,7 +223,8 @@ namespace YieldAwait.Analyzers.Rules
                 || (!types.IsAsyncEnumerable(member.ReturnType) && !types.IsAsyncEnumerator(member.ReturnType))
                 || member.Parameters.Any(p => types.IsToken(p.Type))
                 || member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not MethodDeclarationSyntax declaration
-                || !implementations.Value.Any(implementation => RootMembers(implementation).Contains(member, SymbolEqualityComparer.Default)))
+                || !implementations.Value.Any(implementation => RootMembers(implementation).Contains(member, SymbolEqualityComparer.Default))
+                || !ApiSurface.Includes(context.Options, declaration.SyntaxTree, member, DiagnosticIds.AsyncIteratorCannotBeCancelled))
             {
                 return;
             }
@@ -225,6 +297,19 @@ namespace YieldAwait.Analyzers.Rules
             }
 
             return roots;
+        }
+
+        private static bool EndIsUnreachable(SemanticModel model, StatementSyntax loop)
+        {
+            try
+            {
+                return model.AnalyzeControlFlow(loop) is { Succeeded: true, StartPointIsReachable: true, EndPointIsReachable: false };
+            }
+            catch (System.ArgumentException)
+            {
+                // A statement the compiler does not consider a region (code that does not parse): not known to be endless.
+                return false;
+            }
         }
 
         private static Location IdentifierLocation(SyntaxNode declaration) => declaration switch

@@ -55,14 +55,14 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task Reports_TokenWithoutEnumeratorCancellation_OnTheParameter() => Verify.VerifyAnalyzerAsync("""
+        public Task Reports_TokenWithoutEnumeratorCancellation_OnTheName_WithTheParameterAlong() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Threading;
             using System.Threading.Tasks;
 
             class Feed
             {
-                public async IAsyncEnumerable<int> Items(int count, CancellationToken {|#0:token|} = default)
+                public async IAsyncEnumerable<int> {|#0:Items|}(int count, CancellationToken {|#1:token|} = default)
                 {
                     for (var i = 0; i < count; i++)
                     {
@@ -72,7 +72,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 }
             }
             """,
-            Verify.Diagnostic("YA4001").WithLocation(0).WithArguments("Items", "its CancellationToken parameter 'token' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it"));
+            Verify.Diagnostic("YA4001").WithLocation(0).WithLocation(1).WithArguments("Items", "its CancellationToken parameter 'token' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it"));
 
         [Fact]
         public Task Reports_AsyncEnumeratorWithoutAnyToken() => Verify.VerifyAnalyzerAsync("""
@@ -212,14 +212,79 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
             class Merge
             {
-                public async IAsyncEnumerable<int> Items(CancellationToken {|YA4001:first|}, CancellationToken second)
+                public async IAsyncEnumerable<int> {|#0:Items|}(CancellationToken {|#1:first|}, CancellationToken second)
                 {
                     await Task.Delay(1, first);
                     await Task.Delay(1, second);
                     yield return 1;
                 }
             }
-            """);
+            """,
+            Verify.Diagnostic("YA4001").WithLocation(0).WithLocation(1).WithArguments("Items", "its CancellationToken parameter 'first' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it"));
+
+        private const string NeverStops = "it never ends and takes no CancellationToken, so a consumer that cancels it with WithCancellation(token) waits forever; only a token checked in its loop could stop it";
+
+        [Fact]
+        public Task Reports_EndlessIteratorWhoseOnlyAwaitIsYield_WithItsOwnMessage() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Ticks
+            {
+                public static async IAsyncEnumerable<long> {|#0:Count|}()
+                {
+                    for (long i = 0; ; i++)
+                    {
+                        await Task.Yield();
+                        yield return i;
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("YA4001").WithLocation(0).WithArguments("Count", NeverStops));
+
+        [Fact]
+        public Task Reports_EndlessIteratorWithPlaceholderAwaits_AndLocalFunctions() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            sealed class Heartbeat
+            {
+                private int _beats;
+
+                public async IAsyncEnumerable<int> {|#0:Beats|}()
+                {
+                    await default(ValueTask);
+                    while (true)
+                    {
+                        await Task.Yield();
+                        if (_beats % 2 == 0)
+                        {
+                            yield return _beats;
+                        }
+
+                        _beats++;
+                    }
+                }
+
+                public IAsyncEnumerable<int> Inner()
+                {
+                    return Spin();
+
+                    async IAsyncEnumerable<int> {|#1:Spin|}()
+                    {
+                        do
+                        {
+                            await Task.Yield();
+                            yield return 1;
+                        }
+                        while (true);
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("YA4001").WithLocation(0).WithArguments("Beats", NeverStops),
+            Verify.Diagnostic("YA4001").WithLocation(1).WithArguments("Spin", NeverStops));
 
         #endregion
 
@@ -356,6 +421,129 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     _ = later;
                     yield return 1;
                     await Task.CompletedTask;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_WhenTheOnlyAwaitIsACompletedValueTask() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Replays
+            {
+                public static async IAsyncEnumerable<int> FromList(List<int> items)
+                {
+                    await default(ValueTask);
+                    foreach (var item in items)
+                    {
+                        yield return item;
+                    }
+                }
+
+                public static async IAsyncEnumerable<string> Single(string value)
+                {
+                    await default(System.Threading.Tasks.ValueTask<int>);
+                    await new ValueTask();
+                    await Task.FromResult(0);
+                    yield return value;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_WhenAnEndlessLoopThatOnlyYieldsCanEnd() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class Producers
+            {
+                private readonly CancellationToken _stopping;
+                private readonly Queue<int> _queue = new();
+
+                public Producers(CancellationToken stopping) => _stopping = stopping;
+
+                public async IAsyncEnumerable<int> UntilEmpty()
+                {
+                    while (true)
+                    {
+                        await Task.Yield();
+                        if (_queue.Count == 0)
+                        {
+                            yield break;
+                        }
+
+                        yield return _queue.Dequeue();
+                    }
+                }
+
+                public async IAsyncEnumerable<int> UntilBreak()
+                {
+                    for (;;)
+                    {
+                        await Task.Yield();
+                        if (_queue.Count == 0)
+                        {
+                            break;
+                        }
+
+                        yield return _queue.Dequeue();
+                    }
+                }
+
+                public async IAsyncEnumerable<int> WhileRunning()
+                {
+                    while (!_stopping.IsCancellationRequested)
+                    {
+                        await Task.Yield();
+                        yield return 1;
+                    }
+                }
+
+                public async IAsyncEnumerable<int> ObservesTheStoppingToken()
+                {
+                    while (true)
+                    {
+                        _stopping.ThrowIfCancellationRequested();
+                        await Task.Yield();
+                        yield return 1;
+                    }
+                }
+
+                public IAsyncEnumerable<int> Wrapped()
+                {
+                    return Local();
+
+                    async IAsyncEnumerable<int> Local()
+                    {
+                        await Task.Yield();
+                        for (var i = 0; i < 3; i++)
+                        {
+                            yield return i;
+                        }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_WhenTheEndlessIteratorHasItsToken() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            static class Ticks
+            {
+                public static async IAsyncEnumerable<long> Count([EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    for (long i = 0; ; i++)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        await Task.Yield();
+                        yield return i;
+                    }
                 }
             }
             """);
@@ -739,6 +927,59 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Fix_EndlessIterator_AddsTheTokenAndChecksItEachTurn() => VerifyFix.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Ticks
+            {
+                public static async IAsyncEnumerable<long> {|YA4001:Count|}(long start)
+                {
+                    for (var i = start; ; i++)
+                    {
+                        // let other work run between items
+                        await Task.Yield();
+                        yield return i;
+                    }
+                }
+
+                public static async IAsyncEnumerable<int> {|YA4001:Ones|}()
+                {
+                    while (true)
+                        yield return await Task.FromResult(1);
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            static class Ticks
+            {
+                public static async IAsyncEnumerable<long> Count(long start, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    for (var i = start; ; i++)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        // let other work run between items
+                        await Task.Yield();
+                        yield return i;
+                    }
+                }
+
+                public static async IAsyncEnumerable<int> Ones([EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    while (true)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        yield return await Task.FromResult(1);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task Fix_MarksTheExistingToken() => VerifyFix.VerifyCodeFixAsync("""
             using System.Collections.Generic;
             using System.Threading;
@@ -746,7 +987,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
             class Feed
             {
-                public async IAsyncEnumerable<int> Items(int count, CancellationToken {|YA4001:token|} = default)
+                public async IAsyncEnumerable<int> {|#0:Items|}(int count, CancellationToken {|#1:token|} = default)
                 {
                     for (var i = 0; i < count; i++)
                     {
@@ -755,7 +996,9 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     }
                 }
             }
-            """, """
+            """,
+            new[] { VerifyFix.Diagnostic("YA4001").WithLocation(0).WithLocation(1).WithArguments("Items", "its CancellationToken parameter 'token' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it") },
+            """
             using System.Collections.Generic;
             using System.Runtime.CompilerServices;
             using System.Threading;
@@ -941,7 +1184,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
             interface ISource
             {
-                IAsyncEnumerable<int> {|YA4001:ReadAsync|}();
+                IAsyncEnumerable<int> {|#2:ReadAsync|}();
             }
 
             class First : ISource
@@ -952,20 +1195,26 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     yield return 1;
                 }
 
-                public async IAsyncEnumerable<int> Items(CancellationToken {|YA4001:a|}, CancellationToken b)
+                public async IAsyncEnumerable<int> {|#0:Items|}(CancellationToken {|#1:a|}, CancellationToken b)
                 {
                     await Task.Delay(1, a);
                     yield return 1;
                 }
             }
-            """, """
+            """,
+            new[]
+            {
+                VerifyFix.Diagnostic("YA4001").WithLocation(2).WithArguments("ReadAsync", "it takes no CancellationToken, so the async iterators that implement it cannot be cancelled"),
+                VerifyFix.Diagnostic("YA4001").WithLocation(0).WithLocation(1).WithArguments("Items", "its CancellationToken parameter 'a' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it"),
+            },
+            """
             using System.Collections.Generic;
             using System.Threading;
             using System.Threading.Tasks;
 
             interface ISource
             {
-                IAsyncEnumerable<int> {|YA4001:ReadAsync|}();
+                IAsyncEnumerable<int> {|#2:ReadAsync|}();
             }
 
             class First : ISource
@@ -976,7 +1225,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     yield return 1;
                 }
 
-                public async IAsyncEnumerable<int> Items(CancellationToken {|YA4001:a|}, CancellationToken b)
+                public async IAsyncEnumerable<int> {|#0:Items|}(CancellationToken {|#1:a|}, CancellationToken b)
                 {
                     await Task.Delay(1, a);
                     yield return 1;
@@ -1041,6 +1290,10 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("async IAsyncEnumerable<> Read() { await Task.Delay(1); yield return 1; }")]
         [InlineData("async IAsyncEnumerator<int> Read(int a,) { await foreach (var x in ) yield return x; }")]
         [InlineData("async IAsyncEnumerable<int> Read() { await Task.Delay(1, ); yield return 1; }")]
+        [InlineData("async IAsyncEnumerable<int> Read() { while (true) { await Task.Yield(); yield return 1; }")]
+        [InlineData("async IAsyncEnumerable<int> Read() { for (;;) { await default(ValueTask); yield return }")]
+        [InlineData("async IAsyncEnumerable<int> Read() { while () { await Task.Yield(); yield return 1; } }")]
+        [InlineData("async IAsyncEnumerable<int> Read(CancellationToken t) { do { await Task.Yield(); yield return 1; } while (true }")]
         public Task NoCrash_HalfTypedIterator(string member) => HalfTypedCode.AssertNoCrashAsync<
             YieldAwait.Analyzers.Rules.YA4001AsyncIteratorCannotBeCancelledAnalyzer,
             YieldAwait.CodeFixes.Rules.YA4001AsyncIteratorCannotBeCancelledCodeFix>($$"""
