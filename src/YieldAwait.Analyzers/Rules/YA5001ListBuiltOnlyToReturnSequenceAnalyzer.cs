@@ -107,17 +107,111 @@ namespace YieldAwait.Analyzers.Rules
                 || HasForbiddenShape(body, local.Name)
                 || HasOutsideEffects(block, local, body)
                 || ReadsCollectionTheTypeChanges(block, function, body, context.CancellationToken)
-                || LeadingChecks(block, body, declarationIndex, local.Name, checks) is not { } checkIndices)
+                || LeadingChecks(block, body, declarationIndex, local.Name, checks) is not { } checkIndices
+                || OnlyCallerReadsItWhole(context, function))
             {
                 return;
             }
 
+            // On the method's name, as every rule about a method; the list's declaration goes along.
+            var name = context.Node is MethodDeclarationSyntax methodDeclaration ? methodDeclaration.Identifier : ((LocalFunctionStatementSyntax)context.Node).Identifier;
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
-                declarator.Identifier.GetLocation(),
+                name.GetLocation(),
+                new[] { declarator.Identifier.GetLocation() },
                 ImmutableDictionary<string, string?>.Empty.Add(CheckStatementsKey, string.Join(",", checkIndices)),
                 EnclosingFunction.DisplayName(function),
                 local.Name));
+        }
+
+        /// <summary>Operators and calls that read a whole sequence before returning: a caller that uses one keeps every element anyway.</summary>
+        private static readonly ImmutableHashSet<string> WholeReaders = ImmutableHashSet.Create(
+            "ToList", "ToArray", "ToHashSet", "ToDictionary", "ToLookup", "ToImmutableArray", "ToImmutableList", "ToImmutableHashSet",
+            "Count", "LongCount", "Sum", "Min", "Max", "Average", "Aggregate", "AddRange", "UnionWith");
+
+        /// <summary>
+        /// A private method or local function with a single call, whose result that call reads whole at once (<c>Helper().ToList()</c>,
+        /// <c>new HashSet&lt;T&gt;(Helper())</c>, <c>string.Join(",", Helper())</c>, <c>Helper().Count()</c>): as an iterator it would
+        /// only move the list into the caller, so nothing is gained. Callers are searched only inside the type's own declaration
+        /// (the enclosing member for a local function); a type split over several files is left to the general rule.
+        /// </summary>
+        private static bool OnlyCallerReadsItWhole(SyntaxNodeAnalysisContext context, IMethodSymbol function)
+        {
+            SyntaxNode? scope;
+            if (function.MethodKind == MethodKind.LocalFunction)
+            {
+                scope = context.Node.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or AccessorDeclarationSyntax);
+            }
+            else if (function.DeclaredAccessibility == Accessibility.Private && function.ContainingType is { DeclaringSyntaxReferences.Length: 1 } type)
+            {
+                scope = type.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken);
+            }
+            else
+            {
+                return false;
+            }
+
+            if (scope is null || scope.SyntaxTree != context.Node.SyntaxTree)
+            {
+                return false;
+            }
+
+            InvocationExpressionSyntax? onlyCall = null;
+            foreach (var name in scope.DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                if (name.Identifier.ValueText != function.Name
+                    || !SymbolEqualityComparer.Default.Equals(context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol?.OriginalDefinition, function))
+                {
+                    continue;
+                }
+
+                var callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
+                if (onlyCall is not null || callee.Parent is not InvocationExpressionSyntax call || call.Expression != callee)
+                {
+                    // A second reference, a method group or a nameof: not the one-caller shape.
+                    return false;
+                }
+
+                onlyCall = call;
+            }
+
+            return onlyCall is not null && ReadsWholeAtOnce(context.SemanticModel, onlyCall, context.CancellationToken);
+        }
+
+        private static bool ReadsWholeAtOnce(SemanticModel model, ExpressionSyntax call, System.Threading.CancellationToken cancellationToken)
+        {
+            SyntaxNode use = call;
+            while (use.Parent is ParenthesizedExpressionSyntax)
+            {
+                use = use.Parent;
+            }
+
+            var reader = use.Parent switch
+            {
+                MemberAccessExpressionSyntax receiver when receiver.Expression == use && receiver.Parent is InvocationExpressionSyntax outer => outer,
+                ArgumentSyntax { RefKindKeyword.RawKind: 0, Parent: ArgumentListSyntax { Parent: var consumer } } => consumer,
+                _ => null,
+            };
+            if (reader is null || model.GetSymbolInfo(reader, cancellationToken).Symbol is not IMethodSymbol method)
+            {
+                return false;
+            }
+
+            var ns = method.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            if (method.MethodKind == MethodKind.Constructor)
+            {
+                // new List<T>(Helper()), new HashSet<T>(Helper()): a copy of every element.
+                return ns.StartsWith("System.Collections", System.StringComparison.Ordinal);
+            }
+
+            if (method.ContainingType?.SpecialType == SpecialType.System_String)
+            {
+                return method.Name is "Join" or "Concat";
+            }
+
+            // Enumerable.Concat, Where, Select… are lazy: their own consumer decides, and they are not in the list.
+            return WholeReaders.Contains(method.Name)
+                && (ns == "System.Linq" || ns.StartsWith("System.Collections", System.StringComparison.Ordinal));
         }
 
         private static readonly ImmutableHashSet<string> Mutators = ImmutableHashSet.Create(
