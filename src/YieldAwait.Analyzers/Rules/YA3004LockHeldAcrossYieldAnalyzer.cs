@@ -143,10 +143,40 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 var held = HeldAcquire(body, declaration, yieldSyntax, model, context.CancellationToken);
-                if (held is { } acquire)
+                if (held is { } acquire && !GuardsAnAsyncRead(acquire, body, yieldSyntax))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Rule, yieldSyntax.GetLocation(), name, acquire.Display));
                 }
+            }
+
+            /// <summary>
+            /// <c>await gate.WaitAsync()</c> followed, before the yield, by awaits that read (a database reader, a network page):
+            /// the async lock keeps one reader on a resource that streams while it is held. A snapshot would buffer the whole
+            /// stream, so the advice does not apply; this is the deliberate way to serialise a streamed read.
+            /// </summary>
+            private static bool GuardsAnAsyncRead(LockEvent acquire, BlockSyntax body, YieldStatementSyntax yieldSyntax)
+            {
+                if (acquire.Syntax is not InvocationExpressionSyntax invocation || CalledName(invocation.Expression) != "WaitAsync")
+                {
+                    return false;
+                }
+
+                var from = acquire.Syntax.Span.End;
+                foreach (var node in body.DescendantNodes(descendIntoChildren: node => !IteratorFacts.IsNestedFunction(node)))
+                {
+                    if (node.SpanStart < from || node.SpanStart >= yieldSyntax.SpanStart)
+                    {
+                        continue;
+                    }
+
+                    if (node is AwaitExpressionSyntax
+                        || (node is CommonForEachStatementSyntax forEach && forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>The innermost <c>lock</c> around the yield, inside the same function.</summary>

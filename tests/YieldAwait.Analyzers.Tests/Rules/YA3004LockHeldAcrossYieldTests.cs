@@ -197,6 +197,98 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Silent_AsyncLockAroundAStreamedRead() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading;
+
+            class Store
+            {
+                private readonly SemaphoreSlim _dbLock = new SemaphoreSlim(1, 1);
+
+                public async IAsyncEnumerable<string> ReadAllAsync(TextReader reader)
+                {
+                    await _dbLock.WaitAsync();
+                    try
+                    {
+                        string line;
+                        while ((line = await reader.ReadLineAsync()) != null)
+                        {
+                            yield return line;
+                        }
+                    }
+                    finally
+                    {
+                        _dbLock.Release();
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Silent_AsyncThrottleAroundPagedRequests() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Inventory
+            {
+                private static readonly SemaphoreSlim Throttle = new SemaphoreSlim(1, 1);
+
+                static Task<int[]> FetchPageAsync(int page) => Task.FromResult(new[] { page });
+
+                public async IAsyncEnumerable<int> ItemsAsync()
+                {
+                    await Throttle.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        for (var page = 0; page < 3; page++)
+                        {
+                            var items = await FetchPageAsync(page).ConfigureAwait(false);
+                            foreach (var item in items)
+                            {
+                                yield return item;
+                            }
+                        }
+                    }
+                    finally
+                    {
+                        Throttle.Release();
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_SyncWaitAroundAStreamedRead() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading;
+
+            class Store
+            {
+                private readonly SemaphoreSlim _dbLock = new SemaphoreSlim(1, 1);
+
+                public async IAsyncEnumerable<string> ReadAllAsync(TextReader reader)
+                {
+                    _dbLock.Wait();
+                    try
+                    {
+                        string line;
+                        while ((line = await reader.ReadLineAsync()) != null)
+                        {
+                            {|YA3004:yield return line;|}
+                        }
+                    }
+                    finally
+                    {
+                        _dbLock.Release();
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task Reports_LockStatementInAsyncIterator() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Threading.Tasks;

@@ -38,6 +38,123 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
             """;
 
+        #region Analyzer: silent when the token reaches the producer another way (shapes from real code)
+
+        [Fact]
+        public Task Silent_StreamMadeByAnAwaitedCallThatTakesTheToken() => Verify.VerifyAnalyzerAsync(Usings + """
+            class Client
+            {
+                static Task<T> WithTimeout<T>(TimeSpan limit, CancellationToken token, Func<CancellationToken, T> open) => Task.FromResult(open(token));
+
+                public async Task<int> CountAsync(CancellationToken cancelToken)
+                {
+                    var count = 0;
+                    await foreach (var item in await WithTimeout(TimeSpan.FromSeconds(5), cancelToken, ct => Feed.Read(ct)))
+                    {
+                        count++;
+                    }
+
+                    return count;
+                }
+            }
+            """ + Feed);
+
+        [Fact]
+        public Task Silent_LocalIteratorThatCapturesTheToken() => Verify.VerifyAnalyzerAsync(Usings + """
+            class Changes
+            {
+                public async IAsyncEnumerable<string> ListAsync([EnumeratorCancellation] CancellationToken token = default)
+                {
+                    async IAsyncEnumerable<string> Build(string kind)
+                    {
+                        await Task.Delay(1, token);
+                        yield return kind;
+                    }
+
+                    await foreach (var r in Build("added").ConfigureAwait(false))
+                    {
+                        yield return r;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Silent_ChainWhoseSelectorPassesTheToken_ThroughALocal() => Verify.VerifyAnalyzerAsync(Usings + """
+            static class Prefixes
+            {
+                static async IAsyncEnumerable<int> Largest(int root, [EnumeratorCancellation] CancellationToken token = default)
+                {
+                    await Task.Delay(1, token);
+                    yield return root;
+                }
+
+                static async IAsyncEnumerable<int> Roots()
+                {
+                    await Task.Yield();
+                    yield return 1;
+                }
+
+                static async IAsyncEnumerable<TResult> Map<T, TResult>(this IAsyncEnumerable<T> source, Func<T, TResult> map)
+                {
+                    await foreach (var item in source)
+                    {
+                        yield return map(item);
+                    }
+                }
+
+                public static async Task<int> SumAsync(CancellationToken token)
+                {
+                    var result = Roots().Map(x => Largest(x, token));
+                    var sum = 0;
+                    await foreach (var stream in result.ConfigureAwait(false))
+                    {
+                        sum++;
+                    }
+
+                    return sum;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Silent_WhenTheProducerDoesNotBind() => Verify.VerifyAnalyzerAsync(Usings + """
+            class Broken
+            {
+                public async Task RunAsync(CancellationToken cancellationToken)
+                {
+                    await foreach (var item in {|CS0103:ToStream|}(42, cancellationToken))
+                    {
+                    }
+                }
+            }
+            """ + Feed);
+
+        [Fact]
+        public Task Reports_LocalIteratorThatDoesNotUseTheToken() => Verify.VerifyAnalyzerAsync(Usings + """
+            class Changes
+            {
+                public async Task<int> CountAsync(CancellationToken token)
+                {
+                    async IAsyncEnumerable<string> Build(string kind)
+                    {
+                        await Task.Delay(1);
+                        yield return kind;
+                    }
+
+                    var count = 0;
+                    await foreach (var r in [|Build("added")|])
+                    {
+                        count++;
+                    }
+
+                    return count;
+                }
+            }
+            """);
+
+        #endregion
+
         #region Analyzer: reports loops the token in scope does not reach
 
         [Fact]
