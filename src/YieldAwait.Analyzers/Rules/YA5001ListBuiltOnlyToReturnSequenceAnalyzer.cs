@@ -186,6 +186,24 @@ namespace YieldAwait.Analyzers.Rules
                 use = use.Parent;
             }
 
+            // var props = Helper(…); or props = Helper(…);: every later read of the local decides.
+            var local = use.Parent switch
+            {
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => model.GetDeclaredSymbol(declarator, cancellationToken) as ILocalSymbol,
+                AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.Right == use && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    => model.GetSymbolInfo(target, cancellationToken).Symbol as ILocalSymbol,
+                _ => null,
+            };
+            if (local is not null)
+            {
+                return LaterReadsAreWhole(model, call, local, cancellationToken);
+            }
+
+            if (use.Parent is ForEachStatementSyntax loop && loop.Expression == use)
+            {
+                return RunsToTheEnd(loop);
+            }
+
             var reader = use.Parent switch
             {
                 MemberAccessExpressionSyntax receiver when receiver.Expression == use && receiver.Parent is InvocationExpressionSyntax outer => outer,
@@ -504,6 +522,50 @@ namespace YieldAwait.Analyzers.Rules
 
             return true;
         }
+
+        /// <summary>Every read of <paramref name="local"/> after the call is a loop or call that reads it whole (see <see cref="ReadsWholeAtOnce"/>).</summary>
+        private static bool LaterReadsAreWhole(SemanticModel model, ExpressionSyntax call, ILocalSymbol local, System.Threading.CancellationToken cancellationToken)
+        {
+            var function = call.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax || IteratorFacts.IsNestedFunction(a));
+            if (function is null || call.Ancestors().TakeWhile(a => a != function).Any(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
+            {
+                // Inside a loop, an earlier read may run after the call too.
+                return false;
+            }
+
+            var reads = 0;
+            foreach (var name in function.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.SpanStart < call.Span.End
+                    || name.Identifier.ValueText != local.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+                {
+                    continue;
+                }
+
+                if (name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name)
+                {
+                    return false;
+                }
+
+                if (!(name.Parent is ForEachStatementSyntax loop && loop.Expression == name && RunsToTheEnd(loop))
+                    && !ReadsWholeAtOnce(model, name, cancellationToken))
+                {
+                    return false;
+                }
+
+                reads++;
+            }
+
+            return reads > 0;
+        }
+
+        /// <summary>A <c>foreach</c> with no way out of it but its end (no <c>break</c>, <c>return</c>, <c>goto</c> or <c>yield break</c>).</summary>
+        private static bool RunsToTheEnd(ForEachStatementSyntax loop) =>
+            !loop.Statement.DescendantNodesAndSelf(n => !IteratorFacts.IsNestedFunction(n) && n is not (ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or SwitchStatementSyntax))
+                .Any(n => n is BreakStatementSyntax or ReturnStatementSyntax or GotoStatementSyntax or YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement })
+            && !loop.Statement.DescendantNodes(n => !IteratorFacts.IsNestedFunction(n))
+                .Any(n => n is ReturnStatementSyntax or GotoStatementSyntax or YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement });
 
         private static bool InNestedFunction(SyntaxNode node, BlockSyntax body) =>
             node.Ancestors().TakeWhile(a => a != body).Any(IteratorFacts.IsNestedFunction);

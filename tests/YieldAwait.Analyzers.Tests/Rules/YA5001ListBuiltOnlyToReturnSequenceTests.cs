@@ -71,7 +71,12 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public int Sum(int[] values)
                 {
                     var total = 0;
-                    foreach (var v in Positive()) total += v;
+                    foreach (var v in Positive())
+                    {
+                        if (total > 1000) break;
+                        total += v;
+                    }
+
                     return total;
 
                     IEnumerable<int> Positive()
@@ -204,6 +209,26 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
                 public int Total(string[] rows) => Numbers(rows).Sum();
 
+                public void Print(string[] rows)
+                {
+                    foreach (var row in Printed(rows)) System.Console.WriteLine(row);
+                }
+
+                public void Emit(string[] rows, bool filter)
+                {
+                    IEnumerable<string> props = rows;
+                    if (props is null) return;
+                    if (filter)
+                    {
+                        props = Filtered(rows);
+                    }
+
+                    foreach (var p in props)
+                    {
+                        System.Console.WriteLine(p);
+                    }
+                }
+
                 public ImmutableArray<string> Frozen(string[] rows)
                 {
                     return Local().ToImmutableArray();
@@ -243,6 +268,24 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     foreach (var row in rows) numbers.Add(row.Length * 2);
                     return numbers;
                 }
+
+                private static IEnumerable<string> Printed(string[] rows)
+                {
+                    var printed = new List<string>();
+                    foreach (var row in rows) printed.Add("> " + row);
+                    return printed;
+                }
+
+                private static IEnumerable<string> Filtered(string[] rows)
+                {
+                    var filtered = new List<string>(16);
+                    foreach (var row in rows)
+                    {
+                        if (row.StartsWith("@")) filtered.Add(row);
+                    }
+
+                    return filtered;
+                }
             }
             """);
 
@@ -263,7 +306,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
                 public void Print(string[] rows)
                 {
-                    foreach (var row in Lower(rows)) System.Console.WriteLine(row);
+                    foreach (var row in Lower(rows))
+                    {
+                        if (row.Length == 0) break;
+                        System.Console.WriteLine(row);
+                    }
                 }
 
                 public List<string> Shared(string[] rows) => Published(rows).ToList();
