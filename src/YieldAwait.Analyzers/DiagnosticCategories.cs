@@ -3,6 +3,9 @@ namespace YieldAwait.Analyzers
     /// <summary>Categories follow the catalog's families, so a team can configure a family at once.</summary>
     public static class DiagnosticCategories
     {
+        /// <summary>YA0xxx: the package's own configuration (option values), not the code.</summary>
+        public const string Configuration = "Configuration";
+
         /// <summary>YA1xxx: coroutines (async work) inside generators (iterators).</summary>
         public const string AsyncInIterators = "AsyncInIterators";
 

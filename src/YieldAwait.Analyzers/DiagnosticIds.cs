@@ -3,6 +3,8 @@ namespace YieldAwait.Analyzers
     /// <summary>Every rule ID the package reports, named by what the rule catches.</summary>
     public static class DiagnosticIds
     {
+        /// <summary>Not a rule about code: an <c>.editorconfig</c> option of the package has a value it does not accept.</summary>
+        public const string InvalidOptionValue = "YA0001";
         public const string BlockingWaitInIterator = "YA1001";
         public const string SyncCallWithAsyncCounterpartInIterator = "YA1002";
         public const string BlockingEnumerationOfAsyncStream = "YA1003";

@@ -37,6 +37,9 @@ namespace YieldAwait.Analyzers.Benchmarks
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => supported;
 
+        /// <summary>False when none of the trees has a diagnostic to report: then a run would measure nothing.</summary>
+        public bool ReportsIn(IEnumerable<SyntaxTree> trees) => trees.Any(t => diagnosticsByTree.Contains(t));
+
         public override void Initialize(AnalysisContext context)
         {
             // The same settings as the package's analyzers, so the host treats the diagnostics the same way.

@@ -49,6 +49,9 @@ namespace YieldAwait.Analyzers.Corpus
             MaterialisedChecks,
         };
 
+        /// <summary>One file in this many gets <see cref="ResourceEscapes"/> (YA3002, and YA3003's bare queries and throwing projections).</summary>
+        private const int ResourceEscapesEvery = 3;
+
         /// <summary>Files totalling at least <paramref name="minimumLines"/> lines.</summary>
         public static IReadOnlyList<SourceFile> Generate(int seed, int minimumLines)
         {
@@ -77,6 +80,12 @@ namespace YieldAwait.Analyzers.Corpus
                 }
 
                 text.Append(LaterModules[module % LaterModules.Length](entity, module * 10 + 5));
+
+                // Appended without drawing from the seeded sequence, so the picks above stay as they were.
+                if (module % ResourceEscapesEvery == 1)
+                {
+                    text.Append(ResourceEscapes(entity, module * 10 + 7));
+                }
 
                 text.AppendLine("}");
                 var content = text.ToString();
@@ -1155,6 +1164,158 @@ namespace YieldAwait.Analyzers.Corpus
                     }
 
                     public bool AnyLarge(IEnumerable<{{e}}> items) => items.Any(x => x.Amount > 1000m);
+                }
+
+            """;
+
+        /// <summary>
+        /// YA3002 (a lazy branch, an async stream, a stored query over a disposed resource) and YA3003 (a bare query, a
+        /// projection calling a method that throws what the catch catches), each with look-alikes that stay silent.
+        /// </summary>
+        private static string ResourceEscapes(string e, int n) => $$"""
+                public sealed class {{e}}Cursor{{n}} : IDisposable
+                {
+                    private readonly Queue<string> _lines = new Queue<string>(new[] { "1", "2", "3" });
+
+                    public static {{e}}Cursor{{n}} Open(string path) => new {{e}}Cursor{{n}}();
+
+                    public IEnumerable<string> Rows()
+                    {
+                        while (_lines.Count > 0)
+                        {
+                            yield return _lines.Dequeue();
+                        }
+                    }
+
+                    public IAsyncEnumerable<string> RowsAsync(CancellationToken cancellationToken = default) => Pump(Rows(), cancellationToken);
+
+                    private static async IAsyncEnumerable<string> Pump(IEnumerable<string> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        foreach (var row in rows)
+                        {
+                            await Task.Yield();
+                            cancellationToken.ThrowIfCancellationRequested();
+                            yield return row;
+                        }
+                    }
+
+                    public void Dispose() => _lines.Clear();
+                }
+
+                public sealed class {{e}}Context{{n}}
+                {
+                    public {{e}}Context{{n}}(IEnumerable<{{e}}> items) => Items = items.ToList().AsQueryable().Where(x => x.Id >= 0);
+
+                    public IQueryable<{{e}}> Items { get; }
+                }
+
+                public sealed class {{e}}Queries{{n}}
+                {
+                    private readonly List<IEnumerable<string>> _pending = new List<IEnumerable<string>>();
+                    private readonly Dictionary<string, int> _codes = new Dictionary<string, int>();
+
+                    public IEnumerable<string> Query(string path, bool buffered)
+                    {
+                        using var cursor = {{e}}Cursor{{n}}.Open(path);
+                        var rows = cursor.Rows();
+                        return buffered ? rows.ToList() : rows;
+                    }
+
+                    public IAsyncEnumerable<string> Tail(string path, CancellationToken cancellationToken)
+                    {
+                        using var cursor = {{e}}Cursor{{n}}.Open(path);
+                        return cursor.RowsAsync(cancellationToken);
+                    }
+
+                    public void Plan(string path)
+                    {
+                        using var cursor = {{e}}Cursor{{n}}.Open(path);
+                        _pending.Add(cursor.Rows().Where(r => r.Length > 0));
+                    }
+
+                    public IQueryable<{{e}}> All({{e}}Context{{n}} db)
+                    {
+                        try
+                        {
+                            return db.Items;
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            return Enumerable.Empty<{{e}}>().AsQueryable();
+                        }
+                    }
+
+                    public async Task<IEnumerable<int>> CodesAsync(string path)
+                    {
+                        try
+                        {
+                            var lines = await File.ReadAllLinesAsync(path).ConfigureAwait(false);
+                            return lines.Select(Code);
+                        }
+                        catch (KeyNotFoundException)
+                        {
+                            return Array.Empty<int>();
+                        }
+                    }
+
+                    private int Code(string line) => _codes.TryGetValue(line, out var code) ? code : throw new KeyNotFoundException(line);
+                }
+
+                public sealed class {{e}}QueriesLookAlikes{{n}}
+                {
+                    private readonly List<IEnumerable<string>> _pending = new List<IEnumerable<string>>();
+
+                    public IEnumerable<string> Query(string path, bool buffered)
+                    {
+                        using var cursor = {{e}}Cursor{{n}}.Open(path);
+                        var rows = cursor.Rows();
+                        return buffered ? rows.ToList() : rows.ToArray();
+                    }
+
+                    public IEnumerable<string> Borrowed({{e}}Cursor{{n}} cursor, bool buffered) => buffered ? cursor.Rows().ToList() : cursor.Rows();
+
+                    public async Task<int> CountAsync(string path, CancellationToken cancellationToken)
+                    {
+                        var count = 0;
+                        using var cursor = {{e}}Cursor{{n}}.Open(path);
+                        await foreach (var row in cursor.RowsAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            count += row.Length;
+                        }
+
+                        return count;
+                    }
+
+                    public void Plan(string path)
+                    {
+                        using var cursor = {{e}}Cursor{{n}}.Open(path);
+                        _pending.Add(cursor.Rows().Where(r => r.Length > 0).ToList());
+                    }
+
+                    public List<{{e}}> All({{e}}Context{{n}} db)
+                    {
+                        try
+                        {
+                            return db.Items.ToList();
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            return new List<{{e}}>();
+                        }
+                    }
+
+                    public async Task<IEnumerable<{{e}}>> NamesAsync(string path)
+                    {
+                        try
+                        {
+                            var lines = await File.ReadAllLinesAsync(path).ConfigureAwait(false);
+                            return lines.Select((line, i) => new {{e}}(i, line, true, 0m, DateTime.UnixEpoch));
+                        }
+                        catch (Exception)
+                        {
+                            return Array.Empty<{{e}}>();
+                        }
+                    }
                 }
 
             """;

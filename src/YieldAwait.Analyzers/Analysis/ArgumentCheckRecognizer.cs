@@ -31,12 +31,12 @@ namespace YieldAwait.Analyzers.Analysis
         private ArgumentCheckRecognizer(Compilation compilation, INamedTypeSymbol argumentException)
         {
             _argumentException = argumentException;
-            _guardTypes = GuardTypes.Select(compilation.GetTypeByMetadataName).ToArray();
-            _ardalisGuardClause = compilation.GetTypeByMetadataName("Ardalis.GuardClauses.IGuardClause");
+            _guardTypes = GuardTypes.Select(compilation.GetBestTypeByMetadataName).ToArray();
+            _ardalisGuardClause = compilation.GetBestTypeByMetadataName("Ardalis.GuardClauses.IGuardClause");
         }
 
         public static ArgumentCheckRecognizer? TryCreate(Compilation compilation) =>
-            compilation.GetTypeByMetadataName("System.ArgumentException") is { } argumentException
+            compilation.GetBestTypeByMetadataName("System.ArgumentException") is { } argumentException
                 ? new ArgumentCheckRecognizer(compilation, argumentException)
                 : null;
 

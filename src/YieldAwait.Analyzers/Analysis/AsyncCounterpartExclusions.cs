@@ -58,14 +58,14 @@ namespace YieldAwait.Analyzers.Analysis
                 {
                     builtIn.Add((null, member));
                 }
-                else if (compilation.GetTypeByMetadataName(typeName) is { } type)
+                else if (compilation.GetBestTypeByMetadataName(typeName) is { } type)
                 {
                     builtIn.Add((type, member));
                 }
             }
 
             _builtIn = builtIn.ToImmutable();
-            _console = compilation.GetTypeByMetadataName("System.Console");
+            _console = compilation.GetBestTypeByMetadataName("System.Console");
         }
 
         /// <summary>The documentation IDs a tree's options name; empty when the option is not set.</summary>

@@ -30,7 +30,7 @@ namespace YieldAwait.Analyzers.Analysis
             _compilation = compilation;
             _types = types;
             _cancellationToken = cancellationToken;
-            _obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
+            _obsolete = compilation.GetBestTypeByMetadataName("System.ObsoleteAttribute");
             Exclusions = new AsyncCounterpartExclusions(compilation);
             _search = Search;
         }
@@ -43,7 +43,7 @@ namespace YieldAwait.Analyzers.Analysis
         public static AsyncCounterparts? TryCreate(Compilation compilation)
         {
             var types = AsyncTypes.TryCreate(compilation);
-            var token = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            var token = compilation.GetBestTypeByMetadataName("System.Threading.CancellationToken");
             return types is null || token is null ? null : new AsyncCounterparts(compilation, types, token);
         }
 

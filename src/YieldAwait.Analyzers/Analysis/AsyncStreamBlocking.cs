@@ -27,11 +27,11 @@ namespace YieldAwait.Analyzers.Analysis
 
         private AsyncStreamBlocking(Compilation compilation, AsyncTypes types, INamedTypeSymbol asyncEnumerable)
         {
-            Recognizer = new BlockingFormRecognizer(types);
+            Recognizer = new BlockingFormRecognizer(types, compilation);
             _asyncEnumerable = asyncEnumerable;
             _asyncEnumerator = types.IAsyncEnumeratorOfT;
-            _taskAsyncEnumerableExtensions = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions");
-            _cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            _taskAsyncEnumerableExtensions = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions");
+            _cancellationToken = compilation.GetBestTypeByMetadataName("System.Threading.CancellationToken");
         }
 
         public BlockingFormRecognizer Recognizer { get; }

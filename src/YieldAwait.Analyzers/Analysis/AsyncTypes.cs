@@ -8,15 +8,15 @@ namespace YieldAwait.Analyzers.Analysis
         private AsyncTypes(Compilation compilation, INamedTypeSymbol task)
         {
             Task = task;
-            TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-            ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-            ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-            Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
-            NotifyCompletion = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.INotifyCompletion");
+            TaskOfT = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.Task`1");
+            ValueTask = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.ValueTask");
+            ValueTaskOfT = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+            Thread = compilation.GetBestTypeByMetadataName("System.Threading.Thread");
+            NotifyCompletion = compilation.GetBestTypeByMetadataName("System.Runtime.CompilerServices.INotifyCompletion");
             IEnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
             IEnumeratorOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerator_T);
-            IAsyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
-            IAsyncEnumeratorOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerator`1");
+            IAsyncEnumerableOfT = compilation.GetBestTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
+            IAsyncEnumeratorOfT = compilation.GetBestTypeByMetadataName("System.Collections.Generic.IAsyncEnumerator`1");
         }
 
         public INamedTypeSymbol Task { get; }
@@ -33,7 +33,7 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>Null when the compilation has no <c>Task</c>: then there is nothing to block on.</summary>
         public static AsyncTypes? TryCreate(Compilation compilation)
         {
-            var task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+            var task = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.Task");
             return task is null ? null : new AsyncTypes(compilation, task);
         }
 

@@ -6,21 +6,31 @@ namespace YieldAwait.Analyzers.Analysis
     internal readonly struct BlockingForm
     {
         public BlockingForm(BlockingFormKind kind, IOperation operation, IOperation? awaitable)
+            : this(kind, operation, awaitable, null)
+        {
+        }
+
+        public BlockingForm(BlockingFormKind kind, IOperation operation, IOperation? awaitable, string? helperName)
         {
             Kind = kind;
             Operation = operation;
             Awaitable = awaitable;
+            HelperName = helperName;
         }
 
         public BlockingFormKind Kind { get; }
 
         public IOperation Operation { get; }
 
-        /// <summary>The task or awaitable for <c>Result</c>, <c>Wait</c> and <c>GetResult</c>; null for the static forms.</summary>
+        /// <summary>
+        /// The task or awaitable for <c>Result</c>, <c>Wait</c> and <c>GetResult</c>; null for the static forms. For a
+        /// <see cref="BlockingFormKind.Helper"/> call, the argument it blocks on, or the task a lambda argument returns
+        /// (<c>FetchAsync()</c> in <c>AsyncContext.Run(() =&gt; FetchAsync())</c>); null when that is not visible.
+        /// </summary>
         public IOperation? Awaitable { get; }
 
-        /// <summary>The key under which a diagnostic carries the form to its code fix.</summary>
-        public const string PropertyKey = "BlockingForm";
+        /// <summary>How a <see cref="BlockingFormKind.Helper"/> call is named in messages: <c>Sync.Wait</c>, <c>.WaitAndUnwrapException()</c>.</summary>
+        public string? HelperName { get; }
 
         public string Display => Kind switch
         {
@@ -29,6 +39,7 @@ namespace YieldAwait.Analyzers.Analysis
             BlockingFormKind.GetResult => ".GetAwaiter().GetResult()",
             BlockingFormKind.WaitAll => "Task.WaitAll",
             BlockingFormKind.WaitAny => "Task.WaitAny",
+            BlockingFormKind.Helper => HelperName ?? "",
             _ => "Thread.Sleep",
         };
     }

@@ -20,5 +20,12 @@ namespace YieldAwait.Analyzers.Analysis
 
         /// <summary><c>Thread.Sleep(...)</c>.</summary>
         Sleep,
+
+        /// <summary>
+        /// A call of a method that blocks on the awaitable (or the task-returning delegate) it is given: a helper of the
+        /// compilation (<c>static T Wait&lt;T&gt;(ValueTask&lt;T&gt; t) =&gt; t.AsTask().GetAwaiter().GetResult();</c>) or a
+        /// library's (<c>WaitAndUnwrapException</c>, <c>AsyncContext.Run</c>, <c>JoinableTaskFactory.Run</c>).
+        /// </summary>
+        Helper,
     }
 }

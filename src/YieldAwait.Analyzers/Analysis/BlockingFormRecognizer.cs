@@ -5,14 +5,20 @@ using Microsoft.CodeAnalysis.Operations;
 namespace YieldAwait.Analyzers.Analysis
 {
     /// <summary>
-    /// Recognises the blocking forms by symbol, and sets aside the ones that cannot block:
-    /// a task known to be complete, or one whose completion the surrounding code has just checked.
+    /// Recognises the blocking forms by symbol (with the calls of blocking helpers, <see cref="BlockingHelpers"/>), and sets
+    /// aside the ones that cannot block because <see cref="CompletionProof"/> proves the task complete.
     /// </summary>
     internal sealed class BlockingFormRecognizer
     {
         private readonly AsyncTypes _types;
+        private readonly BlockingHelpers _helpers;
 
-        public BlockingFormRecognizer(AsyncTypes types) => _types = types;
+        /// <summary>One per compilation (it caches what it learns of the compilation's blocking helpers).</summary>
+        public BlockingFormRecognizer(AsyncTypes types, Compilation compilation)
+        {
+            _types = types;
+            _helpers = new BlockingHelpers(compilation, this);
+        }
 
         public AsyncTypes Types => _types;
 
@@ -24,7 +30,12 @@ namespace YieldAwait.Analyzers.Analysis
         /// The blocking form <paramref name="operation"/> is, by symbol alone: cheap, so analyzers call it first and
         /// leave <see cref="CannotBlock(BlockingForm)"/>, which walks the surrounding code, for the few that pass their other checks.
         /// </summary>
-        public bool TryMatch(IOperation operation, out BlockingForm form)
+        public bool TryMatch(IOperation operation, out BlockingForm form) =>
+            TryMatchBuiltIn(operation, out form)
+            || (operation is IInvocationOperation invocation && _helpers.TryMatch(invocation, out form));
+
+        /// <summary>The framework's own blocking forms, without the calls of blocking helpers.</summary>
+        public bool TryMatchBuiltIn(IOperation operation, out BlockingForm form)
         {
             form = default;
             switch (operation)
@@ -49,9 +60,9 @@ namespace YieldAwait.Analyzers.Analysis
             return true;
         }
 
-        /// <summary>True when the task is known to be complete here, so the form does not block.</summary>
+        /// <summary>True when the task is proven complete here (<see cref="CompletionProof"/>), so the form does not block.</summary>
         public bool CannotBlock(BlockingForm form) =>
-            form.Awaitable is not null && CannotBlock(form.Operation, form.Awaitable);
+            form.Awaitable is not null && CompletionProof.IsComplete(form.Operation, form.Awaitable, _types);
 
         private bool TryRecognizeInvocation(IInvocationOperation invocation, out BlockingForm form)
         {
@@ -124,48 +135,6 @@ namespace YieldAwait.Analyzers.Analysis
 
         private static bool IsDefinedOn(INamedTypeSymbol? type, INamedTypeSymbol? definition) =>
             definition is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, definition);
-
-        private bool CannotBlock(IOperation blocking, IOperation awaitable)
-        {
-            var awaited = CompletionGuard.WithoutConfigureAwait(Unwrap(awaitable), _types);
-            return IsKnownComplete(awaited) || CompletionGuard.IsGuarded(blocking, awaited, _types);
-        }
-
-        /// <summary><c>Task.CompletedTask</c>, <c>Task.FromResult(x)</c>, <c>new ValueTask&lt;T&gt;(x)</c> and the like.</summary>
-        private bool IsKnownComplete(IOperation awaitable)
-        {
-            var value = Unwrap(awaitable);
-            switch (value)
-            {
-                case IPropertyReferenceOperation { Property: { IsStatic: true, Name: "CompletedTask" } property }:
-                    return IsTaskOrValueTask(property.ContainingType);
-
-                case IInvocationOperation { TargetMethod: { IsStatic: true } method }
-                    when method.Name is "FromResult" or "FromException" or "FromCanceled":
-                    return IsTaskOrValueTask(method.ContainingType);
-
-                case IObjectCreationOperation creation when IsTaskOrValueTask(creation.Type as INamedTypeSymbol):
-                    // new ValueTask<T>(result) and new ValueTask() hold a result; the Task and IValueTaskSource constructors wrap pending work.
-                    return creation.Constructor is { } constructor
-                        && (constructor.Parameters.IsEmpty
-                            || constructor.OriginalDefinition.Parameters[0].Type.TypeKind == TypeKind.TypeParameter);
-
-                case IDefaultValueOperation:
-                    return IsTaskOrValueTask(value.Type as INamedTypeSymbol) && value.Type!.IsValueType;
-
-                default:
-                    return false;
-            }
-        }
-
-        private bool IsTaskOrValueTask(INamedTypeSymbol? type)
-        {
-            var definition = type?.OriginalDefinition;
-            return SymbolEqualityComparer.Default.Equals(definition, _types.Task)
-                || SymbolEqualityComparer.Default.Equals(definition, _types.TaskOfT)
-                || SymbolEqualityComparer.Default.Equals(definition, _types.ValueTask)
-                || SymbolEqualityComparer.Default.Equals(definition, _types.ValueTaskOfT);
-        }
 
         public static IOperation Unwrap(IOperation operation)
         {

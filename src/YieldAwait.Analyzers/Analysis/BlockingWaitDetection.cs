@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,10 +13,11 @@ namespace YieldAwait.Analyzers.Analysis
         private readonly BlockingFormRecognizer _recognizer;
         private readonly IteratorKind _target;
         private readonly DiagnosticDescriptor _rule;
-        private readonly ConcurrentDictionary<SyntaxNode, bool> _containsYield = new();
+        private readonly SourceIndex _index;
 
-        private BlockingWaitDetection(BlockingFormRecognizer recognizer, IteratorKind target, DiagnosticDescriptor rule)
+        private BlockingWaitDetection(BlockingFormRecognizer recognizer, IteratorKind target, DiagnosticDescriptor rule, SourceIndex index)
         {
+            _index = index;
             _recognizer = recognizer;
             _target = target;
             _rule = rule;
@@ -33,27 +33,40 @@ namespace YieldAwait.Analyzers.Analysis
                     return;
                 }
 
-                var detection = new BlockingWaitDetection(new BlockingFormRecognizer(types), target, rule);
-                start.RegisterOperationAction(detection.Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+                var index = SourceIndex.For(start.Compilation);
+                var detection = new BlockingWaitDetection(new BlockingFormRecognizer(types, start.Compilation), target, rule, index);
+
+                // Only members that are or hold an iterator get the per-operation callbacks: most members have none.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (index.AnyOverlapsIterator(block.OperationBlocks))
+                    {
+                        block.RegisterOperationAction(detection.Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+                    }
+                });
             });
         }
 
         private void Analyze(OperationAnalysisContext context)
         {
+            // Gate: only code in an iterator's own body can block one; most code has no iterator around it.
+            if (!_index.IsInIterator(context.Operation.Syntax))
+            {
+                return;
+            }
+
+            _index.Passed(_rule.Id);
             if (!_recognizer.TryMatch(context.Operation, out var form)
-                || !EnclosingFunction.TryFind(context.Operation, context.ContainingSymbol, out var function, out var declaration)
+                || !EnclosingFunction.TryFind(context.Operation, context.ContainingSymbol, out var function, out _)
                 || IteratorFacts.Classify(function, _recognizer.Types) != _target
-                || !_containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield)
                 || _recognizer.CannotBlock(form))
             {
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(BlockingForm.PropertyKey, form.Kind.ToString());
             context.ReportDiagnostic(Diagnostic.Create(
                 _rule,
                 form.Operation.Syntax.GetLocation(),
-                properties,
                 form.Display,
                 EnclosingFunction.DisplayName(function)));
         }

@@ -11,7 +11,7 @@ namespace YieldAwait.Analyzers.Analysis
         private BufferedListTypes(Compilation compilation, INamedTypeSymbol taskOfT, INamedTypeSymbol listOfT, INamedTypeSymbol cancellationToken)
         {
             TaskOfT = taskOfT;
-            ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+            ValueTaskOfT = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
             ListOfT = listOfT;
             CancellationToken = cancellationToken;
             IEnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
@@ -41,12 +41,12 @@ namespace YieldAwait.Analyzers.Analysis
 
         public static BufferedListTypes? TryCreate(Compilation compilation)
         {
-            var taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-            var listOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
-            var token = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            var taskOfT = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.Task`1");
+            var listOfT = compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1");
+            var token = compilation.GetBestTypeByMetadataName("System.Threading.CancellationToken");
             if (taskOfT is null || listOfT is null || token is null
-                || compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1") is null
-                || compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute") is null)
+                || compilation.GetBestTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1") is null
+                || compilation.GetBestTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute") is null)
             {
                 return null;
             }

@@ -18,19 +18,14 @@ namespace YieldAwait.Analyzers.Analysis
             "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Skip", "SkipWhile", "SkipLast", "Take", "TakeWhile",
             "TakeLast", "Distinct", "DistinctBy", "Reverse", "AsEnumerable", "ToList", "ToArray", "Cast", "OfType", "Order", "OrderDescending");
 
-        public static bool AreComplete(BlockingForm form, IAnonymousFunctionOperation lambda, IInvocationOperation query, AsyncTypes types)
+        /// <summary><paramref name="awaited"/>, read in <paramref name="lambda"/> given to <paramref name="query"/>, is proven complete.</summary>
+        public static bool AreComplete(IOperation awaited, IAnonymousFunctionOperation lambda, IInvocationOperation query, AsyncTypes types)
         {
-            if (form.Awaitable is null)
-            {
-                return false;
-            }
-
-            var awaited = CompletionGuard.WithoutConfigureAwait(BlockingFormRecognizer.Unwrap(form.Awaitable), types);
             switch (awaited)
             {
                 case IParameterReferenceOperation { Parameter: var parameter }
                     when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, lambda.Symbol) && parameter.Ordinal == 0:
-                    return SourceIsComplete(query, types);
+                    return SourceIsComplete(query, LazyQueryLambda.SourceOf(query), types);
 
                 // jobs.Select(j => j.Task.Result) after await Task.WhenAll(jobs.Select(j => j.Task)): a task held by each element.
                 case IMemberReferenceOperation { Instance: IParameterReferenceOperation { Parameter: var owner } }
@@ -51,10 +46,13 @@ namespace YieldAwait.Analyzers.Analysis
         private static bool IsDeclaredIn(ILocalSymbol local, IAnonymousFunctionOperation lambda) =>
             !local.DeclaringSyntaxReferences.IsEmpty && lambda.Syntax.Span.Contains(local.DeclaringSyntaxReferences[0].Span);
 
-        /// <summary>The elements of <paramref name="query"/>'s source are tasks proven complete.</summary>
-        private static bool SourceIsComplete(IInvocationOperation query, AsyncTypes types)
+        /// <summary>
+        /// The elements of <paramref name="source"/> are tasks proven complete where <paramref name="anchor"/> (the query, or
+        /// the <c>foreach</c> over the source) runs.
+        /// </summary>
+        public static bool SourceIsComplete(IOperation anchor, IOperation? source, AsyncTypes types)
         {
-            var source = LazyQueryLambda.SourceOf(query);
+            var query = anchor;
             while (source is IInvocationOperation link && link.TargetMethod.ContainingType?.Name == "Enumerable" && KeepElements.Contains(link.TargetMethod.Name))
             {
                 if (link.TargetMethod.Name == "Where" && FiltersToCompleted(link))

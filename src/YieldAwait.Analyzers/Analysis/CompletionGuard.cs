@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,8 +11,9 @@ namespace YieldAwait.Analyzers.Analysis
     /// <c>if (t.IsCompleted) … t.Result</c>, <c>t.IsCompletedSuccessfully ? t.Result : …</c>,
     /// <c>t.IsCompleted &amp;&amp; t.Result</c>, an earlier <c>if (!t.IsCompleted) yield break;</c>,
     /// an earlier polling loop <c>while (!t.IsCompleted) yield return null;</c>, or an earlier
-    /// <c>await t;</c> / <c>await Task.WhenAll(…, t, …);</c>. The check must prove completion on the
-    /// path taken: <c>if (!t.IsCompleted) … t.Result</c> still blocks.
+    /// <c>await t;</c> / <c>await Task.WhenAll(…, t, …);</c>, or an earlier <c>if (!t.IsCompleted) { await Task.WhenAny(t, delay); … }</c>
+    /// whose other paths leave. The check must prove completion on the path taken: <c>if (!t.IsCompleted) … t.Result</c> still
+    /// blocks. Part of <see cref="CompletionProof"/>.
     /// </summary>
     internal static class CompletionGuard
     {
@@ -44,18 +48,81 @@ namespace YieldAwait.Analyzers.Analysis
             return false;
         }
 
-        private static bool HasEarlierGuard(IBlockOperation block, IOperation statement, ISymbol symbol, AsyncTypes types)
+        private static bool HasEarlierGuard(IBlockOperation block, IOperation statement, ISymbol symbol, AsyncTypes types) =>
+            EstablishesCompletion(block.Operations.TakeWhile(earlier => earlier != statement), symbol, types);
+
+        /// <summary><c>if (!t.IsCompleted) yield break;</c>: the code after it runs only when the condition was false.</summary>
+        private static bool IsExitUnlessCompleted(IOperation statement, ISymbol symbol) =>
+            statement is IConditionalOperation { WhenFalse: null } check
+            && ExitsUnconditionally(check.WhenTrue)
+            && ProvesCompleted(check.Condition, symbol, whenTrue: false);
+
+        /// <summary>
+        /// <c>if (!t.IsCompleted) { var winner = await Task.WhenAny(t.AsTask(), delay); if (winner == delay) throw …; }</c>: the
+        /// code after it runs because the task had completed, or because the body made sure it has (its other paths leave).
+        /// </summary>
+        private static bool IsWaitedForUnlessCompleted(IOperation statement, ISymbol symbol, AsyncTypes types) =>
+            statement is IConditionalOperation { WhenFalse: null } check
+            && ProvesCompleted(check.Condition, symbol, whenTrue: false)
+            && EstablishesCompletion(check.WhenTrue, symbol, types);
+
+        /// <summary>
+        /// Running <paramref name="body"/> to its end leaves the task complete: it awaits it, exits unless it completed, or awaits
+        /// <c>Task.WhenAny</c> of the task (or a local holding <c>t.AsTask()</c>) and one other, then exits when the other won.
+        /// </summary>
+        private static bool EstablishesCompletion(IOperation body, ISymbol symbol, AsyncTypes types) =>
+            EstablishesCompletion(body is IBlockOperation block ? block.Operations : ImmutableArray.Create(body), symbol, types);
+
+        /// <summary>
+        /// Running <paramref name="statements"/> in turn leaves the task complete: one awaits it, exits unless it completed,
+        /// polls until it has, waits for it unless it had (<see cref="IsWaitedForUnlessCompleted"/>), or races it with one other
+        /// task in <c>Task.WhenAny</c> and a later one exits unless it won. A local holding <c>t.AsTask()</c> stands for <c>t</c>.
+        /// </summary>
+        private static bool EstablishesCompletion(IEnumerable<IOperation> statements, ISymbol symbol, AsyncTypes types)
         {
-            foreach (var earlier in block.Operations)
+            var aliases = new List<ISymbol> { symbol };
+            ISymbol? winner = null;
+            IOperation? rival = null;
+            foreach (var statement in statements)
             {
-                if (earlier == statement)
+                foreach (var alias in aliases)
                 {
-                    return false;
+                    if (IsExitUnlessCompleted(statement, alias) || IsLoopUntilCompleted(statement, alias) || AwaitsUnconditionally(statement, alias, types)
+                        || IsWaitedForUnlessCompleted(statement, alias, types))
+                    {
+                        return true;
+                    }
                 }
 
-                if (IsExitUnlessCompleted(earlier, symbol)
-                    || IsLoopUntilCompleted(earlier, symbol)
-                    || AwaitsUnconditionally(earlier, symbol, types))
+                if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned, Value: var assignedValue } }
+                    && RaceOf(assignedValue, aliases, types) is { } assignedRace)
+                {
+                    winner = assigned.Local;
+                    rival = assignedRace;
+                }
+                else if (statement is IVariableDeclarationGroupOperation group)
+                {
+                    foreach (var declarator in group.Declarations.SelectMany(d => d.Declarators))
+                    {
+                        if (declarator.Initializer?.Value is not { } initial)
+                        {
+                            continue;
+                        }
+
+                        if (aliases.Any(alias => RefersTo(CompletionProof.Stripped(initial, types), alias)))
+                        {
+                            aliases.Add(declarator.Symbol);
+                        }
+                        else if (RaceOf(initial, aliases, types) is { } race)
+                        {
+                            winner = declarator.Symbol;
+                            rival = race;
+                        }
+                    }
+                }
+                else if (statement is IConditionalOperation { WhenFalse: null } exit
+                    && ExitsUnconditionally(exit.WhenTrue)
+                    && LeavesWhenRivalWins(exit.Condition, winner, rival, aliases, types))
                 {
                     return true;
                 }
@@ -64,11 +131,67 @@ namespace YieldAwait.Analyzers.Analysis
             return false;
         }
 
-        /// <summary><c>if (!t.IsCompleted) yield break;</c>: the code after it runs only when the condition was false.</summary>
-        private static bool IsExitUnlessCompleted(IOperation statement, ISymbol symbol) =>
-            statement is IConditionalOperation { WhenFalse: null } check
-            && ExitsUnconditionally(check.WhenTrue)
-            && ProvesCompleted(check.Condition, symbol, whenTrue: false);
+        /// <summary>The other task of <c>await Task.WhenAny(t, other)</c>, when one of the two is the task (or an alias).</summary>
+        private static IOperation? RaceOf(IOperation value, List<ISymbol> aliases, AsyncTypes types)
+        {
+            if (BlockingFormRecognizer.Unwrap(value) is not IAwaitOperation await
+                || WithoutConfigureAwait(BlockingFormRecognizer.Unwrap(await.Operation), types) is not IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAny" } whenAny } call
+                || !SymbolEqualityComparer.Default.Equals(whenAny.ContainingType, types.Task))
+            {
+                return null;
+            }
+
+            var tasks = call.Arguments.Length == 1 && BlockingFormRecognizer.Unwrap(call.Arguments[0].Value) is IArrayCreationOperation { Initializer: { } initializer }
+                ? initializer.ElementValues
+                : call.Arguments.Select(a => a.Value).ToImmutableArray();
+            if (tasks.Length != 2)
+            {
+                return null;
+            }
+
+            bool IsTheTask(IOperation task) => aliases.Any(alias => RefersTo(CompletionProof.Stripped(task, types), alias));
+            return IsTheTask(tasks[0]) && !IsTheTask(tasks[1]) ? tasks[1]
+                : IsTheTask(tasks[1]) && !IsTheTask(tasks[0]) ? tasks[0]
+                : null;
+        }
+
+        /// <summary>
+        /// <c>winner == delay</c>, <c>winner != next</c>, or the same with the <c>await Task.WhenAny(…)</c> written in place; also as one
+        /// side of an <c>||</c> (the code after the exit runs only when every side was false).
+        /// </summary>
+        private static bool LeavesWhenRivalWins(IOperation condition, ISymbol? winner, IOperation? rival, List<ISymbol> aliases, AsyncTypes types)
+        {
+            var unwrapped = BlockingFormRecognizer.Unwrap(condition);
+            if (unwrapped is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either)
+            {
+                return LeavesWhenRivalWins(either.LeftOperand, winner, rival, aliases, types)
+                    || LeavesWhenRivalWins(either.RightOperand, winner, rival, aliases, types);
+            }
+
+            if (unwrapped is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison)
+            {
+                return false;
+            }
+
+            foreach (var (first, second) in new[] { (comparison.LeftOperand, comparison.RightOperand), (comparison.RightOperand, comparison.LeftOperand) })
+            {
+                var race = winner is not null && RefersTo(first, winner) ? rival : RaceOf(first, aliases, types);
+                if (race is null)
+                {
+                    continue;
+                }
+
+                var compared = BlockingFormRecognizer.Unwrap(second);
+                if (comparison.OperatorKind == BinaryOperatorKind.Equals
+                    ? ReferencedSymbol(BlockingFormRecognizer.Unwrap(race)) is { } rivalSymbol && RefersTo(compared, rivalSymbol)
+                    : aliases.Any(alias => RefersTo(compared, alias)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary><c>while (!t.IsCompleted) yield return null;</c>: a loop with no <c>break</c> or <c>goto</c> ends only when its condition is false.</summary>
         private static bool IsLoopUntilCompleted(IOperation statement, ISymbol symbol)

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace YieldAwait.Analyzers.Analysis
@@ -72,6 +73,11 @@ namespace YieldAwait.Analyzers.Analysis
 
         private static readonly ImmutableHashSet<string> ParseMethods = ImmutableHashSet.Create("Parse", "ParseExact");
 
+        private static readonly string[] FrameworkExceptionNamespaces =
+        {
+            "System", "System.IO", "System.Collections.Generic", "System.Text.Json", "System.Net.Http", "System.Data", "System.Xml",
+        };
+
         private readonly KnownIterators _iterators;
         private readonly INamedTypeSymbol? _enumerable;
         private readonly INamedTypeSymbol? _queryable;
@@ -82,24 +88,29 @@ namespace YieldAwait.Analyzers.Analysis
         private readonly ImmutableHashSet<ITypeSymbol> _castExceptions;
         private readonly ImmutableHashSet<ITypeSymbol> _lookupExceptions;
         private readonly ImmutableHashSet<ITypeSymbol> _divisionExceptions;
+        private readonly ImmutableHashSet<ITypeSymbol> _emptySequenceExceptions;
+        private readonly Compilation _compilation;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, ImmutableHashSet<ITypeSymbol>> _calleeExceptions = new(SymbolEqualityComparer.Default);
 
         public DeferredSequenceClassifier(Compilation compilation, KnownIterators iterators)
         {
             _iterators = iterators;
-            _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-            _queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
-            _iQueryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
-            _convert = compilation.GetTypeByMetadataName("System.Convert");
+            _enumerable = compilation.GetBestTypeByMetadataName("System.Linq.Enumerable");
+            _queryable = compilation.GetBestTypeByMetadataName("System.Linq.Queryable");
+            _iQueryable = compilation.GetBestTypeByMetadataName("System.Linq.IQueryable");
+            _convert = compilation.GetBestTypeByMetadataName("System.Convert");
             _fileSystemTypes = new[]
             {
-                compilation.GetTypeByMetadataName("System.IO.File"),
-                compilation.GetTypeByMetadataName("System.IO.Directory"),
-                compilation.GetTypeByMetadataName("System.IO.DirectoryInfo"),
+                compilation.GetBestTypeByMetadataName("System.IO.File"),
+                compilation.GetBestTypeByMetadataName("System.IO.Directory"),
+                compilation.GetBestTypeByMetadataName("System.IO.DirectoryInfo"),
             };
             _parseExceptions = Types(compilation, "System.FormatException", "System.OverflowException");
             _castExceptions = Types(compilation, "System.InvalidCastException");
             _lookupExceptions = Types(compilation, "System.Collections.Generic.KeyNotFoundException", "System.IndexOutOfRangeException", "System.ArgumentOutOfRangeException");
             _divisionExceptions = Types(compilation, "System.DivideByZeroException");
+            _emptySequenceExceptions = Types(compilation, "System.InvalidOperationException");
+            _compilation = compilation;
         }
 
         public KnownIterators Iterators => _iterators;
@@ -115,10 +126,42 @@ namespace YieldAwait.Analyzers.Analysis
                 case ICoalesceOperation coalesce:
                     return Either(Classify(coalesce.Value), Classify(coalesce.WhenNull));
                 case IInvocationOperation invocation:
-                    return ClassifyCall(invocation);
+                    var call = ClassifyCall(invocation);
+                    // db.Set<T>(), repository.Query(): a query by its type. AsQueryable() stays judged by what it wraps.
+                    return call.IsDeferred || !IsQueryable(invocation.Type) || IsLinqOperator(invocation.TargetMethod) ? call : External(DeferredKind.Query);
+                case IPropertyReferenceOperation { Property: var property } when IsQueryable(value.Type) && !IsInMemoryQuery(property):
+                    return External(DeferredKind.Query); // db.Orders: a DbSet<T> or a query property, deferred by its type
+                case IFieldReferenceOperation { Field: var field } when IsQueryable(value.Type) && !IsInMemoryQuery(field):
+                    return External(DeferredKind.Query);
                 default:
                     return default;
             }
+        }
+
+        /// <summary>
+        /// A property or field declared here with an initializer that ends in <c>.AsQueryable()</c> (<c>= list.AsQueryable();</c>):
+        /// an in-memory stand-in for a query, which has nothing to fail later.
+        /// </summary>
+        private static bool IsInMemoryQuery(ISymbol member)
+        {
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var initializer = reference.GetSyntax() switch
+                {
+                    PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+                    VariableDeclaratorSyntax variable => variable.Initializer?.Value,
+                    _ => null,
+                };
+                if (initializer is InvocationExpressionSyntax
+                    {
+                        Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsQueryable" },
+                    })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -220,11 +263,7 @@ namespace YieldAwait.Analyzers.Analysis
                         break;
                     case IDelegateCreationOperation { Target: IMethodReferenceOperation reference }:
                         canFail = true;
-                        if (ParseMethods.Contains(reference.Method.Name))
-                        {
-                            likely = likely.Union(_parseExceptions);
-                        }
-
+                        likely = likely.Union(CallExceptions(reference.Method));
                         break;
                     case { Type.TypeKind: TypeKind.Delegate }:
                         canFail = true;
@@ -258,12 +297,10 @@ namespace YieldAwait.Analyzers.Analysis
                 {
                     case IInvocationOperation call:
                         canFail = true;
-                        if (ParseMethods.Contains(call.TargetMethod.Name) || SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _convert))
-                        {
-                            likely = likely.Union(_parseExceptions);
-                        }
-
+                        likely = likely.Union(CallExceptions(call.TargetMethod));
                         break;
+                    case IObjectCreationOperation creation when IsPlainConstruction(creation):
+                        break; // a record's or tuple's constructor, or an implicit one with an initializer: only stores values
                     case IObjectCreationOperation or IThrowOperation or IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IAwaitOperation:
                         canFail = true;
                         break;
@@ -293,8 +330,121 @@ namespace YieldAwait.Analyzers.Analysis
             return (canFail, likely);
         }
 
-        private bool IsAsyncStream(ITypeSymbol type)
+        /// <summary>
+        /// What a call in a deferred lambda is prone to throw: parse and conversion errors for <c>Parse</c> and <c>Convert</c>,
+        /// an empty-sequence error for <c>First</c>/<c>Single</c>/…, and for a method declared here what its own body throws
+        /// (<c>throw new KeyNotFoundException(…)</c>) or parses, one call deep.
+        /// </summary>
+        private ImmutableHashSet<ITypeSymbol> CallExceptions(IMethodSymbol method)
         {
+            if (ParseMethods.Contains(method.Name) || SymbolEqualityComparer.Default.Equals(method.ContainingType, _convert))
+            {
+                return _parseExceptions;
+            }
+
+            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, _enumerable)
+                && method.Name is "First" or "Single" or "Last" or "ElementAt" or "Min" or "Max" or "Average" or "Aggregate")
+            {
+                return _emptySequenceExceptions;
+            }
+
+            return definition.DeclaringSyntaxReferences.IsEmpty
+                ? DeferredSequence.NoExceptions
+                : _calleeExceptions.GetOrAdd(definition, ThrownBySource);
+        }
+
+        private ImmutableHashSet<ITypeSymbol> ThrownBySource(IMethodSymbol method)
+        {
+            var thrown = DeferredSequence.NoExceptions;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax().DescendantNodes())
+                {
+                    switch (node)
+                    {
+                        case ThrowStatementSyntax { Expression: ObjectCreationExpressionSyntax created }:
+                            thrown = thrown.Union(ExceptionTypesNamed(created.Type));
+                            break;
+                        case ThrowExpressionSyntax { Expression: ObjectCreationExpressionSyntax created }:
+                            thrown = thrown.Union(ExceptionTypesNamed(created.Type));
+                            break;
+                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access }
+                            when ParseMethods.Contains(name) || access.Expression is IdentifierNameSyntax { Identifier.ValueText: "Convert" }:
+                            thrown = thrown.Union(_parseExceptions);
+                            break;
+                    }
+                }
+            }
+
+            return thrown;
+        }
+
+        /// <summary>
+        /// The exception types a <c>throw new X(…)</c> may name, found without binding the callee's tree: the usual framework
+        /// namespaces first, then the types of that name declared in the compilation.
+        /// </summary>
+        private ImmutableHashSet<ITypeSymbol> ExceptionTypesNamed(TypeSyntax type)
+        {
+            var name = type switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is null)
+            {
+                return DeferredSequence.NoExceptions;
+            }
+
+            foreach (var ns in FrameworkExceptionNamespaces)
+            {
+                if (_compilation.GetBestTypeByMetadataName(ns + "." + name) is { } known)
+                {
+                    return ImmutableHashSet.Create<ITypeSymbol>(SymbolEqualityComparer.Default, known);
+                }
+            }
+
+            return _compilation.GetSymbolsWithName(name, SymbolFilter.Type).OfType<ITypeSymbol>().ToImmutableHashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        }
+
+        /// <summary><c>new Point(x, y)</c> for a record's primary constructor, a tuple, or an implicit constructor with an initializer.</summary>
+        private static bool IsPlainConstruction(IObjectCreationOperation creation)
+        {
+            if (creation.Constructor is not { } constructor || creation.Type is not { } type)
+            {
+                return false;
+            }
+
+            // System.Tuple and KeyValuePair only store their arguments, like a value tuple.
+            if (type.IsTupleType || constructor.IsImplicitlyDeclared
+                || type is { Name: "Tuple" or "KeyValuePair", ContainingNamespace: { Name: "System" or "Generic" } })
+            {
+                return true;
+            }
+
+            return type.IsRecord
+                && constructor.DeclaringSyntaxReferences.Length == 1
+                && constructor.DeclaringSyntaxReferences[0].GetSyntax() is RecordDeclarationSyntax;
+        }
+
+        /// <summary>A method of <c>System.Linq.Enumerable</c> or <c>System.Linq.Queryable</c> (extension form included).</summary>
+        public bool IsLinqOperator(IMethodSymbol method)
+        {
+            var type = (method.ReducedFrom ?? method).OriginalDefinition.ContainingType;
+            return type is not null
+                && (SymbolEqualityComparer.Default.Equals(type, _enumerable) || SymbolEqualityComparer.Default.Equals(type, _queryable));
+        }
+
+        /// <summary>The type is or implements <c>IAsyncEnumerable&lt;T&gt;</c>.</summary>
+        public bool IsAsyncStream(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+
             var asyncEnumerable = _iterators.Types.IAsyncEnumerableOfT;
             if (asyncEnumerable is null)
             {
@@ -305,8 +455,10 @@ namespace YieldAwait.Analyzers.Analysis
                 || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, asyncEnumerable));
         }
 
-        private bool IsQueryable(ITypeSymbol type) =>
+        /// <summary>The type is or implements the non-generic <c>IQueryable</c> (so every <c>IQueryable&lt;T&gt;</c>).</summary>
+        public bool IsQueryable(ITypeSymbol? type) =>
             _iQueryable is not null
+            && type is not null
             && (SymbolEqualityComparer.Default.Equals(type, _iQueryable) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, _iQueryable)));
 
         private static DeferredSequence External(DeferredKind kind) =>
@@ -329,7 +481,7 @@ namespace YieldAwait.Analyzers.Analysis
         }
 
         private static ImmutableHashSet<ITypeSymbol> Types(Compilation compilation, params string[] names) =>
-            names.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Cast<ITypeSymbol>()
+            names.Select(compilation.GetBestTypeByMetadataName).Where(t => t is not null).Cast<ITypeSymbol>()
                 .ToImmutableHashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
     }
 }

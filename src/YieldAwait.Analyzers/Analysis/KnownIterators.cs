@@ -25,8 +25,8 @@ namespace YieldAwait.Analyzers.Analysis
         {
             _compilation = compilation;
             _types = types;
-            _iteratorStateMachine = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.IteratorStateMachineAttribute");
-            _asyncIteratorStateMachine = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute");
+            _iteratorStateMachine = compilation.GetBestTypeByMetadataName("System.Runtime.CompilerServices.IteratorStateMachineAttribute");
+            _asyncIteratorStateMachine = compilation.GetBestTypeByMetadataName("System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute");
             _sourceTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(CollectSourceTypes);
         }
 

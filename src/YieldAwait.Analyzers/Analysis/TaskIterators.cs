@@ -132,14 +132,7 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>The loop that enumerates <paramref name="call"/> and awaits each element once; null for any other use of the call.</summary>
         public static AwaitedTaskLoop? Match(IInvocationOperation call, AsyncTypes types)
         {
-            IOperation collection = call;
-            while (collection.Parent is IConversionOperation { IsImplicit: true } conversion)
-            {
-                collection = conversion;
-            }
-
-            if (collection.Parent is not IForEachLoopOperation { IsAsynchronous: false } loop
-                || loop.Collection != collection
+            if (LoopOver(call) is not { IsAsynchronous: false } loop
                 || loop.Syntax is not ForEachStatementSyntax forEach
                 || forEach.ContainsDiagnostics
                 || loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: { } local }
@@ -183,6 +176,55 @@ namespace YieldAwait.Analyzers.Analysis
 
         private static bool IsTaskOfT(ITypeSymbol type, AsyncTypes types) =>
             type is INamedTypeSymbol { TypeArguments.Length: 1 } && TaskIterators.IsTaskOfT(type, types);
+
+        /// <summary>
+        /// The <c>foreach</c> whose collection is <paramref name="call"/>, or, when the call initialises a <c>var</c> local of its
+        /// block (<c>var tasks = LoadAll(ids);</c>), the later <c>foreach</c> of that block over the local, provided the loop is the
+        /// local's only use: the producer is lazy, so storing its result first runs nothing earlier, and the loop alone sees the tasks.
+        /// </summary>
+        private static IForEachLoopOperation? LoopOver(IInvocationOperation call)
+        {
+            IOperation collection = call;
+            while (collection.Parent is IConversionOperation { IsImplicit: true } conversion)
+            {
+                collection = conversion;
+            }
+
+            if (collection.Parent is IForEachLoopOperation direct)
+            {
+                return direct.Collection == collection ? direct : null;
+            }
+
+            if (call.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } declarator }
+                || declarator.Parent is not IVariableDeclarationOperation { Declarators.Length: 1, Syntax: VariableDeclarationSyntax { Type.IsVar: true } } declaration
+                || declaration.Parent is not IVariableDeclarationGroupOperation { Parent: IBlockOperation block } group
+                || local.IsRef
+                || !SymbolEqualityComparer.Default.Equals(local.Type, call.Type))
+            {
+                return null;
+            }
+
+            var uses = block.Descendants().OfType<ILocalReferenceOperation>().Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local)).ToList();
+            if (uses.Count != 1)
+            {
+                return null;
+            }
+
+            var after = false;
+            foreach (var statement in block.Operations)
+            {
+                if (statement == group)
+                {
+                    after = true;
+                }
+                else if (after && statement is IForEachLoopOperation loop && loop.Collection.WithoutImplicitConversions() == uses[0])
+                {
+                    return loop;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>The statement that runs first in the body, if it is a plain expression or declaration; a try, if, loop or using would guard or skip the await.</summary>
         private static StatementSyntax? FirstStatement(StatementSyntax body)

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using YieldAwait.Analyzers.Analysis;
 
 namespace YieldAwait.Analyzers.Cancellation
 {
@@ -24,15 +25,15 @@ namespace YieldAwait.Analyzers.Cancellation
         /// <summary>Null when the compilation has no async streams or no tokens: then there is nothing to cancel.</summary>
         public static CancellationTypes? TryCreate(Compilation compilation)
         {
-            var token = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
-            var asyncEnumerable = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
+            var token = compilation.GetBestTypeByMetadataName("System.Threading.CancellationToken");
+            var asyncEnumerable = compilation.GetBestTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
             return token is null || asyncEnumerable is null
                 ? null
                 : new CancellationTypes(
                     token,
                     asyncEnumerable,
-                    compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerator`1"),
-                    compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute"));
+                    compilation.GetBestTypeByMetadataName("System.Collections.Generic.IAsyncEnumerator`1"),
+                    compilation.GetBestTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute"));
         }
 
         public bool IsToken(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, CancellationToken);

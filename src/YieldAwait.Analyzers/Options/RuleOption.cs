@@ -9,10 +9,11 @@ namespace YieldAwait.Analyzers.Options
     /// </summary>
     internal sealed class RuleOption
     {
-        public RuleOption(string key, string defaultValue, params string[] ruleIds)
+        public RuleOption(string key, string defaultValue, OptionValues values, params string[] ruleIds)
         {
             Key = key;
             DefaultValue = defaultValue;
+            Values = values;
             RuleIds = ImmutableArray.Create(ruleIds);
         }
 
@@ -22,6 +23,9 @@ namespace YieldAwait.Analyzers.Options
         public string DefaultValue { get; }
 
         public ImmutableArray<string> RuleIds { get; }
+
+        /// <summary>What the key accepts; YA0001 reports any other value.</summary>
+        public OptionValues Values { get; }
 
         /// <summary>The trimmed value set for a file, or <see cref="DefaultValue"/>.</summary>
         public string ValueOrDefault(AnalyzerConfigOptions? options) =>

@@ -10,6 +10,7 @@ namespace YieldAwait.Analyzers.Options
         public static RuleOption AsyncSuffix { get; } = new(
             "yieldawait.async_suffix",
             "auto",
+            OptionValues.OneOf("true", "false", "auto"),
             DiagnosticIds.BlockingWaitInIterator,
             DiagnosticIds.SyncCallWithAsyncCounterpartInIterator,
             DiagnosticIds.BlockingEnumerationOfAsyncStream,
@@ -20,12 +21,17 @@ namespace YieldAwait.Analyzers.Options
         public static RuleOption BlockingCallExclusions { get; } = new(
             "yieldawait.blocking_call_exclusions",
             "",
-            DiagnosticIds.SyncCallWithAsyncCounterpartInIterator);
+            OptionValues.DocumentationIds("M:MyCompany.Storage.BlobStore.Open(System.String)", "M:", "T:"),
+            // YA1002 is not reported for them; the async-iterator conversion (the fix of all three) leaves them synchronous.
+            DiagnosticIds.BlockingWaitInIterator,
+            DiagnosticIds.SyncCallWithAsyncCounterpartInIterator,
+            DiagnosticIds.BlockingEnumerationOfAsyncStream);
 
         /// <summary>Documentation IDs of methods and properties that return sequences which never end, comma separated.</summary>
         public static RuleOption InfiniteMethods { get; } = new(
             "yieldawait.infinite_methods",
             "",
+            OptionValues.DocumentationIds("M:Acme.Telemetry.ISensor.Samples", "M:", "P:"),
             DiagnosticIds.InfiniteSequenceMaterialised,
             DiagnosticIds.InfiniteSequenceEnumeratedWithoutExit,
             DiagnosticIds.SearchOverInfiniteSequence);
@@ -38,13 +44,14 @@ namespace YieldAwait.Analyzers.Options
         public static RuleOption ApiSurface { get; } = new(
             "dotnet_code_quality.api_surface",
             "all",
+            OptionValues.Accessibilities,
             DiagnosticIds.IteratorOfTasksAwaitedOneByOne,
             DiagnosticIds.AsyncIteratorCannotBeCancelled,
             DiagnosticIds.BufferedSequenceCouldStream);
 
         /// <summary><see cref="ApiSurface"/> for one rule (<c>dotnet_code_quality.YAnnnn.api_surface</c>); it wins over the general key.</summary>
         public static ImmutableArray<RuleOption> RuleApiSurfaces { get; } = ApiSurface.RuleIds
-            .Select(id => new RuleOption("dotnet_code_quality." + id + ".api_surface", "all", id))
+            .Select(id => new RuleOption("dotnet_code_quality." + id + ".api_surface", "all", OptionValues.Accessibilities, id))
             .ToImmutableArray();
 
         public static RuleOption ApiSurfaceOf(string ruleId) =>

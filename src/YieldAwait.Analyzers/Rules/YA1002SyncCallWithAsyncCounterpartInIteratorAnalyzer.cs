@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -17,9 +16,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA1002SyncCallWithAsyncCounterpartInIteratorAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The key under which a diagnostic carries the counterpart's name to the fix.</summary>
-        public const string CounterpartProperty = "Counterpart";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.SyncCallWithAsyncCounterpartInIterator,
             title: "Synchronous call with an async counterpart inside an iterator",
@@ -42,24 +38,44 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(new Analysis(counterparts).Analyze, OperationKind.Invocation);
+                var index = SourceIndex.For(start.Compilation);
+                var analysis = new Analysis(counterparts, index);
+
+                // Only members that are or hold an iterator get the per-call callbacks: most members have none.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (index.AnyOverlapsIterator(block.OperationBlocks))
+                    {
+                        block.RegisterOperationAction(analysis.Analyze, OperationKind.Invocation);
+                    }
+                });
             });
         }
 
         private sealed class Analysis
         {
             private readonly AsyncCounterparts _counterparts;
-            private readonly ConcurrentDictionary<SyntaxNode, bool> _containsYield = new();
+            private readonly SourceIndex _index;
 
-            public Analysis(AsyncCounterparts counterparts) => _counterparts = counterparts;
+            public Analysis(AsyncCounterparts counterparts, SourceIndex index)
+            {
+                _counterparts = counterparts;
+                _index = index;
+            }
 
             public void Analyze(OperationAnalysisContext context)
             {
+                // Gate: the counterpart search is a member lookup; only calls in an iterator's own body need one.
+                if (!_index.IsInIterator(context.Operation.Syntax))
+                {
+                    return;
+                }
+
+                _index.Passed(DiagnosticIds.SyncCallWithAsyncCounterpartInIterator);
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
-                if (_counterparts.Find(method) is null
-                    || !EnclosingFunction.TryFind(invocation, context.ContainingSymbol, out var function, out var declaration)
-                    || !_containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield)
+                if (!EnclosingFunction.TryFind(invocation, context.ContainingSymbol, out var function, out var declaration)
+                    || _counterparts.Find(method) is null
                     || IteratorFacts.Classify(function, _counterparts.Types) != IteratorKind.Sync
                     || SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, function.OriginalDefinition)
                     || !CanAwaitAt(invocation.Syntax, declaration))
@@ -77,7 +93,6 @@ namespace YieldAwait.Analyzers.Rules
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
                     invocation.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, counterpart.Name),
                     method.ContainingType.Name + "." + method.Name,
                     counterpart.Name,
                     EnclosingFunction.DisplayName(function)));

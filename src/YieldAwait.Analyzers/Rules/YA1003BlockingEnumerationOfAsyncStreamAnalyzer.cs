@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -16,18 +17,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA1003BlockingEnumerationOfAsyncStreamAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The key under which a diagnostic tells the fix where it stands: one of <see cref="AsyncContext"/>, <see cref="SyncIteratorContext"/>, <see cref="SyncContext"/>.</summary>
-        public const string ContextProperty = "Context";
-
-        /// <summary>An async method, local function, lambda or async iterator: the fix awaits in place.</summary>
-        public const string AsyncContext = "Async";
-
-        /// <summary>A sync iterator: the fix converts it to an async iterator.</summary>
-        public const string SyncIteratorContext = "SyncIterator";
-
-        /// <summary>Any other sync function: no fix.</summary>
-        public const string SyncContext = "Sync";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.BlockingEnumerationOfAsyncStream,
             title: "Blocking enumeration of an async stream",
@@ -51,16 +40,25 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(new Analysis(streams).Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+                var enumerable = start.Compilation.GetBestTypeByMetadataName("System.Linq.Enumerable");
+                var reachability = new AsyncReachability(start.Compilation, start.CancellationToken);
+                start.RegisterOperationAction(new Analysis(streams, enumerable, reachability).Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
             });
         }
 
         private sealed class Analysis
         {
             private readonly AsyncStreamBlocking _streams;
+            private readonly INamedTypeSymbol? _enumerable;
+            private readonly AsyncReachability _reachability;
             private readonly ConcurrentDictionary<SyntaxNode, bool> _containsYield = new();
 
-            public Analysis(AsyncStreamBlocking streams) => _streams = streams;
+            public Analysis(AsyncStreamBlocking streams, INamedTypeSymbol? enumerable, AsyncReachability reachability)
+            {
+                _streams = streams;
+                _enumerable = enumerable;
+                _reachability = reachability;
+            }
 
             public void Analyze(OperationAnalysisContext context)
             {
@@ -71,6 +69,8 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
+
                 string display;
                 if (operation is IInvocationOperation invocation && _streams.IsBlockingEnumerable(invocation, out _, out _))
                 {
@@ -79,14 +79,17 @@ namespace YieldAwait.Analyzers.Rules
                 else if (_streams.TryRecognizeBlockedWait(operation, out var form, out _, out var operatorName)
                     && !IsReportedByBlockingWaitRules(operation, context.ContainingSymbol))
                 {
-                    display = operatorName + "()" + form.Display;
+                    display = form.Kind == BlockingFormKind.Helper
+                        ? form.Display + "(" + operatorName + "())"
+                        : operatorName + "()" + form.Display;
                 }
                 else
                 {
                     return;
                 }
 
-                if (Context(operation, context.ContainingSymbol) is not { } where)
+                if (Context(operation, context.ContainingSymbol) is not { } where
+                    || (where == YA1003Context.Sync && !MayBlockACoroutine(operation, context)))
                 {
                     return;
                 }
@@ -94,26 +97,43 @@ namespace YieldAwait.Analyzers.Rules
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
                     operation.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(ContextProperty, where),
+                    new YA1003FixProperties(where).Write(),
                     display));
             }
 
-            /// <summary>A cheap look at the name before any symbol is compared: most calls and property reads are none of these.</summary>
+            /// <summary>
+            /// In a plain sync method, blocking matters when a coroutine may be the one waiting: some async function calls the
+            /// method. A console tool's sync <c>Main</c> and the commands only it calls block no one.
+            /// </summary>
+            private bool MayBlockACoroutine(IOperation operation, OperationAnalysisContext context) =>
+                !EnclosingFunction.TryFind(operation, context.ContainingSymbol, out var function, out _)
+                || _reachability.MayRunOnAsyncCaller(function, context.CancellationToken);
+
+            /// <summary>
+            /// A cheap look before any symbol is compared: most calls and property reads are none of these. A call of a method
+            /// declared in source, or of a library's blocking helper, may block on its argument (<c>Sync.Wait(e.MoveNextAsync())</c>).
+            /// </summary>
             private static bool MayBeBlocking(IOperation operation) => operation switch
             {
-                IInvocationOperation invocation => invocation.TargetMethod.Name is "ToBlockingEnumerable" or "ToEnumerable" or "Wait" or "GetResult",
+                IInvocationOperation invocation => invocation.TargetMethod.Name is "ToBlockingEnumerable" or "ToEnumerable" or "Wait" or "GetResult"
+                    or "WaitAndUnwrapException" or "WaitWithoutException" or "Run"
+                    || (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty && !invocation.Arguments.IsEmpty),
                 IPropertyReferenceOperation reference => reference.Property.Name == "Result",
                 _ => false,
             };
 
-            /// <summary>YA1001 (sync iterators) and YA1005 (async iterators) already report a blocking wait in an iterator's own body.</summary>
+            /// <summary>
+            /// YA1001 (sync iterators) and YA1005 (async iterators) already report a blocking wait in an iterator's own body, and
+            /// YA1006 one in a lambda given to a deferred LINQ operator (its fix makes the whole pipeline an async stream).
+            /// </summary>
             private bool IsReportedByBlockingWaitRules(IOperation operation, ISymbol containingSymbol) =>
-                EnclosingFunction.TryFind(operation, containingSymbol, out var function, out var declaration)
-                && _containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield)
-                && IteratorFacts.Classify(function, _streams.Types) != IteratorKind.None;
+                (_enumerable is not null && LazyQueryLambda.TryFind(operation, _enumerable, out _, out _))
+                || (EnclosingFunction.TryFind(operation, containingSymbol, out var function, out var declaration)
+                    && _containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield)
+                    && IteratorFacts.Classify(function, _streams.Types) != IteratorKind.None);
 
             /// <summary>Where the operation runs, for the fix; null inside <c>nameof</c>, which runs nothing.</summary>
-            private string? Context(IOperation operation, ISymbol containingSymbol)
+            private YA1003Context? Context(IOperation operation, ISymbol containingSymbol)
             {
                 for (var current = operation.Parent; current is not null and not ILocalFunctionOperation; current = current.Parent)
                 {
@@ -124,23 +144,23 @@ namespace YieldAwait.Analyzers.Rules
 
                     if (current is IAnonymousFunctionOperation lambda)
                     {
-                        return lambda.Symbol.IsAsync ? AsyncContext : SyncContext;
+                        return lambda.Symbol.IsAsync ? YA1003Context.Async : YA1003Context.Sync;
                     }
                 }
 
                 if (!EnclosingFunction.TryFind(operation, containingSymbol, out var function, out var declaration))
                 {
-                    return SyncContext;
+                    return YA1003Context.Sync;
                 }
 
                 if (function.IsAsync)
                 {
-                    return AsyncContext;
+                    return YA1003Context.Async;
                 }
 
                 return _containsYield.GetOrAdd(declaration, IteratorFacts.ContainsYield) && IteratorFacts.Classify(function, _streams.Types) == IteratorKind.Sync
-                    ? SyncIteratorContext
-                    : SyncContext;
+                    ? YA1003Context.SyncIterator
+                    : YA1003Context.Sync;
             }
         }
     }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -18,9 +17,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA1004IteratorOfTasksAwaitedOneByOneAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The number of loops that consume the producer, for the fix's title.</summary>
-        public const string ConsumerCountProperty = "Consumers";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.IteratorOfTasksAwaitedOneByOne,
             title: "Iterator of tasks awaited one by one should be an async stream",
@@ -110,12 +106,9 @@ namespace YieldAwait.Analyzers.Rules
                     }
 
                     var result = TaskIterators.ResultType(method.ReturnType, _types)!;
-                    var properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(ConsumerCountProperty, uses.Loops.ToString(CultureInfo.InvariantCulture));
                     context.ReportDiagnostic(Diagnostic.Create(
                         Rule,
                         IdentifierLocation(uses.Declaration),
-                        properties,
                         method.Name,
                         result.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
                 }
@@ -135,6 +128,8 @@ namespace YieldAwait.Analyzers.Rules
                 {
                     return null;
                 }
+
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
 
                 return _uses.GetOrAdd(definition, d =>
                     TaskIterators.ProducerDeclaration(d, _types, context.CancellationToken) is { } declaration ? new Uses(declaration) : null);

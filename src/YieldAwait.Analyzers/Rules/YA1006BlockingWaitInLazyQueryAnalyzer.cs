@@ -14,9 +14,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA1006BlockingWaitInLazyQueryAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The key under which a diagnostic carries the name of the operator the lambda is given to.</summary>
-        public const string OperatorProperty = "Operator";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.BlockingWaitInLazyQuery,
             title: "Blocking on async work inside a lazy query",
@@ -36,13 +33,13 @@ namespace YieldAwait.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var types = AsyncTypes.TryCreate(start.Compilation);
-                var enumerable = start.Compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+                var enumerable = start.Compilation.GetBestTypeByMetadataName("System.Linq.Enumerable");
                 if (types is null || enumerable is null)
                 {
                     return;
                 }
 
-                var recognizer = new BlockingFormRecognizer(types);
+                var recognizer = new BlockingFormRecognizer(types, start.Compilation);
                 start.RegisterOperationAction(
                     operationContext => Analyze(operationContext, recognizer, enumerable),
                     OperationKind.Invocation,
@@ -52,21 +49,21 @@ namespace YieldAwait.Analyzers.Rules
 
         private static void Analyze(OperationAnalysisContext context, BlockingFormRecognizer recognizer, INamedTypeSymbol enumerable)
         {
-            if (!recognizer.TryMatch(context.Operation, out var form)
-                || !LazyQueryLambda.TryFind(context.Operation, enumerable, out var lambda, out var query)
-                || recognizer.CannotBlock(form)
-                || CompletedQueryElements.AreComplete(form, lambda, query, recognizer.Types))
+            if (!recognizer.TryMatch(context.Operation, out var form))
             {
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(BlockingForm.PropertyKey, form.Kind.ToString())
-                .Add(OperatorProperty, query.TargetMethod.Name);
+            SourceIndex.For(context.Compilation).Passed(Rule.Id);
+            if (!LazyQueryLambda.TryFind(context.Operation, enumerable, out _, out var query)
+                || recognizer.CannotBlock(form))
+            {
+                return;
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 form.Operation.Syntax.GetLocation(),
-                properties,
                 form.Display,
                 query.TargetMethod.Name));
         }

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Finiteness;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -14,9 +16,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA2001InfiniteSequenceMaterialisedAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The property naming the materialising method, e.g. <c>ToList</c>.</summary>
-        public const string OperatorProperty = "Operator";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.InfiniteSequenceMaterialised,
             title: "Infinite sequence is materialised",
@@ -58,6 +57,7 @@ namespace YieldAwait.Analyzers.Rules
                 var shape = SequenceOperators.Classify(invocation.TargetMethod);
                 if (shape.Role == SequenceOperatorRole.Materialises)
                 {
+                    SourceIndex.For(context.Compilation).Passed(Rule.Id);
                     Report(context, shape, invocation.Arguments);
                 }
             }
@@ -70,6 +70,7 @@ namespace YieldAwait.Analyzers.Rules
                     var shape = SequenceOperators.ClassifyConstructor(constructor);
                     if (shape.Role == SequenceOperatorRole.Materialises)
                     {
+                        SourceIndex.For(context.Compilation).Passed(Rule.Id);
                         Report(context, shape, creation.Arguments);
                     }
                 }
@@ -83,7 +84,7 @@ namespace YieldAwait.Analyzers.Rules
                     context.ReportDiagnostic(Diagnostic.Create(
                         Rule,
                         OperatorLocation.Of(context.Operation.Syntax),
-                        ImmutableDictionary<string, string?>.Empty.Add(OperatorProperty, shape.Name),
+                        new YA2001FixProperties(shape.Name).Write(),
                         shape.Name,
                         source.Origin));
                 }

@@ -43,8 +43,8 @@ namespace YieldAwait.Analyzers.Rules
 
                 var state = new State(
                     analysis,
-                    start.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken"),
-                    start.Compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource"));
+                    start.Compilation.GetBestTypeByMetadataName("System.Threading.CancellationToken"),
+                    start.Compilation.GetBestTypeByMetadataName("System.Threading.CancellationTokenSource"));
                 start.RegisterOperationAction(state.AnalyzeLoop, OperationKind.Loop);
             });
         }
@@ -68,6 +68,8 @@ namespace YieldAwait.Analyzers.Rules
                 {
                     return;
                 }
+
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
 
                 var finiteness = _analysis.Evaluate(loop.Collection, context.ContainingSymbol, context.CancellationToken);
                 if (!finiteness.IsInfinite || HasExit(loop) || PassesToken(loop.Collection) || IsInIterator(loop, context.ContainingSymbol))

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Finiteness;
 
 namespace YieldAwait.Analyzers.Rules
@@ -56,6 +57,8 @@ namespace YieldAwait.Analyzers.Rules
                 {
                     return;
                 }
+
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
 
                 // Every searched sequence must be infinite: SequenceEqual with a finite side stops when that side ends.
                 var searched = _analysis.EvaluateSequenceArguments(shape, invocation.Arguments, context.ContainingSymbol, every: true, context.CancellationToken);

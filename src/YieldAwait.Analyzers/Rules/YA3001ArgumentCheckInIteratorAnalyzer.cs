@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -18,15 +19,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA3001ArgumentCheckInIteratorAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>
-        /// The indices of the iterator's top-level statements that hold checks and can move out unchanged, comma
-        /// separated (the same on every diagnostic of one iterator); absent when there are none.
-        /// </summary>
-        public const string CheckStatementsKey = "CheckStatements";
-
-        /// <summary>"true" when this diagnostic's check is in one of <see cref="CheckStatementsKey"/>'s statements.</summary>
-        public const string MovableKey = "Movable";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.ArgumentCheckInIterator,
             title: "Argument check in an iterator runs late",
@@ -51,8 +43,17 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var detection = new Detection(types, recognizer);
-                start.RegisterOperationAction(detection.Analyze, OperationKind.Throw, OperationKind.Invocation);
+                var index = SourceIndex.For(start.Compilation);
+                var detection = new Detection(types, recognizer, index);
+
+                // Only members that are or hold an iterator get the per-operation callbacks: most members have none.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (index.AnyOverlapsIterator(block.OperationBlocks))
+                    {
+                        block.RegisterOperationAction(detection.Analyze, OperationKind.Throw, OperationKind.Invocation);
+                    }
+                });
             });
         }
 
@@ -60,18 +61,28 @@ namespace YieldAwait.Analyzers.Rules
         {
             private readonly AsyncTypes _types;
             private readonly ArgumentCheckRecognizer _recognizer;
+            private readonly SourceIndex _index;
             private readonly ConcurrentDictionary<SyntaxNode, bool> _iterators = new();
-            private readonly ConcurrentDictionary<SyntaxNode, string> _checkStatements = new();
+            private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<int>> _checkStatements = new();
 
-            public Detection(AsyncTypes types, ArgumentCheckRecognizer recognizer)
+            public Detection(AsyncTypes types, ArgumentCheckRecognizer recognizer, SourceIndex index)
             {
                 _types = types;
                 _recognizer = recognizer;
+                _index = index;
             }
 
             public void Analyze(OperationAnalysisContext context)
             {
                 var operation = context.Operation;
+
+                // Gate: a late check needs an iterator around it, and most throws and calls have none.
+                if (!_index.IsInIterator(operation.Syntax))
+                {
+                    return;
+                }
+
+                _index.Passed(DiagnosticIds.ArgumentCheckInIterator);
                 if (!_recognizer.TryRecognize(operation, out var display, out var location)
                     || ChecksOwnState(operation)
                     || IsPartOfEnclosingCheck(operation)
@@ -83,18 +94,9 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var properties = ImmutableDictionary<string, string?>.Empty;
                 var checkStatements = _checkStatements.GetOrAdd(declaration, _ => MovableCheckStatements(body, operation.SemanticModel));
-                if (checkStatements.Length > 0)
-                {
-                    properties = properties.Add(CheckStatementsKey, checkStatements);
-                }
-
                 var index = PreYieldRegion.MovableStatementIndex(operation.Syntax, body);
-                if (index >= 0 && checkStatements.Split(',').Contains(index.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                {
-                    properties = properties.Add(MovableKey, "true");
-                }
+                var properties = new YA3001FixProperties(checkStatements, movable: index >= 0 && checkStatements.Contains(index)).Write();
 
                 context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, display, EnclosingFunction.DisplayName(function)));
             }
@@ -145,14 +147,14 @@ namespace YieldAwait.Analyzers.Rules
                 return parent is IInvocationOperation outer && outer.Instance == operation && _recognizer.TryRecognize(outer, out _, out _);
             }
 
-            private string MovableCheckStatements(BlockSyntax body, SemanticModel? semanticModel)
+            private ImmutableArray<int> MovableCheckStatements(BlockSyntax body, SemanticModel? semanticModel)
             {
                 if (semanticModel is null)
                 {
-                    return "";
+                    return ImmutableArray<int>.Empty;
                 }
 
-                var indices = new List<int>();
+                var indices = ImmutableArray.CreateBuilder<int>();
                 var end = PreYieldRegion.FirstYieldingStatement(body);
                 for (var i = 0; i < end; i++)
                 {
@@ -163,7 +165,7 @@ namespace YieldAwait.Analyzers.Rules
                     }
                 }
 
-                return string.Join(",", indices);
+                return indices.ToImmutable();
             }
 
             /// <summary>

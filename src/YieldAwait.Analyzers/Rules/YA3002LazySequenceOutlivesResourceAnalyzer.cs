@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -8,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -18,11 +18,9 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA3002LazySequenceOutlivesResourceAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Present when appending <c>.ToList()</c> to the reported expression compiles where it stands.</summary>
-        public const string CanMaterialiseKey = "CanMaterialise";
-
-        /// <summary>Present when the enclosing method can become an iterator (<c>foreach (…) yield return …;</c>).</summary>
-        public const string CanConvertToIteratorKey = "CanConvertToIterator";
+        /// <summary>Methods that store their argument in a collection for later (<c>_pending.Add(query)</c>).</summary>
+        private static readonly ImmutableHashSet<string> StoringMethods = ImmutableHashSet.Create(
+            "Add", "Enqueue", "Push", "Insert", "TryAdd", "AddLast", "AddFirst", "TryEnqueue");
 
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.LazySequenceOutlivesResource,
@@ -47,28 +45,27 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var state = new State(start.Compilation, types);
+                var state = new State(start.Compilation, new DeferredSequenceClassifier(start.Compilation, new KnownIterators(start.Compilation, types)), SourceIndex.For(start.Compilation));
                 start.RegisterOperationAction(state.AnalyzeReturn, OperationKind.Return);
                 start.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(state.AnalyzeStore, OperationKind.Invocation);
             });
         }
 
         private sealed class State
         {
-            private readonly AsyncTypes _types;
+            private readonly DeferredSequenceClassifier _deferred;
             private readonly INamedTypeSymbol? _enumerable;
-            private readonly INamedTypeSymbol? _queryable;
-            private readonly INamedTypeSymbol? _queryableInterface;
             private readonly INamedTypeSymbol? _list;
-            private readonly ConcurrentDictionary<IMethodSymbol, bool> _isIterator = new(SymbolEqualityComparer.Default);
 
-            public State(Compilation compilation, AsyncTypes types)
+            private readonly SourceIndex _index;
+
+            public State(Compilation compilation, DeferredSequenceClassifier deferred, SourceIndex index)
             {
-                _types = types;
-                _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-                _queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
-                _queryableInterface = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
-                _list = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+                _deferred = deferred;
+                _index = index;
+                _enumerable = compilation.GetBestTypeByMetadataName("System.Linq.Enumerable");
+                _list = compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1");
                 Compilation = compilation;
             }
 
@@ -77,6 +74,14 @@ namespace YieldAwait.Analyzers.Rules
             public void AnalyzeReturn(OperationAnalysisContext context)
             {
                 var operation = (IReturnOperation)context.Operation;
+
+                // Gate: without a using around it, nothing returned here can outlive a resource this function disposes.
+                if (!SyntacticGates.IsInUsingScope(operation.Syntax))
+                {
+                    return;
+                }
+
+                _index.Passed(DiagnosticIds.LazySequenceOutlivesResource);
                 if (operation.ReturnedValue is not { } value
                     || operation.Syntax is not ReturnStatementSyntax returnSyntax
                     || !EnclosingFunction.TryFind(operation, context.ContainingSymbol, out var function, out var declaration))
@@ -84,29 +89,103 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                Analyze(context, operation, value, function.IsAsync ? null : function.ReturnType, () => CanConvertToIterator(function, declaration, returnSyntax));
+                // In an async method the value returned is the T of Task<T>: that is what a list must fit.
+                var target = function.IsAsync ? TaskResult(function.ReturnType) : function.ReturnType;
+                Analyze(
+                    context,
+                    operation,
+                    value,
+                    target,
+                    () => CanConvertToIterator(function, declaration, returnSyntax, async: false),
+                    () => CanConvertToIterator(function, declaration, returnSyntax, async: true));
             }
 
             public void AnalyzeAssignment(OperationAnalysisContext context)
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
-                var escapes = assignment.Target switch
+                if (!SyntacticGates.IsInUsingScope(assignment.Syntax))
                 {
-                    IFieldReferenceOperation => true,
-                    IPropertyReferenceOperation => true,
-                    ILocalReferenceOperation local => local.Local.DeclaringSyntaxReferences.FirstOrDefault() is { } reference
-                        && reference.SyntaxTree == assignment.Syntax.SyntaxTree
-                        && OutermostUsing(assignment) is { } scope
-                        && reference.Span.End <= scope.SpanStart,
-                    _ => false,
-                };
-                if (escapes && !assignment.IsRef)
-                {
-                    Analyze(context, assignment, assignment.Value, assignment.Target.Type, () => false);
+                    return;
                 }
+
+                _index.Passed(DiagnosticIds.LazySequenceOutlivesResource);
+                if (assignment.IsRef || !Escapes(assignment.Target, assignment))
+                {
+                    return;
+                }
+
+                // A lambda stored for later that reads the resource, or a lazy value over it, runs after the scope ended.
+                if (assignment.Value.WithoutImplicitConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                {
+                    var resources = UsingLocalsInScope(assignment);
+                    if (resources.Count > 0 && !lambda.Syntax.ContainsDiagnostics && LambdaRead(lambda, resources) is { } read)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Rule, lambda.Syntax.GetLocation(), read.Name));
+                    }
+
+                    return;
+                }
+
+                Analyze(context, assignment, assignment.Value, assignment.Target.Type, () => false, () => false);
             }
 
-            private void Analyze(OperationAnalysisContext context, IOperation at, IOperation value, ITypeSymbol? targetType, System.Func<bool> canConvertToIterator)
+            /// <summary><c>_pending.Add(query)</c>: a lazy value put in a collection that outlives the scope.</summary>
+            public void AnalyzeStore(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                var method = invocation.TargetMethod;
+                if (!StoringMethods.Contains(method.Name)
+                    || invocation.Instance is not { } collection
+                    || invocation.Arguments.Length == 0
+                    || method.ContainingType?.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable) != true
+                    || !Escapes(collection.WithoutImplicitConversions(), invocation))
+                {
+                    return;
+                }
+
+                // The stored element is the last argument (Add(x), Insert(i, x), TryAdd(key, x)).
+                var element = invocation.Arguments[invocation.Arguments.Length - 1];
+                if (element.Parameter is not { } parameter || parameter.RefKind != RefKind.None || !IsSequenceType(parameter.Type))
+                {
+                    return;
+                }
+
+                Analyze(context, invocation, element.Value, parameter.Type, () => false, () => false);
+            }
+
+            /// <summary>Whether a value written to <paramref name="target"/> is still reachable after the <c>using</c> scopes around <paramref name="at"/>.</summary>
+            private static bool Escapes(IOperation target, IOperation at) => target switch
+            {
+                // A member of an object held in a local lives as long as that local: one declared inside the scope does not escape.
+                IMemberReferenceOperation { Instance: { } owner } member when member is IFieldReferenceOperation or IPropertyReferenceOperation
+                    && owner.WithoutImplicitConversions() is ILocalReferenceOperation => Escapes(owner.WithoutImplicitConversions(), at),
+                IFieldReferenceOperation => true,
+                IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } owner } => Escapes(owner.WithoutImplicitConversions(), at),
+                IPropertyReferenceOperation => true,
+                IParameterReferenceOperation => true,
+                IInstanceReferenceOperation => true,
+                ILocalReferenceOperation local => local.Local.DeclaringSyntaxReferences.FirstOrDefault() is { } reference
+                    && reference.SyntaxTree == at.Syntax.SyntaxTree
+                    && OutermostUsing(at) is { } scope
+                    && reference.Span.End <= scope.SpanStart,
+                _ => false,
+            };
+
+            private bool IsSequenceType(ITypeSymbol type) =>
+                type.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T or SpecialType.System_Collections_IEnumerable
+                || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable)
+                || _deferred.IsAsyncStream(type);
+
+            private static ITypeSymbol? TaskResult(ITypeSymbol type) =>
+                type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : null;
+
+            private void Analyze(
+                OperationAnalysisContext context,
+                IOperation at,
+                IOperation value,
+                ITypeSymbol? targetType,
+                System.Func<bool> canConvertToIterator,
+                System.Func<bool> canConvertToAsyncIterator)
             {
                 var resources = UsingLocalsInScope(at);
                 if (resources.Count == 0 || value.Syntax.ContainsDiagnostics)
@@ -114,25 +193,55 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var read = DeferredRead(value.WithoutImplicitConversions(), resources, depth: 0);
-                if (read is null)
+                // The value may reach the target through a branch (b ? xs.ToList() : xs, a switch expression, ??):
+                // each lazy branch is reported on its own, and its fix materialises only that branch.
+                var branches = new List<(IOperation Leaf, ITypeSymbol? BranchType)>();
+                CollectBranches(value, null, branches, depth: 0);
+                var whole = branches.Count == 1 && branches[0].BranchType is null;
+                foreach (var (leaf, branchType) in branches)
                 {
-                    return;
-                }
+                    var leafValue = leaf.WithoutImplicitConversions();
+                    var read = DeferredRead(leafValue, resources, depth: 0);
+                    if (read is null)
+                    {
+                        continue;
+                    }
 
-                var properties = ImmutableDictionary<string, string?>.Empty;
-                if (CanMaterialise(value.WithoutImplicitConversions(), targetType))
+                    var isStream = _deferred.IsAsyncStream(leafValue.Type);
+                    var properties = new YA3002FixProperties(
+                        canMaterialise: CanMaterialise(leafValue, targetType) && (branchType is null || CanMaterialise(leafValue, branchType)),
+                        canConvertToIterator: whole && !isStream && canConvertToIterator(),
+                        canConvertToAsyncIterator: whole && isStream && canConvertToAsyncIterator()).Write();
+
+                    var location = (whole ? value : leaf).Syntax.GetLocation();
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, read.Name));
+                }
+            }
+
+            /// <summary>The expressions a value can come from: the arms of conditionals, switch expressions and <c>??</c>.</summary>
+            private static void CollectBranches(IOperation value, ITypeSymbol? branchType, List<(IOperation, ITypeSymbol?)> branches, int depth)
+            {
+                switch (DeferredSequenceClassifier.Unwrap(value))
                 {
-                    properties = properties.Add(CanMaterialiseKey, "true");
-                }
+                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional when depth < 4:
+                        CollectBranches(conditional.WhenTrue, conditional.Type, branches, depth + 1);
+                        CollectBranches(whenFalse, conditional.Type, branches, depth + 1);
+                        break;
+                    case ISwitchExpressionOperation switchExpression when depth < 4:
+                        foreach (var arm in switchExpression.Arms)
+                        {
+                            CollectBranches(arm.Value, switchExpression.Type, branches, depth + 1);
+                        }
 
-                if (canConvertToIterator())
-                {
-                    properties = properties.Add(CanConvertToIteratorKey, "true");
+                        break;
+                    case ICoalesceOperation coalesce when depth < 4:
+                        CollectBranches(coalesce.Value, coalesce.Type, branches, depth + 1);
+                        CollectBranches(coalesce.WhenNull, coalesce.Type, branches, depth + 1);
+                        break;
+                    default:
+                        branches.Add((value, branchType));
+                        break;
                 }
-
-                var location = value.Syntax.GetLocation();
-                context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, read.Name));
             }
 
             /// <summary>The <c>using</c> locals whose scope holds the operation (inside the function that runs it).</summary>
@@ -183,8 +292,9 @@ namespace YieldAwait.Analyzers.Rules
             }
 
             /// <summary>
-            /// The resource a deferred value reads when it is enumerated: an iterator call given the resource, a deferred
-            /// LINQ operator over such a value or with a lambda capturing it, or an <c>IQueryable</c> obtained from it.
+            /// The resource a deferred value reads when it is enumerated: an iterator call given the resource (or reading it
+            /// through a closure), a deferred LINQ operator over such a value or with a lambda capturing it, an
+            /// <c>IQueryable</c> obtained from it, or an async stream built on it.
             /// </summary>
             private ILocalSymbol? DeferredRead(IOperation value, List<ILocalSymbol> resources, int depth)
             {
@@ -195,44 +305,58 @@ namespace YieldAwait.Analyzers.Rules
 
                 switch (value)
                 {
-                    case IInvocationOperation invocation when IsLinqOperator(invocation.TargetMethod):
+                    case IInvocationOperation invocation when _deferred.IsLinqOperator(invocation.TargetMethod):
                         if (!DeferredSequences.DeferredOperators.Contains(invocation.TargetMethod.Name))
                         {
                             return null;
                         }
 
-                        foreach (var argument in invocation.Arguments)
-                        {
-                            var argumentValue = argument.Value.WithoutImplicitConversions();
-                            if (argumentValue is IDelegateCreationOperation or IAnonymousFunctionOperation)
-                            {
-                                if (ReadsResource(argumentValue, resources) is { } captured)
-                                {
-                                    return captured;
-                                }
-                            }
-                            else if (DeferredRead(argumentValue, resources, depth + 1) is { } inner)
-                            {
-                                return inner;
-                            }
-                        }
-
-                        return null;
-                    case IInvocationOperation invocation when IsIterator(invocation.TargetMethod):
-                        return (invocation.Instance is { } instance ? PassesResource(instance, resources) : null)
-                            ?? invocation.Arguments.Select(argument => PassesResource(argument.Value, resources)).FirstOrDefault(local => local is not null);
+                        return OperandRead(invocation, resources, depth, passesDirectly: false);
+                    case IInvocationOperation invocation when _deferred.Iterators.KindOfCallee(invocation) != IteratorKind.None:
+                        return (invocation.Instance is { } instance ? PassesResource(instance, resources, depth) : null)
+                            ?? invocation.Arguments.Select(argument => PassesResource(argument.Value, resources, depth)).FirstOrDefault(local => local is not null)
+                            ?? ClosureRead(invocation.TargetMethod, resources, value.SemanticModel);
+                    case IInvocationOperation invocation when _deferred.IsAsyncStream(invocation.Type):
+                        // A library stream (reader.ReadAllAsync(), parser.EnumerateAsync(), async LINQ over one) runs as it is awaited.
+                        return OperandRead(invocation, resources, depth, passesDirectly: true);
                     case ILocalReferenceOperation local when !resources.Contains(local.Local, SymbolEqualityComparer.Default):
                         return SingleInitializer(local.Local, value) is { } initializer ? DeferredRead(initializer.WithoutImplicitConversions(), resources, depth + 1) : null;
                     default:
-                        return IsQueryable(value.Type) ? ReadsResource(value, resources) : null;
+                        return _deferred.IsQueryable(value.Type) ? ReadsResource(value, resources) : null;
                 }
             }
 
+            /// <summary>The resource read by a lazy operator's receiver or arguments: a lambda capturing it, a lazy source over it, or (for streams) the resource itself.</summary>
+            private ILocalSymbol? OperandRead(IInvocationOperation invocation, List<ILocalSymbol> resources, int depth, bool passesDirectly)
+            {
+                var operands = invocation.Instance is { } instance
+                    ? new[] { instance }.Concat(invocation.Arguments.Select(a => a.Value))
+                    : invocation.Arguments.Select(a => a.Value);
+                foreach (var operand in operands)
+                {
+                    var operandValue = operand.WithoutImplicitConversions();
+                    if (operandValue is IDelegateCreationOperation or IAnonymousFunctionOperation)
+                    {
+                        if (ReadsResource(operandValue, resources) is { } captured)
+                        {
+                            return captured;
+                        }
+                    }
+                    else if (((passesDirectly ? PassesResource(operandValue, resources, depth) : null) ?? DeferredRead(operandValue, resources, depth + 1)) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            }
+
             /// <summary>
-            /// An argument the iterator reads later: the resource itself, an object reached through its fields or properties
-            /// (<c>reader.BaseStream</c>), or a lambda capturing it. A value computed from it now (<c>reader.Peek()</c>) is not.
+            /// An argument the lazy value reads later: the resource itself, an object reached through its fields or properties
+            /// (<c>reader.BaseStream</c>), an object built on it (<c>new StreamReader(stream)</c>, <c>Parser.Create(stream)</c>), or
+            /// a lambda capturing it. A value computed from it now (<c>reader.Peek()</c>, <c>reader.ReadToEnd()</c>) is not.
             /// </summary>
-            private static ILocalSymbol? PassesResource(IOperation argument, List<ILocalSymbol> resources)
+            private ILocalSymbol? PassesResource(IOperation argument, List<ILocalSymbol> resources, int depth)
             {
                 var value = argument.WithoutImplicitConversions();
                 while (value is IMemberReferenceOperation { Instance: { } owner } member
@@ -242,12 +366,84 @@ namespace YieldAwait.Analyzers.Rules
                     value = owner.WithoutImplicitConversions();
                 }
 
-                return value switch
+                switch (value)
                 {
-                    ILocalReferenceOperation local => resources.FirstOrDefault(r => SymbolEqualityComparer.Default.Equals(r, local.Local)),
-                    IAnonymousFunctionOperation or IDelegateCreationOperation => ReadsResource(value, resources),
-                    _ => null,
-                };
+                    case ILocalReferenceOperation local:
+                        // A local holding an object built on the resource (var parser = Parser.Create(stream)) passes it on.
+                        return resources.FirstOrDefault(r => SymbolEqualityComparer.Default.Equals(r, local.Local))
+                            ?? (depth < 4 && IsWrapper(local.Type) && SingleInitializer(local.Local, local) is { } initializer
+                                && initializer.WithoutImplicitConversions() is IObjectCreationOperation or IInvocationOperation { Instance: null }
+                                ? PassesResource(initializer, resources, depth + 1)
+                                : null);
+                    case IAnonymousFunctionOperation or IDelegateCreationOperation:
+                        return ReadsResource(value, resources);
+                    case IObjectCreationOperation creation when depth < 4 && IsWrapper(creation.Type):
+                        return creation.Arguments.Select(a => PassesResource(a.Value, resources, depth + 1)).FirstOrDefault(local => local is not null);
+                    case IInvocationOperation { Instance: null } call when depth < 4 && IsWrapper(call.Type):
+                        return call.Arguments.Select(a => PassesResource(a.Value, resources, depth + 1)).FirstOrDefault(local => local is not null);
+                    default:
+                        return null;
+                }
+            }
+
+            /// <summary>
+            /// An object that may keep reading what it was built on: a reference type that is not a string, an array or a
+            /// collection (those are read when they are built; a lazy one is judged as a sequence instead).
+            /// </summary>
+            private static bool IsWrapper(ITypeSymbol? type) =>
+                type is { IsReferenceType: true, SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Interface }
+                && type.SpecialType != SpecialType.System_String
+                && !type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
+
+            /// <summary>A local function iterator that reads the resource through its closure (<c>IEnumerable&lt;T&gt; Rows() { while (reader.Read()) … }</c>).</summary>
+            private static ILocalSymbol? ClosureRead(IMethodSymbol method, List<ILocalSymbol> resources, SemanticModel? model)
+            {
+                if (method.MethodKind != MethodKind.LocalFunction || model is null)
+                {
+                    return null;
+                }
+
+                foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree != model.SyntaxTree)
+                    {
+                        continue;
+                    }
+
+                    foreach (var name in reference.GetSyntax().DescendantNodes().OfType<IdentifierNameSyntax>())
+                    {
+                        var text = name.Identifier.ValueText;
+                        foreach (var resource in resources)
+                        {
+                            if (resource.Name == text && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, resource))
+                            {
+                                return resource;
+                            }
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>A lambda stored for later that reads the resource, or a local holding a lazy value over it.</summary>
+            private ILocalSymbol? LambdaRead(IAnonymousFunctionOperation lambda, List<ILocalSymbol> resources)
+            {
+                foreach (var reference in lambda.Body.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+                {
+                    if (resources.FirstOrDefault(r => SymbolEqualityComparer.Default.Equals(r, reference.Local)) is { } direct)
+                    {
+                        return direct;
+                    }
+
+                    if (SingleInitializer(reference.Local, reference) is { } initializer
+                        && DeferredRead(initializer.WithoutImplicitConversions(), resources, depth: 1) is { } lazy)
+                    {
+                        return lazy;
+                    }
+                }
+
+                return null;
             }
 
             private static ILocalSymbol? ReadsResource(IOperation operation, List<ILocalSymbol> resources)
@@ -290,22 +486,10 @@ namespace YieldAwait.Analyzers.Rules
                 return reassigned ? null : initializer;
             }
 
-            private bool IsLinqOperator(IMethodSymbol method) =>
-                method.ContainingType is { } type
-                && (SymbolEqualityComparer.Default.Equals(type, _enumerable) || SymbolEqualityComparer.Default.Equals(type, _queryable));
-
-            private bool IsQueryable(ITypeSymbol? type) =>
-                _queryableInterface is not null
-                && type is not null
-                && (SymbolEqualityComparer.Default.Equals(type, _queryableInterface) || type.AllInterfaces.Contains(_queryableInterface, SymbolEqualityComparer.Default));
-
-            private bool IsIterator(IMethodSymbol method) =>
-                _isIterator.GetOrAdd(method.OriginalDefinition, m => DeferredSequences.DeclaredIteratorKind(m, _types) != IteratorKind.None);
-
             /// <summary><c>value.ToList()</c> compiles where <c>value</c> stands: a sync sequence, and the target accepts a list.</summary>
             private bool CanMaterialise(IOperation value, ITypeSymbol? targetType)
             {
-                if (_enumerable is null || _list is null || targetType is null || value.Type is not { } type || IsQueryable(targetType))
+                if (_enumerable is null || _list is null || targetType is null || value.Type is not { } type || _deferred.IsQueryable(targetType) || _deferred.IsAsyncStream(type))
                 {
                     return false;
                 }
@@ -333,13 +517,19 @@ namespace YieldAwait.Analyzers.Rules
             }
 
             /// <summary>
-            /// The method returns <c>IEnumerable&lt;T&gt;</c>, is not async, has this one <c>return</c> and no <c>ref</c>/<c>out</c>
-            /// parameters: <c>return xs;</c> can become <c>foreach (var x in xs) yield return x;</c>.
+            /// The method returns <c>IEnumerable&lt;T&gt;</c> (for <paramref name="async"/>, <c>IAsyncEnumerable&lt;T&gt;</c> and it is a
+            /// method or local function, which can be made <c>async</c>), is not async, has this one <c>return</c> and no
+            /// <c>ref</c>/<c>out</c> parameters: <c>return xs;</c> can become <c>foreach (var x in xs) yield return x;</c>
+            /// (<c>await foreach</c> for a stream).
             /// </summary>
-            private static bool CanConvertToIterator(IMethodSymbol function, SyntaxNode declaration, ReturnStatementSyntax returnSyntax)
+            private bool CanConvertToIterator(IMethodSymbol function, SyntaxNode declaration, ReturnStatementSyntax returnSyntax, bool async)
             {
+                var returnsSequence = async
+                    ? declaration is MethodDeclarationSyntax or LocalFunctionStatementSyntax
+                        && SymbolEqualityComparer.Default.Equals(function.ReturnType.OriginalDefinition, _deferred.Iterators.Types.IAsyncEnumerableOfT)
+                    : function.ReturnType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T };
                 if (function.IsAsync
-                    || function.ReturnType is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T }
+                    || !returnsSequence
                     || function.Parameters.Any(p => p.RefKind != RefKind.None)
                     || IteratorFacts.GetBody(declaration) is not { } body
                     || returnSyntax.Parent is not BlockSyntax)

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -17,9 +18,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA3003DeferredExecutionEscapesTryAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>"ToList" when materialising with <c>.ToList()</c> keeps the code compiling (the fix is offered only then).</summary>
-        public const string MaterialiseKey = "Materialise";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.DeferredExecutionEscapesTry,
             title: "try/catch does not cover deferred execution",
@@ -47,7 +45,7 @@ namespace YieldAwait.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var compilation = start.Compilation;
-                var list = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+                var list = compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1");
                 if (AsyncTypes.TryCreate(compilation) is not { } types || list is null)
                 {
                     return;
@@ -79,6 +77,8 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
+
                 foreach (var operation in OwnDescendants(tryOperation.Body))
                 {
                     if (InnermostGuardingTry(operation) != tryOperation)
@@ -108,16 +108,13 @@ namespace YieldAwait.Analyzers.Rules
 
             private void Report(OperationAnalysisContext context, ITryOperation tryOperation, DeferredSequence sequence, IOperation value, ITypeSymbol? targetType, SyntaxNode location)
             {
-                if (!sequence.IsDeferred || !sequence.CanFail || !CatchIsMeantFor(tryOperation, sequence))
+                if (!sequence.IsDeferred || !sequence.CanFail || CatchesOnlyOpenErrors(tryOperation, value) || !CatchIsMeantFor(tryOperation, sequence))
                 {
                     return;
                 }
 
-                var properties = ImmutableDictionary<string, string?>.Empty;
-                if (sequence.Kind != DeferredKind.AsyncStream && CanMaterialiseAsList(DeferredSequenceClassifier.Unwrap(value)?.Type, targetType))
-                {
-                    properties = properties.Add(MaterialiseKey, "ToList");
-                }
+                var properties = new YA3003FixProperties(
+                    canMaterialise: sequence.Kind != DeferredKind.AsyncStream && CanMaterialiseAsList(DeferredSequenceClassifier.Unwrap(value)?.Type, targetType)).Write();
 
                 context.ReportDiagnostic(Diagnostic.Create(Rule, location.GetLocation(), properties, KindNames[sequence.Kind]));
             }
@@ -139,6 +136,79 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 return DoesNothingElse(tryOperation.Body);
+            }
+
+            /// <summary>
+            /// <c>Directory.EnumerateFiles(…)</c> and <c>File.ReadLines(…)</c> open the directory or file when they are called
+            /// (the enumerable is built with its first enumerator), so a missing path, a denied access or a bad argument throws
+            /// inside the try. A catch for only those errors guards the call, not the later enumeration. Recursing with
+            /// <c>SearchOption.AllDirectories</c> meets denied subdirectories later, so access errors count there.
+            /// </summary>
+            private static bool CatchesOnlyOpenErrors(ITryOperation tryOperation, IOperation value)
+            {
+                if (DeferredSequenceClassifier.Unwrap(value) is not IInvocationOperation { TargetMethod.ContainingType: { ContainingNamespace: { Name: "IO", ContainingNamespace.Name: "System" } } } call
+                    || call.TargetMethod.Name is not ("ReadLines" or "EnumerateFiles" or "EnumerateDirectories" or "EnumerateFileSystemEntries"))
+                {
+                    return false;
+                }
+
+                var recursive = call.Arguments.Any(a => a.Value.Type is { Name: "SearchOption" } && !(a.Value.ConstantValue is { HasValue: true, Value: 0 }));
+                foreach (var clause in tryOperation.Catches)
+                {
+                    var caught = clause.Filter is { } filter && IsCatchAll(clause.ExceptionType) ? FilteredTypes(filter) : new List<ITypeSymbol> { clause.ExceptionType };
+                    if (caught is null || caught.Count == 0 || !caught.All(type => IsOpenError(type, recursive)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static bool IsOpenError(ITypeSymbol type, bool recursive) => type.Name switch
+            {
+                "DirectoryNotFoundException" or "FileNotFoundException" or "PathTooLongException" or "DriveNotFoundException" => true,
+                "ArgumentException" or "ArgumentNullException" or "ArgumentOutOfRangeException" or "NotSupportedException" => true,
+                "UnauthorizedAccessException" or "SecurityException" => !recursive,
+                _ => false,
+            };
+
+            /// <summary>The types a filter such as <c>when (ex is A or B)</c> admits; null when it tests anything else.</summary>
+            private static List<ITypeSymbol>? FilteredTypes(IOperation filter)
+            {
+                var types = new List<ITypeSymbol>();
+                var pending = new Stack<IOperation>();
+                pending.Push(filter);
+                while (pending.Count > 0)
+                {
+                    switch (pending.Pop())
+                    {
+                        case IIsPatternOperation { Pattern: var pattern }:
+                            pending.Push(pattern);
+                            break;
+                        case IIsTypeOperation { TypeOperand: var tested }:
+                            types.Add(tested);
+                            break;
+                        case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either:
+                            pending.Push(either.LeftPattern);
+                            pending.Push(either.RightPattern);
+                            break;
+                        case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                            pending.Push(or.LeftOperand);
+                            pending.Push(or.RightOperand);
+                            break;
+                        case ITypePatternOperation typePattern:
+                            types.Add(typePattern.MatchedType);
+                            break;
+                        case IDeclarationPatternOperation { MatchedType: { } declared }:
+                            types.Add(declared);
+                            break;
+                        default:
+                            return null;
+                    }
+                }
+
+                return types;
             }
 
             private static bool IsCatchAll(ITypeSymbol type) =>

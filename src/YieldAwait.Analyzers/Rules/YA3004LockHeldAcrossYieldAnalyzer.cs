@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -16,9 +17,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA3004LockHeldAcrossYieldAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Present (value "true") when the lock is the fixable shape <c>lock (g) { foreach (var x in xs) yield return x; }</c>.</summary>
-        public const string SnapshotShapeKey = "SnapshotShape";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.LockHeldAcrossYield,
             title: "Lock held across yield",
@@ -100,16 +98,17 @@ namespace YieldAwait.Analyzers.Rules
             public State(Compilation compilation, AsyncTypes types)
             {
                 _types = types;
-                _monitor = compilation.GetTypeByMetadataName("System.Threading.Monitor");
-                _semaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
-                _readerWriterLockSlim = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
-                _mutex = compilation.GetTypeByMetadataName("System.Threading.Mutex");
-                _lockType = compilation.GetTypeByMetadataName("System.Threading.Lock");
+                _monitor = compilation.GetBestTypeByMetadataName("System.Threading.Monitor");
+                _semaphoreSlim = compilation.GetBestTypeByMetadataName("System.Threading.SemaphoreSlim");
+                _readerWriterLockSlim = compilation.GetBestTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
+                _mutex = compilation.GetBestTypeByMetadataName("System.Threading.Mutex");
+                _lockType = compilation.GetBestTypeByMetadataName("System.Threading.Lock");
             }
 
             public void AnalyzeYield(OperationAnalysisContext context)
             {
                 var yield = context.Operation;
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
                 if (yield.Syntax is not YieldStatementSyntax yieldSyntax
                     || !EnclosingFunction.TryFind(yield, context.ContainingSymbol, out var function, out var declaration)
                     || IteratorFacts.Classify(function, _types) == IteratorKind.None)
@@ -125,9 +124,7 @@ namespace YieldAwait.Analyzers.Rules
                         return;
                     }
 
-                    var properties = IsSnapshotShape(lockOperation, yieldSyntax)
-                        ? ImmutableDictionary<string, string?>.Empty.Add(SnapshotShapeKey, "true")
-                        : ImmutableDictionary<string, string?>.Empty;
+                    var properties = new YA3004FixProperties(snapshotShape: IsSnapshotShape(lockOperation, yieldSyntax)).Write();
                     context.ReportDiagnostic(Diagnostic.Create(
                         Rule,
                         yieldSyntax.GetLocation(),

@@ -36,7 +36,7 @@ namespace YieldAwait.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var enumerable = start.Compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+                var enumerable = start.Compilation.GetBestTypeByMetadataName("System.Linq.Enumerable");
                 var types = AsyncTypes.TryCreate(start.Compilation);
                 if (types is null)
                 {
@@ -46,8 +46,9 @@ namespace YieldAwait.Analyzers.Rules
                 var state = new State(
                     types,
                     enumerable,
-                    start.Compilation.GetTypeByMetadataName("System.Linq.AsyncEnumerable"),
-                    start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions"));
+                    start.Compilation.GetBestTypeByMetadataName("System.Linq.AsyncEnumerable"),
+                    start.Compilation.GetBestTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions"),
+                    SourceIndex.For(start.Compilation));
                 start.RegisterOperationBlockAction(state.AnalyzeBlock);
             });
         }
@@ -63,9 +64,11 @@ namespace YieldAwait.Analyzers.Rules
             /// <summary>Where <c>WithCancellation</c> and <c>ConfigureAwait</c> for streams live: they configure, not enumerate.</summary>
             private readonly INamedTypeSymbol? _streamConfiguration;
             private readonly ConcurrentDictionary<IMethodSymbol, IteratorKind> _generatorKind = new(SymbolEqualityComparer.Default);
+            private readonly SourceIndex _index;
 
-            public State(AsyncTypes types, INamedTypeSymbol? enumerable, INamedTypeSymbol? asyncEnumerable, INamedTypeSymbol? streamConfiguration)
+            public State(AsyncTypes types, INamedTypeSymbol? enumerable, INamedTypeSymbol? asyncEnumerable, INamedTypeSymbol? streamConfiguration, SourceIndex index)
             {
+                _index = index;
                 _types = types;
                 _enumerable = enumerable;
                 _asyncEnumerable = asyncEnumerable;
@@ -74,6 +77,12 @@ namespace YieldAwait.Analyzers.Rules
 
             public void AnalyzeBlock(OperationBlockAnalysisContext context)
             {
+                // Gate: a generator is one of the compilation's own iterators; without any, there is nothing to bind.
+                if (_index.HasNoIterators)
+                {
+                    return;
+                }
+
                 var bindings = new Dictionary<ILocalSymbol, (IVariableDeclaratorOperation Declarator, IMethodSymbol Generator)>(SymbolEqualityComparer.Default);
 
                 // Bindings are rare and recognisable in the syntax (a local initialised with a call), so only their
@@ -89,6 +98,7 @@ namespace YieldAwait.Analyzers.Rules
                     {
                         if (node is VariableDeclaratorSyntax { Initializer.Value: var initializer } declaratorSyntax
                             && IsCall(initializer)
+                            && MentionsIterator(initializer)
                             && model.GetOperation(declaratorSyntax, context.CancellationToken) is IVariableDeclaratorOperation { Symbol: { IsRef: false } local, Initializer.Value: { } value } declarator
                             && GeneratorOf(value) is { } generator)
                         {
@@ -159,6 +169,24 @@ namespace YieldAwait.Analyzers.Rules
             }
 
             /// <summary>A call, possibly parenthesized or with <c>!</c>: the only syntax <see cref="GeneratorOf"/> can accept.</summary>
+            /// <summary>
+            /// Gate before binding a declarator: its value can only be a generator when its initializer spells the name of one
+            /// of the compilation's iterators (the call itself, or the source of a LINQ chain over it).
+            /// </summary>
+            private bool MentionsIterator(ExpressionSyntax initializer)
+            {
+                foreach (var node in initializer.DescendantNodesAndSelf())
+                {
+                    if (node is SimpleNameSyntax name && _index.IsIteratorName(name.Identifier.ValueText))
+                    {
+                        _index.Passed(DiagnosticIds.GeneratorEnumeratedMoreThanOnce);
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             private static bool IsCall(ExpressionSyntax expression)
             {
                 while (true)

@@ -73,6 +73,8 @@ namespace YieldAwait.Analyzers.Rules
                 return;
             }
 
+            SourceIndex.For(context.Compilation).Passed(Rule.Id);
+
             var kind = iterators.KindOfCallee(callee, virtualDispatch);
             if (kind == IteratorKind.None)
             {

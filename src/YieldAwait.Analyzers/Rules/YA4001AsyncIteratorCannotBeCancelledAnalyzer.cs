@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,6 +9,7 @@ using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Cancellation;
 using YieldAwait.Analyzers.Finiteness;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Options;
 
 namespace YieldAwait.Analyzers.Rules
@@ -22,24 +22,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA4001AsyncIteratorCannotBeCancelledAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>What the fix has to do: <see cref="AddToken"/>, <see cref="MarkToken"/> or <see cref="BaseSignature"/> (not fixed).</summary>
-        public const string ShapeProperty = "Shape";
-
-        /// <summary>The iterator takes no token: add one and pass it to the awaited calls.</summary>
-        public const string AddToken = "AddToken";
-
-        /// <summary>The iterator takes one token without the attribute: mark it.</summary>
-        public const string MarkToken = "MarkToken";
-
-        /// <summary>Reported on an interface or base member whose async-iterator implementations take no token.</summary>
-        public const string BaseSignature = "BaseSignature";
-
-        /// <summary>
-        /// For an endless iterator that never really waits: the position of the endless loop, where the fix checks the token
-        /// (no awaited call in it could take one).
-        /// </summary>
-        public const string EndlessLoopProperty = "EndlessLoop";
-
         private const string NeverReachesAwaits = "it takes no CancellationToken, so a consumer's token never reaches the awaits inside it";
 
         private const string NeverStops = "it never ends and takes no CancellationToken, so a consumer that cancels it with WithCancellation(token) waits forever; only a token checked in its loop could stop it";
@@ -106,6 +88,8 @@ namespace YieldAwait.Analyzers.Rules
                 return;
             }
 
+            SourceIndex.For(context.Compilation).Passed(Rule.Id);
+
             // The symbol checks first: most async iterators have their token, and then no syntax is walked.
             var tokens = function.Parameters.Where(p => types.IsToken(p.Type)).ToList();
             if ((returnsEnumerable ? tokens.Any(types.HasEnumeratorCancellation) : tokens.Count > 0)
@@ -120,7 +104,7 @@ namespace YieldAwait.Analyzers.Rules
             {
                 // CS8425 territory: the token is there, but WithCancellation's token never reaches it.
                 var token = tokens[0];
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, tokens.Count == 1 ? MarkToken : null);
+                var properties = new YA4001FixProperties(tokens.Count == 1 ? YA4001Shape.MarkToken : YA4001Shape.AmbiguousToken).Write();
                 if (!ApiSurface.Includes(context.Options, declaration.SyntaxTree, function, DiagnosticIds.AsyncIteratorCannotBeCancelled))
                 {
                     return;
@@ -154,16 +138,10 @@ namespace YieldAwait.Analyzers.Rules
                 return;
             }
 
-            var addToken = ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, AddToken);
-            if (endlessLoop is not null)
-            {
-                addToken = addToken.Add(EndlessLoopProperty, endlessLoop.SpanStart.ToString(CultureInfo.InvariantCulture));
-            }
-
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 IdentifierLocation(declaration),
-                addToken,
+                new YA4001FixProperties(YA4001Shape.AddToken, endlessLoop?.SpanStart).Write(),
                 EnclosingFunction.DisplayName(function),
                 endlessLoop is null ? NeverReachesAwaits : NeverStops));
         }
@@ -232,7 +210,7 @@ namespace YieldAwait.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 declaration.Identifier.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, BaseSignature),
+                new YA4001FixProperties(YA4001Shape.BaseSignature).Write(),
                 EnclosingFunction.DisplayName(member),
                 "it takes no CancellationToken, so the async iterators that implement it cannot be cancelled"));
         }

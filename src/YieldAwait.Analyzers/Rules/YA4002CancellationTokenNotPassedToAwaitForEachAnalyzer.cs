@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Cancellation;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -13,9 +15,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA4002CancellationTokenNotPassedToAwaitForEachAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The token to pass, as source text (<c>cancellationToken</c>, <c>timeout.Token</c>).</summary>
-        public const string TokenProperty = "Token";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.CancellationTokenNotPassedToAwaitForEach,
             title: "Cancellation token not passed to await foreach",
@@ -38,16 +37,21 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var tokenSource = start.Compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
-                var cancelled = start.Compilation.GetTypeByMetadataName("System.OperationCanceledException");
+                var tokenSource = start.Compilation.GetBestTypeByMetadataName("System.Threading.CancellationTokenSource");
+                var cancelled = start.Compilation.GetBestTypeByMetadataName("System.OperationCanceledException");
                 start.RegisterOperationAction(context => Analyze(context, types, tokenSource, cancelled), OperationKind.Loop);
             });
         }
 
         private static void Analyze(OperationAnalysisContext context, CancellationTypes types, INamedTypeSymbol? tokenSource, INamedTypeSymbol? cancelled)
         {
-            if (context.Operation is not IForEachLoopOperation { IsAsynchronous: true } loop
-                || RunsAfterCancellation(loop, cancelled)
+            if (context.Operation is not IForEachLoopOperation { IsAsynchronous: true } loop)
+            {
+                return;
+            }
+
+            SourceIndex.For(context.Compilation).Passed(Rule.Id);
+            if (RunsAfterCancellation(loop, cancelled)
                 || CancellableStreams.UncancelledStream(loop, types) is not { } stream
                 || TokenInScope.Find(loop, context.ContainingSymbol, types, tokenSource) is not { } token)
             {
@@ -57,7 +61,7 @@ namespace YieldAwait.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 stream.Syntax.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(TokenProperty, token),
+                new YA4002FixProperties(token).Write(),
                 token));
         }
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,9 +23,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA4003BufferedSequenceCouldStreamAnalyzer : DiagnosticAnalyzer
     {
-        public const string ElementTypeProperty = "ElementType";
-        public const string CallersProperty = "Callers";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.BufferedSequenceCouldStream,
             title: "Async method buffers a sequence it could stream",
@@ -72,8 +68,13 @@ namespace YieldAwait.Analyzers.Rules
                 if (context.ContainingSymbol is not IMethodSymbol { IsAsync: true } method
                     || body.Syntax is not MethodDeclarationSyntax declaration
                     || declaration.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }
-                    || BufferedListMethod.Recognize(method, body, _types) is not { } buffered
-                    || !ApiSurface.Includes(context.Options, declaration.SyntaxTree, method, DiagnosticIds.BufferedSequenceCouldStream)
+                    || !ApiSurface.Includes(context.Options, declaration.SyntaxTree, method, DiagnosticIds.BufferedSequenceCouldStream))
+                {
+                    return;
+                }
+
+                SourceIndex.For(context.Compilation).Passed(Rule.Id);
+                if (BufferedListMethod.Recognize(method, body, _types) is not { } buffered
                     || _callers.StreamableCallers(method, context.CancellationToken) is not { } callers
                     || callers == 0)
                 {
@@ -81,10 +82,7 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 var element = buffered.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-                var properties = ImmutableDictionary<string, string?>.Empty
-                    .Add(ElementTypeProperty, element)
-                    .Add(CallersProperty, callers.ToString(CultureInfo.InvariantCulture));
-                context.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Identifier.GetLocation(), properties, method.Name, element));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Identifier.GetLocation(), method.Name, element));
             }
         }
     }

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -19,12 +20,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA5001ListBuiltOnlyToReturnSequenceAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>
-        /// Comma-separated indices, in the body without the list's declaration, of the leading argument-check statements
-        /// that the fix keeps eager (as YA3001's split does).
-        /// </summary>
-        public const string CheckStatementsKey = "CheckStatements";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.ListBuiltOnlyToReturnSequence,
             title: "Method builds a list only to return it as a sequence",
@@ -43,7 +38,7 @@ namespace YieldAwait.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetTypeByMetadataName("System.Collections.Generic.List`1") is not { } list
+                if (start.Compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1") is not { } list
                     || ArgumentCheckRecognizer.TryCreate(start.Compilation) is not { } checks)
                 {
                     return;
@@ -54,6 +49,13 @@ namespace YieldAwait.Analyzers.Rules
                     SyntaxKind.MethodDeclaration,
                     SyntaxKind.LocalFunctionStatement);
             });
+        }
+
+        /// <summary>Counts the declarations that pass the syntax filters (the cost guard reads the count); always true.</summary>
+        private static bool PassesGate(SyntaxNodeAnalysisContext context)
+        {
+            SourceIndex.For(context.Compilation).Passed(Rule.Id);
+            return true;
         }
 
         private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol listType, ArgumentCheckRecognizer checks)
@@ -71,6 +73,7 @@ namespace YieldAwait.Analyzers.Rules
                 || modifiers.Any(SyntaxKind.AsyncKeyword) || modifiers.Any(SyntaxKind.UnsafeKeyword)
                 || body.Statements.LastOrDefault() is not ReturnStatementSyntax { Expression: IdentifierNameSyntax returned }
                 || IteratorFacts.ContainsYield(context.Node)
+                || !PassesGate(context)
                 || context.Node.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Modifiers.Any(SyntaxKind.UnsafeKeyword))
                 || context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is not IMethodSymbol function
                 || function.ReturnType is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } sequenceType
@@ -119,7 +122,7 @@ namespace YieldAwait.Analyzers.Rules
                 Rule,
                 name.GetLocation(),
                 new[] { declarator.Identifier.GetLocation() },
-                ImmutableDictionary<string, string?>.Empty.Add(CheckStatementsKey, string.Join(",", checkIndices)),
+                new YA5001FixProperties(checkIndices).Write(),
                 EnclosingFunction.DisplayName(function),
                 local.Name));
         }

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Finiteness;
+using YieldAwait.Analyzers.FixProperties;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -21,12 +22,6 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA5002MaterialisationConsumedAtOnceAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>How the copy is read: <see cref="LoopConsumer"/>, <see cref="OperatorConsumer"/> or <see cref="CountConsumer"/>.</summary>
-        public const string ConsumerKey = "Consumer";
-        public const string LoopConsumer = "Loop";
-        public const string OperatorConsumer = "Operator";
-        public const string CountConsumer = "Count";
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.MaterialisationConsumedAtOnce,
             title: "Materialisation is consumed at once",
@@ -51,12 +46,12 @@ namespace YieldAwait.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetTypeByMetadataName("System.Linq.Enumerable") is not { } enumerable)
+                if (start.Compilation.GetBestTypeByMetadataName("System.Linq.Enumerable") is not { } enumerable)
                 {
                     return;
                 }
 
-                var queryable = start.Compilation.GetTypeByMetadataName("System.Linq.IQueryable");
+                var queryable = start.Compilation.GetBestTypeByMetadataName("System.Linq.IQueryable");
                 start.RegisterOperationAction(context => Analyze(context, enumerable, queryable), OperationKind.Invocation);
             });
         }
@@ -67,8 +62,13 @@ namespace YieldAwait.Analyzers.Rules
             var method = invocation.TargetMethod;
             if (method.Name is not ("ToList" or "ToArray")
                 || invocation.Arguments.Length != 1
-                || invocation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax, ArgumentList.Arguments.Count: 0 }
-                || !SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingType, enumerable)
+                || invocation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax, ArgumentList.Arguments.Count: 0 })
+            {
+                return;
+            }
+
+            SourceIndex.For(context.Compilation).Passed(Rule.Id);
+            if (!SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingType, enumerable)
                 || invocation.Arguments[0].Value is not { } sourceArgument
                 || Unwrap(sourceArgument) is not { Type: { } sourceType } source)
             {
@@ -91,7 +91,7 @@ namespace YieldAwait.Analyzers.Rules
                 return;
             }
 
-            if (kind == LoopConsumer && !EnumeratesAs(sourceType, ElementType(invocation.Type)))
+            if (kind == YA5002Consumer.Loop && !EnumeratesAs(sourceType, ElementType(invocation.Type)))
             {
                 return;
             }
@@ -104,13 +104,13 @@ namespace YieldAwait.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 OperatorLocation.Of(invocation.Syntax),
-                ImmutableDictionary<string, string?>.Empty.Add(ConsumerKey, kind),
+                new YA5002FixProperties(kind).Write(),
                 method.Name,
                 reader));
         }
 
         /// <summary>What reads the copy, the code that runs while it is read, and the span whose declarations hold its elements.</summary>
-        private static (string Kind, string Reader, IEnumerable<IOperation> Region, TextSpan TaintSpan)? Consumer(IInvocationOperation invocation, INamedTypeSymbol enumerable)
+        private static (YA5002Consumer Kind, string Reader, IEnumerable<IOperation> Region, TextSpan TaintSpan)? Consumer(IInvocationOperation invocation, INamedTypeSymbol enumerable)
         {
             var parent = invocation.Parent;
             var value = (IOperation)invocation;
@@ -123,7 +123,7 @@ namespace YieldAwait.Analyzers.Rules
             switch (parent)
             {
                 case IForEachLoopOperation { IsAsynchronous: false } loop when loop.Collection == value:
-                    return (LoopConsumer, "this loop", new[] { loop.Body }, loop.Syntax.Span);
+                    return (YA5002Consumer.Loop, "this loop", new[] { loop.Body }, loop.Syntax.Span);
 
                 case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation consumer } argument
                     when argument.Value == value
@@ -131,15 +131,15 @@ namespace YieldAwait.Analyzers.Rules
                         && SymbolEqualityComparer.Default.Equals((consumer.TargetMethod.ReducedFrom ?? consumer.TargetMethod).ContainingType, enumerable):
                     var others = consumer.Arguments.Skip(1).Select(a => a.Value).ToList();
                     var span = others.Count == 0 ? default : TextSpan.FromBounds(others.Min(o => o.Syntax.SpanStart), others.Max(o => o.Syntax.Span.End));
-                    return (OperatorConsumer, "'" + consumer.TargetMethod.Name + "'", others, span);
+                    return (YA5002Consumer.Operator, "'" + consumer.TargetMethod.Name + "'", others, span);
 
                 case IInvocationOperation { TargetMethod: { Name: "Contains", IsStatic: false } contains } consumer
                     when consumer.Instance == value && contains.Parameters.Length == 1 && contains.ContainingType.Name == "List":
-                    return (OperatorConsumer, "'Contains'", consumer.Arguments.Select(a => a.Value).ToList(), default);
+                    return (YA5002Consumer.Operator, "'Contains'", consumer.Arguments.Select(a => a.Value).ToList(), default);
 
                 case IPropertyReferenceOperation { Property.Name: "Count" or "Length" } property
                     when property.Instance == value && !IsWritten(property):
-                    return (CountConsumer, "'" + property.Property.Name + "'", Enumerable.Empty<IOperation>(), default);
+                    return (YA5002Consumer.Count, "'" + property.Property.Name + "'", Enumerable.Empty<IOperation>(), default);
 
                 default:
                     return null;

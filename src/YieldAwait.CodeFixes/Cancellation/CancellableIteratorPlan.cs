@@ -11,8 +11,8 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Cancellation;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
 
 namespace YieldAwait.CodeFixes.Cancellation
 {
@@ -50,8 +50,8 @@ namespace YieldAwait.CodeFixes.Cancellation
 
         public static async Task<CancellableIteratorPlan?> TryCreateAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(YA4001AsyncIteratorCannotBeCancelledAnalyzer.ShapeProperty, out var shape)
-                || shape is not (YA4001AsyncIteratorCannotBeCancelledAnalyzer.AddToken or YA4001AsyncIteratorCannotBeCancelledAnalyzer.MarkToken)
+            if (!YA4001FixProperties.TryRead(diagnostic, out var properties)
+                || properties.Shape is not (YA4001Shape.AddToken or YA4001Shape.MarkToken)
                 || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root
                 || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
                 || CancellationTypes.TryCreate(model.Compilation) is not { EnumeratorCancellationAttribute: not null } types
@@ -75,7 +75,7 @@ namespace YieldAwait.CodeFixes.Cancellation
             }
 
             var returnsEnumerable = types.IsAsyncEnumerable(function.ReturnType);
-            if (shape == YA4001AsyncIteratorCannotBeCancelledAnalyzer.MarkToken)
+            if (properties.Shape == YA4001Shape.MarkToken)
             {
                 var tokens = function.Parameters.Where(p => types.IsToken(p.Type)).ToList();
                 var marked = tokens.Count == 1 && returnsEnumerable
@@ -94,7 +94,7 @@ namespace YieldAwait.CodeFixes.Cancellation
             var name = TokenParameter.UniqueName(declaration);
             return new CancellableIteratorPlan(declaration, parameters, null, name, returnsEnumerable, TokenFlow.Find(body, model, types, cancellationToken))
             {
-                EndlessLoop = EndlessLoopOf(body, diagnostic),
+                EndlessLoop = EndlessLoopAt(body, properties.EndlessLoop),
             };
         }
 
@@ -102,11 +102,9 @@ namespace YieldAwait.CodeFixes.Cancellation
         /// The endless loop of an iterator that never really waits (reported with its position): no awaited call in it takes the
         /// token, so the fix checks it at the top of each turn.
         /// </summary>
-        private static StatementSyntax? EndlessLoopOf(BlockSyntax body, Diagnostic diagnostic)
+        private static StatementSyntax? EndlessLoopAt(BlockSyntax body, int? endlessLoop)
         {
-            if (!diagnostic.Properties.TryGetValue(YA4001AsyncIteratorCannotBeCancelledAnalyzer.EndlessLoopProperty, out var value)
-                || !int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
-                || !body.Span.Contains(position))
+            if (endlessLoop is not { } position || !body.Span.Contains(position))
             {
                 return null;
             }

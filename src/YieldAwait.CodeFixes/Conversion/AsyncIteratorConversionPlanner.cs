@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Cancellation;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -311,7 +312,7 @@ namespace YieldAwait.CodeFixes.Conversion
             var symbol = member.Symbol;
             var compilation = model.Compilation;
             var context = ContextFor(document.Project, compilation);
-            var enumeratorCancellation = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
+            var enumeratorCancellation = compilation.GetBestTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
             var hasBody = IteratorFacts.GetBody(declaration) is not null;
             if (context?.Types.IAsyncEnumerableOfT is null
                 || !(hasBody ? CanConvert(declaration, symbol, context.Types) : CanChangeSignature(declaration, symbol))
@@ -516,7 +517,7 @@ namespace YieldAwait.CodeFixes.Conversion
         private static (SyntaxNode Node, CommonForEachStatementSyntax? ForEach, InvocationExpressionSyntax? Terminal)? Consumer(InvocationExpressionSyntax invocation, SemanticModel model)
         {
             ExpressionSyntax top = invocation;
-            var asyncLinq = model.Compilation.GetTypeByMetadataName("System.Linq.AsyncEnumerable");
+            var asyncLinq = model.Compilation.GetBestTypeByMetadataName("System.Linq.AsyncEnumerable");
             while (top.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax next } member && member.Expression == top && next.Expression == member)
             {
                 if (asyncLinq is null || model.GetSymbolInfo(next).Symbol is not IMethodSymbol { ContainingType: { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } } } linq)

@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.FixAll;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -12,26 +13,13 @@ namespace YieldAwait.CodeFixes.Conversion
     /// Fix All for "Convert to async iterator": the flagged iterators of the scope and their callers change
     /// together in one plan, because one conversion's edits (callers, signatures) overlap another's.
     /// </summary>
-    internal sealed class AsyncIteratorFixAllProvider : FixAllProvider
+    internal static class AsyncIteratorFixAllProvider
     {
-        public static readonly AsyncIteratorFixAllProvider Instance = new();
+        public static readonly FixAllProvider Instance = WholeScopeFixAllProvider.Create(PlanAsync);
 
-        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
-            new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-        public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+        private static async Task<CodeAction?> PlanAsync(FixAllContext fixAllContext, IReadOnlyList<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> flagged)
         {
-            var seeds = new List<(Document, SyntaxNode)>();
-            foreach (var (document, diagnostics) in await FixAllScopeDocuments.CollectAsync(fixAllContext).ConfigureAwait(false))
-            {
-                var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-                seeds.AddRange(diagnostics
-                    .Select(d => DiagnosticTargets.EnclosingFunction(root!, d))
-                    .Where(n => n is not null)
-                    .Distinct()
-                    .Select(n => (document, n!)));
-            }
-
+            var seeds = await WholeScopeFixAllProvider.SeedsAsync(flagged, DiagnosticTargets.EnclosingFunction, fixAllContext.CancellationToken).ConfigureAwait(false);
             var solution = fixAllContext.Solution;
             var asCounterparts = fixAllContext.CodeActionEquivalenceKey?.EndsWith(ConvertToAsyncIteratorAction.CounterpartKeySuffix, System.StringComparison.Ordinal) == true;
             var plan = await AsyncIteratorConversionPlanner.PlanManyAsync(solution, seeds, asCounterparts, fixAllContext.CancellationToken).ConfigureAwait(false);

@@ -6,6 +6,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using YieldAwait.Analyzers.Analysis;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -63,7 +65,7 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             var tokens = method.Parameters.Where(p => SymbolEqualityComparer.Default.Equals(p.Type, cancellationTokenType)).ToList();
-            var enumeratorCancellation = model.Compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
+            var enumeratorCancellation = model.Compilation.GetBestTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
             var marked = tokens.FirstOrDefault(p => p.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, enumeratorCancellation)));
             return marked?.Name ?? (tokens.Count == 1 ? tokens[0].Name : null);
         }

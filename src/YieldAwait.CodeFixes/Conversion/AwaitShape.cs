@@ -29,5 +29,8 @@ namespace YieldAwait.CodeFixes.Conversion
 
         /// <summary><c>Thread.Sleep(n)</c> → <c>await Task.Delay(n, token)</c>.</summary>
         Delay,
+
+        /// <summary><c>Sync.Wait(LoadAsync())</c>, <c>AsyncContext.Run(() =&gt; LoadAsync())</c> → <c>await LoadAsync()</c>.</summary>
+        AwaitHelperArgument,
     }
 }

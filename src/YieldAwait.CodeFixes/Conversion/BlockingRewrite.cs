@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -15,6 +17,12 @@ namespace YieldAwait.CodeFixes.Conversion
         private readonly bool _resultUsed;
         private readonly CancellationTokenArgument? _tokenForAwaited;
         private readonly bool _awaitedUnderConfigureAwait;
+
+        /// <summary>For <see cref="AwaitShape.AwaitHelperArgument"/>: the child indices that lead from the call to what it blocks on.</summary>
+        private ImmutableArray<int> _pathToAwaited = ImmutableArray<int>.Empty;
+
+        /// <summary>For <see cref="AwaitShape.AwaitHelperArgument"/>: what it blocks on is <c>vt.AsTask()</c>, and <c>await vt</c> says the same.</summary>
+        private bool _awaitedIsAsTask;
 
         private BlockingRewrite(SyntaxNode node, AwaitShape shape, bool resultUsed, CancellationTokenArgument? tokenForAwaited, bool awaitedUnderConfigureAwait)
             : base(node)
@@ -47,7 +55,7 @@ namespace YieldAwait.CodeFixes.Conversion
             }
 
             // The rewrites below place arguments by position; named ones may stand in any order.
-            if (shape is not (AwaitShape.AwaitReceiver or AwaitShape.Delay)
+            if (shape is not (AwaitShape.AwaitReceiver or AwaitShape.Delay or AwaitShape.AwaitHelperArgument)
                 && node is InvocationExpressionSyntax { ArgumentList: var arguments } && arguments.Arguments.Any(a => a.NameColon is not null))
             {
                 return null;
@@ -55,7 +63,82 @@ namespace YieldAwait.CodeFixes.Conversion
 
             var awaited = AwaitedInvocation(form, shape.Value, out var underConfigureAwait);
             var token = awaited is null ? null : CancellationTokenArgument.For(awaited, cancellationTokenType);
-            return new BlockingRewrite(node, shape.Value, resultUsed, token, underConfigureAwait);
+            var rewrite = new BlockingRewrite(node, shape.Value, resultUsed, token, underConfigureAwait);
+            if (shape == AwaitShape.AwaitHelperArgument)
+            {
+                rewrite._pathToAwaited = PathTo(node, form.Awaitable!.Syntax);
+                rewrite._awaitedIsAsTask = BlockingFormRecognizer.Unwrap(form.Awaitable) is IInvocationOperation { TargetMethod.Name: "AsTask", Arguments.IsEmpty: true, Instance: { } valueTask }
+                    && types.IsTaskLike(valueTask.Type)
+                    && form.Awaitable.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax };
+            }
+
+            return rewrite;
+        }
+
+        /// <summary>
+        /// A helper call becomes an await of what it blocks on when that says the same: the helper takes nothing else (a
+        /// timeout or an option would be dropped), and its value, where used, is the awaited result.
+        /// </summary>
+        private static AwaitShape? HelperShape(BlockingForm form, AsyncTypes types, bool resultUsed)
+        {
+            if (form.Operation is not IInvocationOperation { TargetMethod.Parameters.Length: 1 } call
+                || form.Awaitable is not { Type: { } awaitedType } awaitable
+                || !types.IsTaskLike(awaitedType)
+                || !call.Syntax.Span.Contains(awaitable.Syntax.Span)
+                || awaitable.Syntax is not ExpressionSyntax)
+            {
+                return null;
+            }
+
+            if (!resultUsed)
+            {
+                return AwaitShape.AwaitHelperArgument;
+            }
+
+            var result = awaitedType is INamedTypeSymbol { TypeArguments.Length: 1 } generic ? generic.TypeArguments[0] : null;
+            return result is not null && SymbolEqualityComparer.Default.Equals(result, call.Type) ? AwaitShape.AwaitHelperArgument : null;
+        }
+
+        private static ImmutableArray<int> PathTo(SyntaxNode ancestor, SyntaxNode descendant)
+        {
+            var path = ImmutableArray.CreateBuilder<int>();
+            for (var current = descendant; current != ancestor && current.Parent is { } parent; current = parent)
+            {
+                var index = 0;
+                foreach (var child in parent.ChildNodes())
+                {
+                    if (child == current)
+                    {
+                        break;
+                    }
+
+                    index++;
+                }
+
+                path.Insert(0, index);
+            }
+
+            return path.ToImmutable();
+        }
+
+        private ExpressionSyntax? Follow(SyntaxNode current)
+        {
+            var node = current;
+            foreach (var index in _pathToAwaited)
+            {
+                node = node.ChildNodes().ElementAtOrDefault(index);
+                if (node is null)
+                {
+                    return null;
+                }
+            }
+
+            if (_awaitedIsAsTask && node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask" } asTask })
+            {
+                node = asTask.Expression;
+            }
+
+            return node as ExpressionSyntax;
         }
 
         private static AwaitShape? ShapeOf(BlockingForm form, AsyncTypes types, INamedTypeSymbol cancellationTokenType, bool resultUsed)
@@ -134,6 +217,9 @@ namespace YieldAwait.CodeFixes.Conversion
                 case BlockingFormKind.Sleep:
                     return syntax is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } ? AwaitShape.Delay : null;
 
+                case BlockingFormKind.Helper:
+                    return HelperShape(form, types, resultUsed);
+
                 default:
                     return null;
             }
@@ -143,7 +229,7 @@ namespace YieldAwait.CodeFixes.Conversion
         private static IInvocationOperation? AwaitedInvocation(BlockingForm form, AwaitShape shape, out bool underConfigureAwait)
         {
             underConfigureAwait = false;
-            if (shape is not (AwaitShape.AwaitReceiver or AwaitShape.WaitAsyncWithToken) || form.Awaitable is null)
+            if (shape is not (AwaitShape.AwaitReceiver or AwaitShape.WaitAsyncWithToken or AwaitShape.AwaitHelperArgument) || form.Awaitable is null)
             {
                 return null;
             }
@@ -181,6 +267,9 @@ namespace YieldAwait.CodeFixes.Conversion
             {
                 case AwaitShape.AwaitReceiver:
                     return Await(WithToken(ReceiverOf(current), token));
+
+                case AwaitShape.AwaitHelperArgument:
+                    return Await(WithToken(Follow(current) ?? (ExpressionSyntax)current, token));
 
                 case AwaitShape.WaitAsyncWithToken:
                     var waitWithToken = (InvocationExpressionSyntax)current;

@@ -17,7 +17,7 @@ namespace YieldAwait.CodeFixes.Conversion
             Types = types;
             CancellationTokenType = cancellationTokenType;
             Options = options;
-            Recognizer = new BlockingFormRecognizer(types);
+            Recognizer = new BlockingFormRecognizer(types, compilation);
             _counterparts = new Lazy<AsyncCounterparts?>(() => AsyncCounterparts.TryCreate(compilation));
             _streams = new Lazy<AsyncStreamBlocking?>(() => AsyncStreamBlocking.TryCreate(compilation));
         }
@@ -42,7 +42,7 @@ namespace YieldAwait.CodeFixes.Conversion
         public static RewriteContext? TryCreate(Compilation compilation, AnalyzerConfigOptionsProvider? options = null)
         {
             var types = AsyncTypes.TryCreate(compilation);
-            var cancellationTokenType = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            var cancellationTokenType = compilation.GetBestTypeByMetadataName("System.Threading.CancellationToken");
             return types is null || cancellationTokenType is null ? null : new RewriteContext(compilation, types, cancellationTokenType, options);
         }
     }

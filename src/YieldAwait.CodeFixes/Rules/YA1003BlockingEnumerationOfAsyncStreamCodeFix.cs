@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.CodeFixes.Conversion;
-using static YieldAwait.Analyzers.Rules.YA1003BlockingEnumerationOfAsyncStreamAnalyzer;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -36,12 +36,12 @@ namespace YieldAwait.CodeFixes.Rules
             {
                 switch (ContextOf(diagnostic))
                 {
-                    case SyncIteratorContext:
+                    case YA1003Context.SyncIterator:
                         var single = new CodeFixContext(context.Document, diagnostic, (action, _) => context.RegisterCodeFix(action, diagnostic), context.CancellationToken);
                         await ConvertToAsyncIteratorAction.RegisterAsync(single, ConvertEquivalenceKey).ConfigureAwait(false);
                         break;
 
-                    case AsyncContext:
+                    case YA1003Context.Async:
                         var document = context.Document;
                         var rewrites = await AwaitInPlace.PlanAsync(document, new[] { diagnostic }, context.CancellationToken).ConfigureAwait(false);
                         if (rewrites.Count > 0)
@@ -56,8 +56,8 @@ namespace YieldAwait.CodeFixes.Rules
             }
         }
 
-        private static string? ContextOf(Diagnostic diagnostic) =>
-            diagnostic.Properties.TryGetValue(ContextProperty, out var value) ? value : null;
+        private static YA1003Context? ContextOf(Diagnostic diagnostic) =>
+            YA1003FixProperties.TryRead(diagnostic, out var properties) ? properties.Context : null;
 
         /// <summary>Fix All for the action it was started from: the conversion's for sync iterators, awaits in place for async functions.</summary>
         private sealed class ByEquivalenceKey : FixAllProvider
@@ -67,7 +67,7 @@ namespace YieldAwait.CodeFixes.Rules
             private static readonly FixAllProvider AwaitInPlaceFixAll = FixAllProvider.Create(
                 async (context, document, diagnostics) =>
                 {
-                    var inAsyncFunctions = diagnostics.Where(d => ContextOf(d) == AsyncContext);
+                    var inAsyncFunctions = diagnostics.Where(d => ContextOf(d) == YA1003Context.Async);
                     var rewrites = await AwaitInPlace.PlanAsync(document, inAsyncFunctions, context.CancellationToken).ConfigureAwait(false);
                     return rewrites.Count == 0 ? document : await AwaitInPlace.ApplyAsync(document, rewrites, context.CancellationToken).ConfigureAwait(false);
                 });

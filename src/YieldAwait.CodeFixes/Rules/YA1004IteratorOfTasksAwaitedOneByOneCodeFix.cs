@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.FixAll;
+using YieldAwait.CodeFixes.Rewrites;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -25,7 +26,20 @@ namespace YieldAwait.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.IteratorOfTasksAwaitedOneByOne);
 
-        public override FixAllProvider GetFixAllProvider() => TaskStreamFixAllProvider.Instance;
+        /// <summary>Fix All: every flagged producer of the scope, with its consumers, in one plan.</summary>
+        public override FixAllProvider GetFixAllProvider() => FixAll;
+
+        private static readonly FixAllProvider FixAll = WholeScopeFixAllProvider.Create(async (fixAllContext, flagged) =>
+        {
+            var seeds = await WholeScopeFixAllProvider.SeedsAsync(flagged, ProducerAt, fixAllContext.CancellationToken).ConfigureAwait(false);
+            var plan = await TaskStreamPlanner.PlanManyAsync(fixAllContext.Solution, seeds, fixAllContext.CancellationToken).ConfigureAwait(false);
+            return plan is null
+                ? null
+                : CodeAction.Create(
+                    "Convert iterators of tasks to async streams",
+                    cancellationToken => TaskStreamConverter.ApplyAsync(plan, cancellationToken),
+                    fixAllContext.CodeActionEquivalenceKey);
+        });
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -60,37 +74,6 @@ namespace YieldAwait.CodeFixes.Rules
             var consumers = plan.Consumers.Count;
             var target = signature.NewName is null ? "async stream" : $"async stream '{signature.NewName}'";
             return $"Convert '{signature.Name}' to {target} ({consumers} {(consumers == 1 ? "consumer" : "consumers")})";
-        }
-
-        /// <summary>Fix All: every flagged producer of the scope, with its consumers, in one plan.</summary>
-        private sealed class TaskStreamFixAllProvider : FixAllProvider
-        {
-            public static readonly TaskStreamFixAllProvider Instance = new();
-
-            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
-                new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-            public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
-            {
-                var seeds = new List<(Document, SyntaxNode)>();
-                foreach (var (document, diagnostics) in await FixAllScopeDocuments.CollectAsync(fixAllContext).ConfigureAwait(false))
-                {
-                    var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-                    seeds.AddRange(diagnostics
-                        .Select(d => ProducerAt(root!, d))
-                        .Where(n => n is not null)
-                        .Distinct()
-                        .Select(n => (document, n!)));
-                }
-
-                var plan = await TaskStreamPlanner.PlanManyAsync(fixAllContext.Solution, seeds, fixAllContext.CancellationToken).ConfigureAwait(false);
-                return plan is null
-                    ? null
-                    : CodeAction.Create(
-                        "Convert iterators of tasks to async streams",
-                        cancellationToken => TaskStreamConverter.ApplyAsync(plan, cancellationToken),
-                        fixAllContext.CodeActionEquivalenceKey);
-            }
         }
     }
 }

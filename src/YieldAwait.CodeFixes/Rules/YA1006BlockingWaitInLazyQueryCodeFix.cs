@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using YieldAwait.Analyzers;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.Rewrites;
 
 namespace YieldAwait.CodeFixes.Rules
 {

@@ -10,7 +10,9 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.Analyzers.FixProperties;
+using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.FixAll;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -74,39 +76,28 @@ namespace YieldAwait.CodeFixes.Rules
                 return document;
             }
 
-            var targets = new Dictionary<SyntaxNode, SyntaxAnnotation>();
+            var targets = new List<(SyntaxNode, string)>();
             foreach (var diagnostic in diagnostics)
             {
-                if (Materialiser(root, diagnostic) is { } materialiser && !targets.ContainsKey(materialiser))
+                if (Materialiser(root, diagnostic) is { } materialiser && !targets.Any(t => t.Item1 == materialiser))
                 {
-                    targets.Add(materialiser, new SyntaxAnnotation("YA2001.Target"));
+                    targets.Add((materialiser, equivalenceKey));
                 }
             }
 
-            if (targets.Count == 0)
-            {
-                return document;
-            }
-
-            var current = document.WithSyntaxRoot(root.ReplaceNodes(targets.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(targets[original])));
-            var changed = false;
-            foreach (var annotation in targets.Values)
-            {
-                var currentRoot = await current.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                if (currentRoot?.GetAnnotatedNodes(annotation).FirstOrDefault() is InvocationExpressionSyntax materialiser
-                    && await TryRewriteAsync(current, materialiser, equivalenceKey, cancellationToken).ConfigureAwait(false) is { } next)
-                {
-                    current = next;
-                    changed = true;
-                }
-            }
-
-            // The annotations alone must not count as a change (Fix All run again must leave the document alone).
-            return changed ? current : document;
+            return await SequentialFixAll.ApplyInTurnAsync(
+                document,
+                root,
+                targets,
+                (current, node, key, ct) => node is InvocationExpressionSyntax materialiser ? TryRewriteAsync(current, materialiser, key, ct) : Task.FromResult<Document?>(null),
+                cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>The reported <c>ToList()</c> or <c>ToArray()</c> call; the analyzer names the operator, so other materialisers are passed over unparsed.</summary>
         private static InvocationExpressionSyntax? Materialiser(SyntaxNode root, Diagnostic diagnostic) =>
-            DiagnosticTargets.ReportedNode(root, diagnostic)?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+            YA2001FixProperties.TryRead(diagnostic, out var properties) && properties.Operator is "ToList" or "ToArray"
+                ? DiagnosticTargets.ReportedNode(root, diagnostic)?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault()
+                : null;
 
         private static async Task<Document?> TryRewriteAsync(Document document, InvocationExpressionSyntax materialiser, string equivalenceKey, CancellationToken cancellationToken)
         {

@@ -9,8 +9,10 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.Rewrites;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -116,23 +118,9 @@ namespace YieldAwait.CodeFixes.Rules
         }
 
         private static bool IsMovable(Diagnostic diagnostic) =>
-            diagnostic.Properties.TryGetValue(YA3001ArgumentCheckInIteratorAnalyzer.MovableKey, out var movable) && movable == "true";
+            YA3001FixProperties.TryRead(diagnostic, out var properties) && properties.Movable;
 
-        private static IReadOnlyCollection<int> CheckStatements(Diagnostic diagnostic)
-        {
-            var indices = new List<int>();
-            if (diagnostic.Properties.TryGetValue(YA3001ArgumentCheckInIteratorAnalyzer.CheckStatementsKey, out var list) && list is not null)
-            {
-                foreach (var part in list.Split(','))
-                {
-                    if (int.TryParse(part, out var index))
-                    {
-                        indices.Add(index);
-                    }
-                }
-            }
-
-            return indices;
-        }
+        private static IReadOnlyCollection<int> CheckStatements(Diagnostic diagnostic) =>
+            YA3001FixProperties.TryRead(diagnostic, out var properties) ? properties.CheckStatements : ImmutableArray<int>.Empty;
     }
 }

@@ -11,8 +11,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -26,13 +27,17 @@ namespace YieldAwait.CodeFixes.Rules
     {
         public const string MaterialiseKey = "YA3002.MaterialiseBeforeDisposal";
         public const string ConvertToIteratorKey = "YA3002.ConvertToIterator";
+        public const string ConvertToAsyncIteratorKey = "YA3002.ConvertToAsyncIterator";
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.LazySequenceOutlivesResource);
 
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-            async (context, document, diagnostics) => context.CodeActionEquivalenceKey == ConvertToIteratorKey
-                ? await ConvertToIteratorAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
-                : await MaterialiseAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+            async (context, document, diagnostics) => context.CodeActionEquivalenceKey switch
+            {
+                ConvertToIteratorKey => await ConvertToIteratorAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false),
+                ConvertToAsyncIteratorKey => await ConvertToAsyncIteratorAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false),
+                _ => await MaterialiseAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false),
+            });
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -50,22 +55,36 @@ namespace YieldAwait.CodeFixes.Rules
                     continue;
                 }
 
-                if (diagnostic.Properties.ContainsKey(YA3002LazySequenceOutlivesResourceAnalyzer.CanMaterialiseKey))
+                if (CanMaterialise(diagnostic))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create("Materialise before disposal", ct => MaterialiseAsync(document, new[] { diagnostic }, ct), MaterialiseKey),
                         diagnostic);
                 }
 
-                if (diagnostic.Properties.ContainsKey(YA3002LazySequenceOutlivesResourceAnalyzer.CanConvertToIteratorKey)
+                if (CanConvertToIterator(diagnostic)
                     && Expression(root, diagnostic)?.Parent is ReturnStatementSyntax)
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create("Convert to iterator", ct => ConvertToIteratorAsync(document, new[] { diagnostic }, ct), ConvertToIteratorKey),
                         diagnostic);
                 }
+
+                if ((YA3002FixProperties.TryRead(diagnostic, out var asyncProperties) && asyncProperties.CanConvertToAsyncIterator)
+                    && Expression(root, diagnostic)?.Parent is ReturnStatementSyntax)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Convert to async iterator", ct => ConvertToAsyncIteratorAsync(document, new[] { diagnostic }, ct), ConvertToAsyncIteratorKey),
+                        diagnostic);
+                }
             }
         }
+
+        private static bool CanMaterialise(Diagnostic diagnostic) =>
+            YA3002FixProperties.TryRead(diagnostic, out var properties) && properties.CanMaterialise;
+
+        private static bool CanConvertToIterator(Diagnostic diagnostic) =>
+            YA3002FixProperties.TryRead(diagnostic, out var properties) && properties.CanConvertToIterator;
 
         private static ExpressionSyntax? Expression(SyntaxNode root, Diagnostic diagnostic) =>
             root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax expression
@@ -83,7 +102,7 @@ namespace YieldAwait.CodeFixes.Rules
             }
 
             var expressions = diagnostics
-                .Where(d => d.Properties.ContainsKey(YA3002LazySequenceOutlivesResourceAnalyzer.CanMaterialiseKey))
+                .Where(CanMaterialise)
                 .Select(d => Expression(root, d))
                 .OfType<ExpressionSyntax>()
                 .Distinct()
@@ -121,7 +140,7 @@ namespace YieldAwait.CodeFixes.Rules
             }
 
             var returns = diagnostics
-                .Where(d => d.Properties.ContainsKey(YA3002LazySequenceOutlivesResourceAnalyzer.CanConvertToIteratorKey))
+                .Where(CanConvertToIterator)
                 .Select(d => Expression(root, d)?.Parent)
                 .OfType<ReturnStatementSyntax>()
                 .Distinct()
@@ -155,5 +174,106 @@ namespace YieldAwait.CodeFixes.Rules
             var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
             return await Formatter.FormatAsync(document.WithSyntaxRoot(newRoot), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-    }
+    
+        /// <summary>
+        /// <c>return stream;</c> → <c>await foreach (var item in stream) { yield return item; }</c> and the method becomes
+        /// <c>async</c>: an async iterator owns its <c>using</c>, so the resource stays open until the consumer has finished.
+        /// A token parameter is marked <c>[EnumeratorCancellation]</c> so a consumer's <c>WithCancellation</c> reaches it.
+        /// </summary>
+        private static async Task<Document> ConvertToAsyncIteratorAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return document;
+            }
+
+            var functions = diagnostics
+                .Where(d => YA3002FixProperties.TryRead(d, out var properties) && properties.CanConvertToAsyncIterator)
+                .Select(d => Expression(root, d)?.Parent)
+                .OfType<ReturnStatementSyntax>()
+                .Select(r => (Return: r, Function: r.Ancestors().FirstOrDefault(a => a is MethodDeclarationSyntax or LocalFunctionStatementSyntax)))
+                .Where(pair => pair.Function is not null)
+                .GroupBy(pair => pair.Function!)
+                .ToList();
+            if (functions.Count == 0)
+            {
+                return document;
+            }
+
+            var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+            foreach (var group in functions)
+            {
+                var function = group.Key;
+                var returnStatement = group.First().Return;
+                var name = ItemName(model, function, returnStatement);
+                var loop = SyntaxFactory.ForEachStatement(
+                        SyntaxFactory.IdentifierName("var"),
+                        SyntaxFactory.Identifier(name),
+                        returnStatement.Expression!.WithoutTrivia(),
+                        SyntaxFactory.Block(SyntaxFactory.YieldStatement(SyntaxKind.YieldReturnStatement, SyntaxFactory.IdentifierName(name))))
+                    .WithAwaitKeyword(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space))
+                    .WithTriviaFrom(returnStatement)
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+                var parameters = function switch
+                {
+                    MethodDeclarationSyntax method => MarkToken(model, method.ParameterList),
+                    LocalFunctionStatementSyntax local => MarkToken(model, local.ParameterList),
+                    _ => null,
+                };
+                var changed = function.ReplaceNode(returnStatement, loop);
+                replacements[function] = changed switch
+                {
+                    MethodDeclarationSyntax method => method
+                        .WithModifiers(AddAsync(method.Modifiers, method.ReturnType))
+                        .WithReturnType(method.Modifiers.Count == 0 ? method.ReturnType.WithoutLeadingTrivia() : method.ReturnType)
+                        .WithParameterList(parameters!),
+                    LocalFunctionStatementSyntax local => local
+                        .WithModifiers(AddAsync(local.Modifiers, local.ReturnType))
+                        .WithReturnType(local.Modifiers.Count == 0 ? local.ReturnType.WithoutLeadingTrivia() : local.ReturnType)
+                        .WithParameterList(parameters!),
+                    _ => changed,
+                };
+            }
+
+            var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+            return await DocumentCleanup.RunAsync(document.WithSyntaxRoot(newRoot), document, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static string ItemName(SemanticModel model, SyntaxNode function, StatementSyntax at)
+        {
+            var taken = new HashSet<string>(function.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+            var name = "item";
+            for (var i = 2; taken.Contains(name) || !model.LookupSymbols(at.SpanStart, name: name).IsEmpty; i++)
+            {
+                name = "item" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return name;
+        }
+
+        /// <summary>The modifiers with <c>async</c> last (before the return type); the return type's leading trivia moves onto the first modifier when there was none.</summary>
+        private static SyntaxTokenList AddAsync(SyntaxTokenList modifiers, TypeSyntax returnType)
+        {
+            var asyncKeyword = SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+            return modifiers.Count == 0
+                ? SyntaxFactory.TokenList(asyncKeyword.WithLeadingTrivia(returnType.GetLeadingTrivia()))
+                : modifiers.Add(asyncKeyword);
+        }
+
+        /// <summary>Marks the first <c>CancellationToken</c> parameter <c>[EnumeratorCancellation]</c> when none is marked yet.</summary>
+        private static ParameterListSyntax MarkToken(SemanticModel model, ParameterListSyntax list)
+        {
+            var tokens = list.Parameters
+                .Where(p => p.Type is not null && model.GetTypeInfo(p.Type).Type is { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } })
+                .ToList();
+            if (tokens.Count == 0 || tokens.Any(p => p.AttributeLists.SelectMany(a => a.Attributes).Any(a => a.Name.ToString().Contains("EnumeratorCancellation"))))
+            {
+                return list;
+            }
+
+            return list.ReplaceNode(tokens[0], Cancellation.TokenParameter.Mark(tokens[0]));
+        }
+}
 }

@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -79,7 +80,7 @@ namespace YieldAwait.CodeFixes.Rules
         }
 
         private static ExpressionSyntax? Target(SyntaxNode root, Diagnostic diagnostic) =>
-            diagnostic.Properties.TryGetValue(YA3003DeferredExecutionEscapesTryAnalyzer.MaterialiseKey, out var how) && how == "ToList"
+            YA3003FixProperties.TryRead(diagnostic, out var properties) && properties.CanMaterialise
                 && DiagnosticTargets.ReportedNode(root, diagnostic) is ExpressionSyntax expression
                 && expression.Span == diagnostic.Location.SourceSpan
                 ? expression

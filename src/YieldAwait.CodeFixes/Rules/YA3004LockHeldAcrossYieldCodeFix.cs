@@ -5,16 +5,18 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -78,7 +80,7 @@ namespace YieldAwait.CodeFixes.Rules
         /// <summary>The lock to rewrite, or null when the diagnostic is not the snapshot shape or the copy would not compile.</summary>
         private static Target? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.ContainsKey(YA3004LockHeldAcrossYieldAnalyzer.SnapshotShapeKey)
+            if (!YA3004FixProperties.TryRead(diagnostic, out var properties) || !properties.SnapshotShape
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
                 || node.FirstAncestorOrSelf<ForEachStatementSyntax>() is not { } forEach
                 || forEach.FirstAncestorOrSelf<LockStatementSyntax>() is not { } lockStatement
@@ -89,7 +91,7 @@ namespace YieldAwait.CodeFixes.Rules
                 || elementType.IsRefLikeType
                 || model.GetTypeInfo(forEach.Expression, cancellationToken).Type is not { } collectionType
                 || model.Compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T) is not { TypeKind: not TypeKind.Error } enumerable
-                || model.Compilation.GetTypeByMetadataName("System.Collections.Generic.List`1") is null)
+                || model.Compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1") is null)
             {
                 return null;
             }
@@ -142,7 +144,7 @@ namespace YieldAwait.CodeFixes.Rules
                 var name = UniqueName("snapshot", names, model, target.LockStatement.SpanStart);
                 names.Add(name);
 
-                var listType = model.Compilation.GetTypeByMetadataName("System.Collections.Generic.List`1")!.Construct(target.ElementType);
+                var listType = model.Compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1")!.Construct(target.ElementType);
                 var listTypeSyntax = ((TypeSyntax)generator.TypeExpression(listType)).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
                 var declaration = SyntaxFactory.LocalDeclarationStatement(

@@ -5,13 +5,15 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Formatting;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -65,7 +67,7 @@ namespace YieldAwait.CodeFixes.Rules
                 || model.GetDeclaredSymbol(declarator) is not ILocalSymbol { Type.TypeKind: not TypeKind.Error }
                 || model.GetTypeInfo(value).Type is not { TypeKind: not TypeKind.Error } valueType
                 || !IsSequence(valueType)
-                || model.Compilation.GetTypeByMetadataName("System.Linq.Enumerable") is null)
+                || model.Compilation.GetBestTypeByMetadataName("System.Linq.Enumerable") is null)
             {
                 return null;
             }
@@ -133,7 +135,7 @@ namespace YieldAwait.CodeFixes.Rules
         private static bool UsesListMember(ILocalSymbol local, SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
         {
             // List<T>'s instance methods win over extension methods of the same name; those that agree with LINQ are harmless.
-            var listMethods = model.Compilation.GetTypeByMetadataName("System.Collections.Generic.List`1")?.GetMembers()
+            var listMethods = model.Compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1")?.GetMembers()
                 .OfType<IMethodSymbol>()
                 .Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic && !HarmlessListMethods.Contains(m.Name))
                 .Select(m => m.Name)

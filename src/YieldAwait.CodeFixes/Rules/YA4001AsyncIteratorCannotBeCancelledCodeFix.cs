@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using YieldAwait.Analyzers;
 using YieldAwait.CodeFixes.Cancellation;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules
 {

@@ -11,9 +11,10 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
 using YieldAwait.CodeFixes.Cancellation;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -63,10 +64,9 @@ namespace YieldAwait.CodeFixes.Rules
         /// <summary>The reported stream expression and the token to pass; null when the diagnostic no longer matches the code.</summary>
         private static (ExpressionSyntax Stream, ExpressionSyntax Token)? Target(SyntaxNode root, Diagnostic diagnostic)
         {
-            if (!diagnostic.Properties.TryGetValue(YA4002CancellationTokenNotPassedToAwaitForEachAnalyzer.TokenProperty, out var text)
-                || string.IsNullOrEmpty(text)
+            if (!YA4002FixProperties.TryRead(diagnostic, out var properties)
                 || DiagnosticTargets.ReportedNode(root, diagnostic) is not ExpressionSyntax stream
-                || SyntaxFactory.ParseExpression(text!) is not { ContainsDiagnostics: false } token)
+                || SyntaxFactory.ParseExpression(properties.Token) is not { ContainsDiagnostics: false } token)
             {
                 return null;
             }

@@ -8,7 +8,9 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.FixAll;
+using YieldAwait.CodeFixes.Rewrites;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -24,7 +26,33 @@ namespace YieldAwait.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.BufferedSequenceCouldStream);
 
-        public override FixAllProvider GetFixAllProvider() => StreamingFixAllProvider.Instance;
+        /// <summary>
+        /// Fix All plans every flagged method on the original solution and applies the plans together, because one method's
+        /// callers may sit inside another converted method.
+        /// </summary>
+        public override FixAllProvider GetFixAllProvider() => FixAll;
+
+        private static readonly FixAllProvider FixAll = WholeScopeFixAllProvider.Create(async (fixAllContext, flagged) =>
+        {
+            var plans = new List<StreamingPlan>();
+            foreach (var (document, diagnostics) in flagged)
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    if (await PlanAsync(document, diagnostic, fixAllContext.CancellationToken).ConfigureAwait(false) is { } plan)
+                    {
+                        plans.Add(plan);
+                    }
+                }
+            }
+
+            return plans.Count == 0
+                ? null
+                : CodeAction.Create(
+                    "Stream buffered sequences as IAsyncEnumerable",
+                    cancellationToken => BufferedListStreaming.ApplyAsync(fixAllContext.Solution, plans, cancellationToken),
+                    fixAllContext.CodeActionEquivalenceKey);
+        });
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -54,40 +82,6 @@ namespace YieldAwait.CodeFixes.Rules
             return root is not null && DiagnosticTargets.ReportedNode(root, diagnostic)?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
                 ? await BufferedListStreaming.PlanAsync(document, method, cancellationToken).ConfigureAwait(false)
                 : null;
-        }
-
-        /// <summary>
-        /// Fix All plans every flagged method on the original solution and applies the plans together, because one method's
-        /// callers may sit inside another converted method.
-        /// </summary>
-        private sealed class StreamingFixAllProvider : FixAllProvider
-        {
-            public static readonly StreamingFixAllProvider Instance = new();
-
-            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
-                new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-            public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
-            {
-                var plans = new List<StreamingPlan>();
-                foreach (var (document, diagnostics) in await FixAllScopeDocuments.CollectAsync(fixAllContext).ConfigureAwait(false))
-                {
-                    foreach (var diagnostic in diagnostics)
-                    {
-                        if (await PlanAsync(document, diagnostic, fixAllContext.CancellationToken).ConfigureAwait(false) is { } plan)
-                        {
-                            plans.Add(plan);
-                        }
-                    }
-                }
-
-                return plans.Count == 0
-                    ? null
-                    : CodeAction.Create(
-                        "Stream buffered sequences as IAsyncEnumerable",
-                        cancellationToken => BufferedListStreaming.ApplyAsync(fixAllContext.Solution, plans, cancellationToken),
-                        fixAllContext.CodeActionEquivalenceKey);
-            }
         }
     }
 }

@@ -11,8 +11,11 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.FixAll;
+using YieldAwait.CodeFixes.Rewrites;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -60,39 +63,22 @@ namespace YieldAwait.CodeFixes.Rules
                 return document;
             }
 
-            var targets = new List<(SyntaxAnnotation Function, string List, IReadOnlyCollection<int> Checks, int Depth)>();
-            var annotations = new Dictionary<SyntaxNode, SyntaxAnnotation>();
+            var targets = new List<(SyntaxNode Function, (string List, IReadOnlyCollection<int> Checks) State)>();
             foreach (var diagnostic in diagnostics)
             {
-                if (Target(root, diagnostic) is { } target && !annotations.ContainsKey(target.Function))
+                if (Target(root, diagnostic) is { } target && !targets.Any(t => t.Function == target.Function))
                 {
-                    var annotation = new SyntaxAnnotation("YA5001.Target");
-                    annotations.Add(target.Function, annotation);
-                    targets.Add((annotation, target.List, CheckStatements(diagnostic), target.Function.Ancestors().Count()));
+                    targets.Add((target.Function, (target.List, CheckStatements(diagnostic))));
                 }
             }
-
-            if (targets.Count == 0)
-            {
-                return document;
-            }
-
-            var current = document.WithSyntaxRoot(root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original])));
-            var changed = false;
 
             // Innermost first: a local function converted before the method that holds it.
-            foreach (var (annotation, list, checks, _) in targets.OrderByDescending(t => t.Depth))
-            {
-                var currentRoot = await current.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                if (currentRoot?.GetAnnotatedNodes(annotation).FirstOrDefault() is { } function
-                    && await TryConvertAsync(current, function, list, checks, cancellationToken).ConfigureAwait(false) is { } next)
-                {
-                    current = next;
-                    changed = true;
-                }
-            }
-
-            return changed ? current : document;
+            return await SequentialFixAll.ApplyInTurnAsync(
+                document,
+                root,
+                targets.OrderByDescending(t => t.Function.Ancestors().Count()).ToList(),
+                (current, function, state, ct) => TryConvertAsync(current, function, state.List, state.Checks, ct),
+                cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -117,22 +103,8 @@ namespace YieldAwait.CodeFixes.Rules
                 : null;
         }
 
-        private static IReadOnlyCollection<int> CheckStatements(Diagnostic diagnostic)
-        {
-            var indices = new List<int>();
-            if (diagnostic.Properties.TryGetValue(YA5001ListBuiltOnlyToReturnSequenceAnalyzer.CheckStatementsKey, out var list) && !string.IsNullOrEmpty(list))
-            {
-                foreach (var part in list!.Split(','))
-                {
-                    if (int.TryParse(part, out var index))
-                    {
-                        indices.Add(index);
-                    }
-                }
-            }
-
-            return indices;
-        }
+        private static IReadOnlyCollection<int> CheckStatements(Diagnostic diagnostic) =>
+            YA5001FixProperties.TryRead(diagnostic, out var properties) ? properties.CheckStatements : ImmutableArray<int>.Empty;
 
         private static async Task<Document?> TryConvertAsync(Document document, SyntaxNode function, string list, IReadOnlyCollection<int> checks, CancellationToken cancellationToken)
         {

@@ -10,8 +10,10 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
+using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.FixAll;
 
 namespace YieldAwait.CodeFixes.Rules
 {
@@ -57,7 +59,7 @@ namespace YieldAwait.CodeFixes.Rules
                 return document;
             }
 
-            var targets = new List<(InvocationExpressionSyntax, string)>();
+            var targets = new List<(InvocationExpressionSyntax, YA5002Consumer?)>();
             foreach (var diagnostic in diagnostics)
             {
                 if (Materialiser(root, diagnostic) is { } materialiser && !targets.Any(t => t.Item1 == materialiser))
@@ -76,31 +78,22 @@ namespace YieldAwait.CodeFixes.Rules
                 return all;
             }
 
-            var annotations = targets.ToDictionary(t => t.Item1, _ => new SyntaxAnnotation("YA5002.Target"));
-            var current = document.WithSyntaxRoot(root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original])));
-            var changed = false;
-            foreach (var (materialiser, kind) in targets)
-            {
-                var currentRoot = await current.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                if (currentRoot?.GetAnnotatedNodes(annotations[materialiser]).FirstOrDefault() is InvocationExpressionSyntax target
-                    && await TryRewriteAsync(current, new[] { (target, kind) }, cancellationToken).ConfigureAwait(false) is { } next)
-                {
-                    current = next;
-                    changed = true;
-                }
-            }
-
-            return changed ? current : document;
+            return await SequentialFixAll.ApplyInTurnAsync(
+                document,
+                root,
+                targets.Select(t => ((SyntaxNode)t.Item1, t.Item2)).ToList(),
+                (current, node, kind, ct) => node is InvocationExpressionSyntax target ? TryRewriteAsync(current, new[] { (target, kind) }, ct) : Task.FromResult<Document?>(null),
+                cancellationToken).ConfigureAwait(false);
         }
 
-        private static string Kind(Diagnostic diagnostic) =>
-            diagnostic.Properties.TryGetValue(YA5002MaterialisationConsumedAtOnceAnalyzer.ConsumerKey, out var kind) && kind is not null ? kind : string.Empty;
+        private static YA5002Consumer? Kind(Diagnostic diagnostic) =>
+            YA5002FixProperties.TryRead(diagnostic, out var properties) ? properties.Consumer : null;
 
         private static InvocationExpressionSyntax? Materialiser(SyntaxNode root, Diagnostic diagnostic) =>
             DiagnosticTargets.ReportedNode(root, diagnostic)?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>()
                 .FirstOrDefault(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToList" or "ToArray" } && i.ArgumentList.Arguments.Count == 0);
 
-        private static async Task<Document?> TryRewriteAsync(Document document, IReadOnlyList<(InvocationExpressionSyntax Materialiser, string Kind)> targets, CancellationToken cancellationToken)
+        private static async Task<Document?> TryRewriteAsync(Document document, IReadOnlyList<(InvocationExpressionSyntax Materialiser, YA5002Consumer? Kind)> targets, CancellationToken cancellationToken)
         {
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -160,7 +153,7 @@ namespace YieldAwait.CodeFixes.Rules
             return source.WithTrailingTrivia(trailing.Concat(call.GetTrailingTrivia()));
         }
 
-        private static (SyntaxNode Old, SyntaxNode New)? Edit(SemanticModel model, InvocationExpressionSyntax materialiser, string kind, CancellationToken cancellationToken)
+        private static (SyntaxNode Old, SyntaxNode New)? Edit(SemanticModel model, InvocationExpressionSyntax materialiser, YA5002Consumer? kind, CancellationToken cancellationToken)
         {
             if (materialiser.Expression is not MemberAccessExpressionSyntax access)
             {
@@ -168,7 +161,7 @@ namespace YieldAwait.CodeFixes.Rules
             }
 
             var source = access.Expression;
-            if (kind != YA5002MaterialisationConsumedAtOnceAnalyzer.CountConsumer)
+            if (kind != YA5002Consumer.Count)
             {
                 // The copy's trailing trivia (a comment after it, the line break before the next call) stays in place.
                 return (materialiser, WithoutCall(source, materialiser));

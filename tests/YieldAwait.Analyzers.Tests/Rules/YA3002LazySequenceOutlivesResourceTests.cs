@@ -552,7 +552,8 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public IAsyncEnumerable<string> Open(string path, bool check)
                 {
                     using var reader = new StreamReader(path);
-                    if (check) throw new InvalidOperationException();
+                    // two returns: not convertible to an async iterator, and a stream has no ToList()
+                    if (check) return {|YA3002:Lines.ReadLinesAsync(reader)|};
                     return {|YA3002:Lines.ReadLinesAsync(reader)|};
                 }
             }
@@ -568,11 +569,435 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public IAsyncEnumerable<string> Open(string path, bool check)
                 {
                     using var reader = new StreamReader(path);
-                    if (check) throw new InvalidOperationException();
+                    // two returns: not convertible to an async iterator, and a stream has no ToList()
+                    if (check) return {|YA3002:Lines.ReadLinesAsync(reader)|};
                     return {|YA3002:Lines.ReadLinesAsync(reader)|};
                 }
             }
             """);
+
+        #endregion
+
+        #region Branches, async streams and values stored for later (issues 12 and 16)
+
+        private const string Streams = """
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            static class Rows
+            {
+                public static IEnumerable<string> Parse(TextReader reader)
+                {
+                    string line;
+                    while ((line = reader.ReadLine()) != null) yield return line;
+                }
+
+                public static List<string> LoadAll(TextReader reader) => new List<string> { reader.ReadToEnd() };
+            }
+
+            sealed class LogReader : IAsyncDisposable
+            {
+                public LogReader(string path) { }
+
+                // Not an iterator itself: a library-style method that hands out a stream over the open file.
+                public IAsyncEnumerable<string> ReadAllAsync(CancellationToken cancellationToken = default) => Pump(cancellationToken);
+
+                private static async IAsyncEnumerable<string> Pump(CancellationToken cancellationToken)
+                {
+                    await Task.Yield();
+                    yield return "line";
+                }
+
+                public ValueTask DisposeAsync() => default;
+            }
+
+            sealed class EventParser
+            {
+                public static EventParser Create(Stream body) => new EventParser();
+
+                public IAsyncEnumerable<string> EnumerateAsync(CancellationToken cancellationToken) => new LogReader("").ReadAllAsync(cancellationToken);
+            }
+
+            sealed class Item
+            {
+                public bool Ready { get; set; }
+            }
+
+            sealed class Store : IDisposable
+            {
+                public IQueryable<Item> Items { get; } = new List<Item>().AsQueryable();
+
+                public void Dispose() { }
+            }
+
+            sealed class Holder
+            {
+                public IEnumerable<string> Lines { get; set; } = Array.Empty<string>();
+
+                public Func<string>? Next { get; set; }
+            }
+
+            """;
+
+        [Fact]
+        public Task Reports_LazyBranchOfAConditional_InAsyncTaskMethod() => Verify.VerifyAnalyzerAsync(Streams + """
+            class Queries
+            {
+                public async Task<IEnumerable<string>> QueryAsync(string path, bool buffered)
+                {
+                    await Task.Yield();
+                    using var reader = new StreamReader(path);
+                    var results = Rows.Parse(reader);
+                    return buffered ? results.ToList() : {|#0:results|};
+                }
+            }
+            """,
+            Verify.Diagnostic("YA3002").WithLocation(0).WithArguments("reader"));
+
+        [Fact]
+        public Task Reports_LazyArmOfASwitchExpression_AndTheLazyReturnAfterAnIf() => Verify.VerifyAnalyzerAsync(Streams + """
+            class Queries
+            {
+                public IEnumerable<string> Query(string path, int mode)
+                {
+                    using var reader = new StreamReader(path);
+                    return mode switch
+                    {
+                        0 => Rows.Parse(reader).ToArray(),
+                        1 => Array.Empty<string>(),
+                        _ => {|YA3002:Rows.Parse(reader)|},
+                    };
+                }
+
+                public IEnumerable<string> Query(string path, bool buffered)
+                {
+                    using (var reader = new StreamReader(path))
+                    {
+                        if (buffered)
+                        {
+                            return Rows.Parse(reader).ToList();
+                        }
+                        else
+                        {
+                            return {|YA3002:Rows.Parse(reader).Where(r => r.Length > 0)|};
+                        }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_LocalFunctionIteratorReadingTheResourceThroughItsClosure() => Verify.VerifyAnalyzerAsync(Streams + """
+            class Queries
+            {
+                public IEnumerable<string> Query(string path, bool buffered)
+                {
+                    using var reader = new StreamReader(path);
+                    return buffered ? Read().ToList() : {|YA3002:Read()|};
+
+                    IEnumerable<string> Read()
+                    {
+                        string line;
+                        while ((line = reader.ReadLine()) != null) yield return line;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_IteratorGivenAnObjectBuiltOnTheResource() => Verify.VerifyAnalyzerAsync(Streams + """
+            class Queries
+            {
+                public IEnumerable<string> Query(string path)
+                {
+                    using var stream = File.OpenRead(path);
+                    return {|YA3002:Rows.Parse(new StreamReader(stream))|};
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_AsyncStreamOverADisposedResource() => Verify.VerifyAnalyzerAsync(Streams + """
+            class Feeds
+            {
+                public IAsyncEnumerable<string> Tail(string path, CancellationToken cancellationToken)
+                {
+                    var log = new LogReader(path);
+                    using var stream = File.OpenRead(path);
+                    var parser = EventParser.Create(stream);
+                    return {|YA3002:parser.EnumerateAsync(cancellationToken)|};
+                }
+
+                public async Task<IAsyncEnumerable<string>> OpenAsync(string path)
+                {
+                    await using var log = new LogReader(path);
+                    return {|YA3002:log.ReadAllAsync()|};
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_LazyValueStoredForLater() => Verify.VerifyAnalyzerAsync(Streams + """
+            class Scheduler
+            {
+                private readonly List<IEnumerable<Item>> _pending = new();
+                private readonly Queue<IEnumerable<string>> _lines = new();
+                private Func<string>? _next;
+
+                public void Plan(string path)
+                {
+                    using var store = new Store();
+                    _pending.Add({|YA3002:store.Items.Where(i => i.Ready)|});
+                    using var reader = new StreamReader(path);
+                    var rows = Rows.Parse(reader);
+                    _lines.Enqueue({|YA3002:rows|});
+                    _next = {|YA3002:() => rows.First()|};
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_BranchLookAlikes() => Verify.VerifyAnalyzerAsync(Streams + """
+            class Queries
+            {
+                private readonly List<string> _cache = new();
+
+                public IEnumerable<string> BothMaterialised(string path, bool list)
+                {
+                    using var reader = new StreamReader(path);
+                    var results = Rows.Parse(reader);
+                    return list ? results.ToList() : results.ToArray();
+                }
+
+                public IEnumerable<string> OtherBranchReadsNothing(string path, bool cached)
+                {
+                    using var reader = new StreamReader(path);
+                    return cached ? _cache.Where(c => c.Length > 0) : Rows.Parse(reader).ToList();
+                }
+
+                public IEnumerable<string> NotDisposed(string path, bool buffered)
+                {
+                    var reader = new StreamReader(path);
+                    var results = Rows.Parse(reader);
+                    return buffered ? results.ToList() : results;
+                }
+
+                public IEnumerable<int> ClosureReadsNothing(string path)
+                {
+                    using var reader = new StreamReader(path);
+                    var header = reader.ReadLine();
+                    return Count();
+
+                    IEnumerable<int> Count()
+                    {
+                        yield return header!.Length;
+                    }
+                }
+
+                public IEnumerable<string> BuiltOnAValueReadNow(string path)
+                {
+                    using var reader = new StreamReader(path);
+                    return Rows.Parse(new StringReader(reader.ReadToEnd()));
+                }
+
+                public IEnumerable<string> EagerHelper(string path)
+                {
+                    using var reader = new StreamReader(path);
+                    return Rows.LoadAll(reader).Where(l => l.Length > 0);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_AsyncStreamLookAlikes() => Verify.VerifyAnalyzerAsync(Streams + """
+            class Feeds
+            {
+                public async Task<List<string>> EnumeratedInside(string path)
+                {
+                    var lines = new List<string>();
+                    await using var log = new LogReader(path);
+                    await foreach (var line in log.ReadAllAsync())
+                    {
+                        lines.Add(line);
+                    }
+
+                    return lines;
+                }
+
+                public IAsyncEnumerable<string> CallerOwnsIt(LogReader log, string path)
+                {
+                    using var stream = File.OpenRead(path);
+                    stream.ReadByte();
+                    return log.ReadAllAsync();
+                }
+
+                public async IAsyncEnumerable<string> AlreadyAnAsyncIterator(string path)
+                {
+                    await using var log = new LogReader(path);
+                    await foreach (var line in log.ReadAllAsync())
+                    {
+                        yield return line;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_StoredLookAlikes() => Verify.VerifyAnalyzerAsync(Streams + """
+            class Scheduler
+            {
+                private readonly List<IEnumerable<Item>> _pending = new();
+                private Func<int>? _next;
+
+                public int Plan(string path)
+                {
+                    using var store = new Store();
+                    _pending.Add(store.Items.Where(i => i.Ready).ToList());
+                    var batch = new List<IEnumerable<Item>>();
+                    batch.Add(store.Items.Where(i => i.Ready));
+                    _next = () => 42;
+                    Func<int> local = () => store.Items.Count();
+                    return batch.Sum(b => b.Count()) + local();
+                }
+
+                public int HolderInsideTheScope(string path)
+                {
+                    using var reader = new StreamReader(path);
+                    var holder = new Holder();
+                    holder.Lines = Rows.Parse(reader);
+                    holder.Next = () => reader.ReadLine() ?? "";
+                    return holder.Lines.Count() + holder.Next().Length;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_MemberOfAnObjectThatOutlivesTheScope() => Verify.VerifyAnalyzerAsync(Streams + """
+            class Scheduler
+            {
+                public Holder Load(string path)
+                {
+                    var holder = new Holder();
+                    using (var reader = new StreamReader(path))
+                    {
+                        holder.Lines = {|YA3002:Rows.Parse(reader)|};
+                        holder.Next = {|YA3002:() => reader.ReadLine() ?? ""|};
+                    }
+
+                    return holder;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_InHalfTypedBranchesAndStores() => new Verify.Test
+        {
+            TestCode = Streams + """
+                class Queries
+                {
+                    private List<IEnumerable<string>> _pending = new();
+
+                    public IEnumerable<string> Query(string path, bool buffered)
+                    {
+                        using var reader = new StreamReader(path);
+                        _pending.Add(Rows.Parse(
+                        return buffered ? Rows.Parse(reader).ToList() : ;
+                    }
+
+                    public IAsyncEnumerable<string> Tail(string path)
+                    {
+                        await using var log = new LogReader(
+                        return log.ReadAllAsync(
+                    }
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        }.RunAsync(CancellationToken.None);
+
+        [Fact]
+        public Task Fix_MaterialisesOnlyTheLazyBranch() => VerifyFix.VerifyCodeFixAsync(Streams + """
+            class Queries
+            {
+                public async Task<IEnumerable<string>> QueryAsync(string path, bool buffered)
+                {
+                    await Task.Yield();
+                    using var reader = new StreamReader(path);
+                    var results = Rows.Parse(reader);
+                    return buffered ? results.ToList() : {|YA3002:results|};
+                }
+            }
+            """, Streams + """
+            class Queries
+            {
+                public async Task<IEnumerable<string>> QueryAsync(string path, bool buffered)
+                {
+                    await Task.Yield();
+                    using var reader = new StreamReader(path);
+                    var results = Rows.Parse(reader);
+                    return buffered ? results.ToList() : results.ToList();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_MaterialisesTheStoredValue() => VerifyFix.VerifyCodeFixAsync(Streams + """
+            class Scheduler
+            {
+                private readonly List<IEnumerable<Item>> _pending = new();
+
+                public void Plan()
+                {
+                    using var store = new Store();
+                    _pending.Add({|YA3002:store.Items.Where(i => i.Ready).AsEnumerable()|});
+                }
+            }
+            """, Streams + """
+            class Scheduler
+            {
+                private readonly List<IEnumerable<Item>> _pending = new();
+
+                public void Plan()
+                {
+                    using var store = new Store();
+                    _pending.Add(store.Items.Where(i => i.Ready).AsEnumerable().ToList());
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_ConvertsToAnAsyncIteratorOwningTheResource() => new VerifyFix.Test
+        {
+            TestCode = Streams + """
+                class Feeds
+                {
+                    /// <summary>The events of a response body.</summary>
+                    public IAsyncEnumerable<string> Events(string path, CancellationToken cancellationToken)
+                    {
+                        using var body = File.OpenRead(path);
+                        return {|YA3002:EventParser.Create(body).EnumerateAsync(cancellationToken)|}; // streamed
+                    }
+                }
+                """,
+            FixedCode = Streams.Replace("using System.Linq;\n", "using System.Linq;\nusing System.Runtime.CompilerServices;\n") + """
+                class Feeds
+                {
+                    /// <summary>The events of a response body.</summary>
+                    public async IAsyncEnumerable<string> Events(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+                    {
+                        using var body = File.OpenRead(path);
+                        await foreach (var item in EventParser.Create(body).EnumerateAsync(cancellationToken))
+                        {
+                            yield return item;
+                        } // streamed
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = "YA3002.ConvertToAsyncIterator",
+        }.RunAsync(CancellationToken.None);
 
         #endregion
     }

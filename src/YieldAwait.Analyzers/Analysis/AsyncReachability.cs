@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace YieldAwait.Analyzers.Analysis
+{
+    /// <summary>
+    /// Whether a synchronous method can run on a coroutine's thread: some call of it in the compilation sits in an async
+    /// function, directly or through a short chain of synchronous callers. Blocking in a method that only synchronous code
+    /// calls (a console tool's <c>Main</c> and the commands it runs) holds no coroutine's thread, so nothing waits behind it.
+    /// Built lazily, once per compilation, and only asked for the rare method that blocks in a sync context.
+    /// </summary>
+    internal sealed class AsyncReachability
+    {
+        private const int MaxDepth = 4;
+
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _reached = new(SymbolEqualityComparer.Default);
+        private readonly Lazy<Dictionary<string, List<SyntaxTree>>> _treesByName;
+
+        public AsyncReachability(Compilation compilation, CancellationToken cancellationToken)
+        {
+            _compilation = compilation;
+            _treesByName = new Lazy<Dictionary<string, List<SyntaxTree>>>(() => IndexNames(cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>
+        /// True when an async function calls the method (up to four sync callers away), or when nothing in the compilation
+        /// calls it by name (a public API, an interface implementation, a delegate target: its callers are out of sight).
+        /// False for entry points and for methods whose every call is in synchronous code.
+        /// </summary>
+        public bool MayRunOnAsyncCaller(IMethodSymbol method, CancellationToken cancellationToken) =>
+            _reached.GetOrAdd(method.OriginalDefinition, m => Reached(m, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0, cancellationToken));
+
+        private bool Reached(IMethodSymbol method, HashSet<IMethodSymbol> visiting, int depth, CancellationToken cancellationToken)
+        {
+            if (method.IsAsync)
+            {
+                return true;
+            }
+
+            if (IsEntryPoint(method) || !visiting.Add(method))
+            {
+                return false;
+            }
+
+            if (depth >= MaxDepth)
+            {
+                return true;
+            }
+
+            var callers = Callers(method, cancellationToken);
+            if (callers is null)
+            {
+                return true;
+            }
+
+            foreach (var caller in callers)
+            {
+                if (caller is null || caller.IsAsync || Reached(caller.OriginalDefinition, visiting, depth + 1, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsEntryPoint(IMethodSymbol method) =>
+            method.IsStatic && method.Name == "Main" && method.MethodKind == MethodKind.Ordinary;
+
+        /// <summary>
+        /// The functions that call the method by name: the enclosing lambda, local function or member of each call (null for a
+        /// call in an async lambda or a field initializer). Null when no call is found, or when the method is used other than
+        /// by a call (a method group handed to someone).
+        /// </summary>
+        private List<IMethodSymbol?>? Callers(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (!_treesByName.Value.TryGetValue(method.Name, out var trees))
+            {
+                return null;
+            }
+
+            var callers = new List<IMethodSymbol?>();
+            foreach (var tree in trees)
+            {
+                SemanticModel? model = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    if (node is not IdentifierNameSyntax name || name.Identifier.ValueText != method.Name)
+                    {
+                        continue;
+                    }
+
+                    model ??= _compilation.GetSemanticModel(tree);
+                    if (model.GetSymbolInfo(name, cancellationToken).Symbol is not IMethodSymbol target
+                        || !SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method))
+                    {
+                        continue;
+                    }
+
+                    var call = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access.Parent : name.Parent;
+                    if (call is not InvocationExpressionSyntax)
+                    {
+                        return null;
+                    }
+
+                    callers.Add(EnclosingFunction(name, model, cancellationToken));
+                }
+            }
+
+            return callers.Count == 0 ? null : callers;
+        }
+
+        private static IMethodSymbol? EnclosingFunction(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case AnonymousFunctionExpressionSyntax lambda:
+                        return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword)
+                            ? null
+                            : model.GetSymbolInfo(lambda, cancellationToken).Symbol as IMethodSymbol;
+                    case LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
+                        return model.GetDeclaredSymbol(current, cancellationToken) as IMethodSymbol;
+                }
+            }
+
+            return null;
+        }
+
+        private Dictionary<string, List<SyntaxTree>> IndexNames(CancellationToken cancellationToken)
+        {
+            var index = new Dictionary<string, List<SyntaxTree>>(StringComparer.Ordinal);
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                {
+                    if (!token.IsKind(SyntaxKind.IdentifierToken))
+                    {
+                        continue;
+                    }
+
+                    if (!index.TryGetValue(token.ValueText, out var trees))
+                    {
+                        index[token.ValueText] = trees = new List<SyntaxTree>(1);
+                    }
+
+                    if (trees.Count == 0 || trees[trees.Count - 1] != tree)
+                    {
+                        trees.Add(tree);
+                    }
+                }
+            }
+
+            return index;
+        }
+    }
+}

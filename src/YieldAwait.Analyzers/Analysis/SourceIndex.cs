@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace YieldAwait.Analyzers.Analysis
+{
+    /// <summary>
+    /// Syntactic facts about a compilation's sources, built lazily once per compilation and shared by every rule: which
+    /// files spell <c>yield</c>, which functions are iterators, the names of the compilation's iterators. Most code has
+    /// no iterator, so a rule that needs one asks here before it makes any semantic call. It also counts, per rule, the
+    /// callbacks that pass the rule's cheap gate (<see cref="Passed"/>): the cost guard test reads the counts.
+    /// </summary>
+    internal sealed class SourceIndex
+    {
+        private static readonly ConditionalWeakTable<Compilation, SourceIndex> Indexes = new();
+        private static readonly ConditionalWeakTable<Compilation, SourceIndex>.CreateValueCallback CreateIndex = c => new SourceIndex(c);
+        private static readonly Func<SyntaxTree, TreeFacts> CreateFacts = TreeFacts.Create;
+
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<SyntaxTree, TreeFacts> _trees = new();
+        private readonly int[] _passes = new int[GateCount];
+        private HashSet<string>? _iteratorNames;
+
+        private SourceIndex(Compilation compilation) => _compilation = compilation;
+
+        /// <summary>The rule slots of <see cref="Passed"/>: twelve per series, YA1001 to YA5012 (see <see cref="Slot"/>).</summary>
+        public const int GateCount = 60;
+
+        public static SourceIndex For(Compilation compilation) => Indexes.GetValue(compilation, CreateIndex);
+
+        /// <summary>False when the file never spells <c>yield</c>: then no function in it is an iterator.</summary>
+        public bool MayHaveIterators(SyntaxTree tree) => Facts(tree).IteratorBodies is not null;
+
+        /// <summary>
+        /// True when <paramref name="declaration"/> (a method, local function, accessor or operator) has a <c>yield</c> of
+        /// its own, not one in a function nested in it: the same answer as <see cref="IteratorFacts.ContainsYield"/>, from the index.
+        /// </summary>
+        public bool IsIteratorDeclaration(SyntaxNode declaration) =>
+            Facts(declaration.SyntaxTree).IteratorBodies is { } bodies && bodies.Contains(declaration.Span);
+
+        /// <summary>
+        /// True when <paramref name="node"/> runs in the body of an iterator function: its innermost enclosing function
+        /// (a lambda is one, and never an iterator) has a <c>yield</c> of its own. A cheap syntactic gate for the rules about
+        /// code inside iterators.
+        /// </summary>
+        public bool IsInIterator(SyntaxNode node)
+        {
+            if (Facts(node.SyntaxTree).IteratorBodies is not { } bodies)
+            {
+                return false;
+            }
+
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                if (IteratorFacts.IsFunctionDeclaration(current))
+                {
+                    return bodies.Contains(current.Span);
+                }
+
+                if (current is AnonymousFunctionExpressionSyntax)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when an iterator function overlaps <paramref name="node"/>: it is one, or holds one (a local function). Rules
+        /// about code in iterators register their operation actions only for the operation blocks where this holds, so the
+        /// driver does not call them at all for the members (most of them) that have no iterator.
+        /// </summary>
+        public bool OverlapsIterator(SyntaxNode node)
+        {
+            if (Facts(node.SyntaxTree).IteratorBodies is not { } bodies)
+            {
+                return false;
+            }
+
+            var span = node.Span;
+            foreach (var body in bodies)
+            {
+                if (body.OverlapsWith(span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when one of the operation blocks of a member overlaps an iterator function (see <see cref="OverlapsIterator"/>).</summary>
+        public bool AnyOverlapsIterator(System.Collections.Immutable.ImmutableArray<IOperation> blocks)
+        {
+            foreach (var block in blocks)
+            {
+                if (OverlapsIterator(block.Syntax))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The names of the compilation's own iterator functions (methods, local functions, operators, properties).</summary>
+        public bool IsIteratorName(string name) => IteratorNames().Contains(name);
+
+        /// <summary>True when the compilation declares no iterator at all.</summary>
+        public bool HasNoIterators => IteratorNames().Count == 0;
+
+        /// <summary>Counts a callback of <paramref name="rule"/> that passed the rule's cheap gate and goes on to semantic work.</summary>
+        public void Passed(string rule) => Interlocked.Increment(ref _passes[Slot(rule)]);
+
+        /// <summary>The callbacks of <paramref name="rule"/> that passed its gate so far, on this compilation.</summary>
+        public int PassesOf(string rule) => Volatile.Read(ref _passes[Slot(rule)]);
+
+        /// <summary>YA1001 → 0, YA1002 → 1 … YA2001 → 12 …: twelve slots per series; IDs are YAsnnn.</summary>
+        private static int Slot(string rule) =>
+            (int)((uint)(((rule[2] - '1') * 12) + ((rule[4] - '0') * 10) + (rule[5] - '0') - 1) % GateCount);
+
+        private TreeFacts Facts(SyntaxTree tree) => _trees.GetOrAdd(tree, CreateFacts);
+
+        private HashSet<string> IteratorNames()
+        {
+            var names = Volatile.Read(ref _iteratorNames);
+            if (names is not null)
+            {
+                return names;
+            }
+
+            names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                var facts = Facts(tree);
+                if (facts.IteratorNames is not null)
+                {
+                    names.UnionWith(facts.IteratorNames);
+                }
+            }
+
+            return Interlocked.CompareExchange(ref _iteratorNames, names, null) ?? names;
+        }
+
+        /// <summary>What one file holds. The text search is far cheaper than a walk of the tree, which only files that spell <c>yield</c> pay.</summary>
+        private sealed class TreeFacts
+        {
+            [ThreadStatic]
+            private static char[]? t_buffer;
+
+            private TreeFacts(HashSet<TextSpan>? iteratorBodies, List<string>? iteratorNames)
+            {
+                IteratorBodies = iteratorBodies;
+                IteratorNames = iteratorNames;
+            }
+
+            /// <summary>The spans of the functions that have a <c>yield</c> of their own; null when the file never spells <c>yield</c>.</summary>
+            public HashSet<TextSpan>? IteratorBodies { get; }
+
+            public List<string>? IteratorNames { get; }
+
+            public static TreeFacts Create(SyntaxTree tree)
+            {
+                if (!tree.TryGetText(out var text))
+                {
+                    text = tree.GetText();
+                }
+
+                if (!Spells(text, "yield"))
+                {
+                    return new TreeFacts(null, null);
+                }
+
+                var bodies = new HashSet<TextSpan>();
+                var names = new List<string>();
+                foreach (var node in tree.GetRoot().DescendantNodes())
+                {
+                    if (node is not YieldStatementSyntax)
+                    {
+                        continue;
+                    }
+
+                    for (var owner = node.Parent; owner is not null; owner = owner.Parent)
+                    {
+                        if (owner is AnonymousFunctionExpressionSyntax)
+                        {
+                            break;
+                        }
+
+                        if (IteratorFacts.IsFunctionDeclaration(owner))
+                        {
+                            if (bodies.Add(owner.Span) && NameOf(owner) is { } name)
+                            {
+                                names.Add(name);
+                            }
+
+                            break;
+                        }
+                    }
+                }
+
+                return new TreeFacts(bodies, names);
+            }
+
+            /// <summary>
+            /// Searches the text in chunks through one small buffer per thread: <c>SourceText.ToString()</c> would put every
+            /// large file on the large object heap, and the collections that follow would be charged to whichever rule asked first.
+            /// </summary>
+            private static bool Spells(SourceText text, string word)
+            {
+                var buffer = t_buffer ??= new char[4096];
+                var overlap = word.Length - 1;
+                for (var start = 0; start < text.Length; start += buffer.Length - overlap)
+                {
+                    var count = Math.Min(buffer.Length, text.Length - start);
+                    text.CopyTo(start, buffer, 0, count);
+                    for (var i = Array.IndexOf(buffer, word[0], 0, count); i >= 0 && i <= count - word.Length; i = Array.IndexOf(buffer, word[0], i + 1, count - i - 1))
+                    {
+                        if (MatchesAt(buffer, i, word))
+                        {
+                            return true;
+                        }
+                    }
+
+                    if (start + count >= text.Length)
+                    {
+                        break;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool MatchesAt(char[] buffer, int index, string word)
+            {
+                for (var j = 1; j < word.Length; j++)
+                {
+                    if (buffer[index + j] != word[j])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static string? NameOf(SyntaxNode function) => function switch
+            {
+                MethodDeclarationSyntax method => method.Identifier.ValueText,
+                LocalFunctionStatementSyntax local => local.Identifier.ValueText,
+                AccessorDeclarationSyntax { Parent.Parent: PropertyDeclarationSyntax property } => property.Identifier.ValueText,
+                AccessorDeclarationSyntax { Parent.Parent: IndexerDeclarationSyntax } => "this[]",
+                OperatorDeclarationSyntax op => op.OperatorToken.ValueText,
+                ConversionOperatorDeclarationSyntax => "op_Implicit",
+                _ => null,
+            };
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace YieldAwait.Analyzers.Analysis
+{
+    /// <summary>
+    /// Cheap syntactic checks that let a rule dismiss a callback before any semantic call. Each one over-approximates
+    /// what the rule then checks on the operation tree: it may let through code the rule later dismisses, never the reverse.
+    /// </summary>
+    internal static class SyntacticGates
+    {
+        /// <summary>
+        /// True when <paramref name="node"/> runs inside a <c>using</c> statement's body or after a <c>using</c> declaration of
+        /// its own function: only there can a value outlive a resource the function disposes.
+        /// </summary>
+        public static bool IsInUsingScope(SyntaxNode node)
+        {
+            var child = node;
+            for (var current = node.Parent; current is not null; child = current, current = current.Parent)
+            {
+                switch (current)
+                {
+                    case UsingStatementSyntax:
+                        return true;
+                    case BlockSyntax block when HasUsingDeclarationBefore(block.Statements, child):
+                        return true;
+                    case SwitchSectionSyntax section when HasUsingDeclarationBefore(section.Statements, child):
+                        return true;
+                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasUsingDeclarationBefore(SyntaxList<StatementSyntax> statements, SyntaxNode child)
+        {
+            foreach (var statement in statements)
+            {
+                if (statement == child)
+                {
+                    return false;
+                }
+
+                if (statement is LocalDeclarationStatementSyntax declaration && declaration.UsingKeyword.IsKind(SyntaxKind.UsingKeyword))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

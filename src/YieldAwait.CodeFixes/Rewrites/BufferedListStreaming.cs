@@ -1,0 +1,481 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using YieldAwait.Analyzers.Analysis;
+using YieldAwait.CodeFixes.Cancellation;
+using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Editing;
+
+namespace YieldAwait.CodeFixes.Rewrites
+{
+    /// <summary>
+    /// YA4003's conversion, decided on the original solution: the buffering method becomes an async iterator
+    /// (<c>list.Add(x)</c> → <c>yield return x;</c>, the list and its final <c>return</c> go, earlier returns become
+    /// <c>yield break;</c>, the token parameter gets <c>[EnumeratorCancellation]</c>) and every caller in the solution becomes
+    /// <c>await foreach</c> over the call, passing the caller's token. Null when any reference cannot follow.
+    /// </summary>
+    internal static class BufferedListStreaming
+    {
+        private const string NewTokenName = "cancellationToken";
+
+        public static async Task<StreamingPlan?> PlanAsync(Document document, MethodDeclarationSyntax declaration, CancellationToken cancellationToken)
+        {
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (model is null
+                || BufferedListTypes.TryCreate(model.Compilation) is not { } types
+                || model.GetDeclaredSymbol(declaration, cancellationToken) is not { } method
+                || model.GetOperation(declaration, cancellationToken) is not IMethodBodyOperation body
+                || BufferedListMethod.Recognize(method, body, types) is not { } buffered
+                || declaration.ReturnType is not GenericNameSyntax and not QualifiedNameSyntax { Right: GenericNameSyntax }
+                || ElementTypeSyntax(declaration.ReturnType) is not { } elementSyntax)
+            {
+                return null;
+            }
+
+            var token = BufferedListMethod.TokenParameter(method, types);
+            var tokenName = token?.Name ?? NewTokenName;
+            // A new parameter must not clash with a parameter or local, nor shadow a member the body reads by that name.
+            if (token is null && (method.Parameters.Any(p => p.Name == NewTokenName)
+                || declaration.Body!.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == NewTokenName)))
+            {
+                return null;
+            }
+
+            var newName = NewName(document, model, method, cancellationToken);
+            var plan = new StreamingPlan(document.Project.Solution, method.Name, newName, buffered.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+            var edits = plan.EditsFor(document.Id);
+            edits.Replace(declaration, rewritten => Signature((MethodDeclarationSyntax)rewritten, elementSyntax, token is null, tokenName, StreamBinds(model, declaration), newName));
+            edits.Remove((StatementSyntax)buffered.Declaration.Syntax);
+            var last = body.BlockBody!.Operations[body.BlockBody.Operations.Length - 1];
+            foreach (var @return in buffered.Returns)
+            {
+                if (@return == last)
+                {
+                    edits.Remove((StatementSyntax)@return.Syntax);
+                }
+                else
+                {
+                    edits.Replace(@return.Syntax, rewritten => SyntaxFactory.YieldStatement(SyntaxKind.YieldBreakStatement).WithTriviaFrom(rewritten));
+                }
+            }
+
+            foreach (var add in buffered.Adds)
+            {
+                edits.Replace(add.Parent!.Syntax, rewritten => YieldReturn((ExpressionStatementSyntax)rewritten));
+            }
+
+            var references = await SymbolFinder.FindReferencesAsync(method, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+            foreach (var location in references.Where(r => SymbolEqualityComparer.Default.Equals(r.Definition.OriginalDefinition, method)).SelectMany(r => r.Locations))
+            {
+                if (!await PlanCallerAsync(plan, location, types, method, token, tokenName, newName, cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
+            }
+
+            return plan.Callers > 0 ? plan : null;
+        }
+
+        /// <summary>
+        /// The <c>Async</c> suffix follows <c>yieldawait.async_suffix</c> as in the engine's other conversions; a method that already
+        /// has it, or whose new name is taken in its type, keeps its name.
+        /// </summary>
+        private static string? NewName(Document document, SemanticModel model, IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var suffixed = AsyncNaming.WithSuffix(method.Name);
+            return suffixed == method.Name
+                || method.ContainingType.GetMembers(suffixed).Any()
+                || !AsyncNaming.WantsSuffix(document.Project, model.SyntaxTree, model.Compilation, cancellationToken)
+                ? null
+                : suffixed;
+        }
+
+        private static SimpleNameSyntax Renamed(SimpleNameSyntax name, string? newName) =>
+            newName is null ? name : ReferenceRenaming.Renamed(name, newName);
+
+        private static async Task<bool> PlanCallerAsync(StreamingPlan plan, ReferenceLocation location, BufferedListTypes types, IMethodSymbol method, IParameterSymbol? token, string tokenName, string? newName, CancellationToken cancellationToken)
+        {
+            if (location.IsImplicit
+                || location.Document.Project.Language != LanguageNames.CSharp
+                || location.Document.Project.ParseOptions is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 })
+            {
+                return false; // 'await foreach' needs C# 8.
+            }
+
+            var root = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var name = root?.FindNode(location.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true);
+            if (name is null || model is null)
+            {
+                return false;
+            }
+
+            if (!StreamableCall.TryClassify(model, name, method, cancellationToken, out var call))
+            {
+                return false;
+            }
+
+            if (call is null)
+            {
+                // A cref or nameof: only the name may change.
+                if (newName is not null && name is SimpleNameSyntax simple)
+                {
+                    plan.EditsFor(location.Document.Id).Replace(simple, rewritten => Renamed((SimpleNameSyntax)rewritten, newName));
+                }
+
+                return true;
+            }
+
+            var operation = call.Invocation;
+            var invocation = (InvocationExpressionSyntax)operation.Syntax;
+            if (call.Awaited.Operation != operation && !model.LookupNamespacesAndTypes(invocation.SpanStart, name: "TaskAsyncEnumerableExtensions").Any())
+            {
+                return false; // The stream's ConfigureAwait is an extension method that needs 'using System.Threading.Tasks;'.
+            }
+            var argument = TokenArgument(operation, token, tokenName, FindCallerToken(invocation, model, types, cancellationToken));
+            var edits = plan.EditsFor(location.Document.Id);
+            var loop = (CommonForEachStatementSyntax)call.Loop.Syntax;
+            if (name is not SimpleNameSyntax calledName)
+            {
+                return false;
+            }
+
+            if (call.Declaration is { } declaration)
+            {
+                // The call moves out of the removed declaration, so it is rebuilt from the original here.
+                var awaited = ((AwaitExpressionSyntax)call.Awaited.Syntax).Expression;
+                var stream = awaited.ReplaceNode(invocation, WithArgument(invocation.ReplaceNode(calledName, Renamed(calledName, newName)), argument));
+                edits.Remove((StatementSyntax)declaration.Syntax);
+                edits.Replace(loop, rewritten => AwaitForEach((CommonForEachStatementSyntax)rewritten, stream));
+            }
+            else
+            {
+                edits.Replace(calledName, rewritten => Renamed((SimpleNameSyntax)rewritten, newName));
+                edits.Replace(invocation, rewritten => WithArgument((InvocationExpressionSyntax)rewritten, argument));
+                edits.Replace(loop, rewritten => AwaitForEach((CommonForEachStatementSyntax)rewritten, null));
+            }
+
+            plan.Callers++;
+            return true;
+        }
+
+        /// <summary>The token parameter of the nearest enclosing function that has exactly one, unless a static function stands between.</summary>
+        private static string? FindCallerToken(SyntaxNode node, SemanticModel model, BufferedListTypes types, CancellationToken cancellationToken)
+        {
+            for (var symbol = model.GetEnclosingSymbol(node.SpanStart, cancellationToken); symbol is IMethodSymbol function; symbol = function.ContainingSymbol)
+            {
+                var tokens = function.Parameters.Where(p => types.IsToken(p.Type)).ToList();
+                if (tokens.Count > 0)
+                {
+                    return tokens.Count == 1 ? tokens[0].Name : null;
+                }
+
+                if (function.IsStatic && function.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The argument to append so the stream gets the caller's token; null when one is passed or none is in scope.</summary>
+        private static ArgumentSyntax? TokenArgument(IInvocationOperation call, IParameterSymbol? token, string tokenName, string? callerToken)
+        {
+            if (callerToken is null)
+            {
+                return null;
+            }
+
+            if (token is not null && call.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(a.Parameter, token) && a.ArgumentKind != ArgumentKind.DefaultValue))
+            {
+                return null;
+            }
+
+            var syntax = (InvocationExpressionSyntax)call.Syntax;
+            // Positional only when every parameter before the token is passed, in order.
+            var positional = syntax.ArgumentList.Arguments.All(a => a.NameColon is null)
+                && call.Arguments.All(a => a.ArgumentKind == ArgumentKind.Explicit || SymbolEqualityComparer.Default.Equals(a.Parameter, token))
+                && (token is null || syntax.ArgumentList.Arguments.Count == token.Ordinal);
+            var argument = SyntaxFactory.Argument(SyntaxFactory.IdentifierName(callerToken));
+            return positional ? argument : argument.WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(tokenName)));
+        }
+
+        private static InvocationExpressionSyntax WithArgument(InvocationExpressionSyntax invocation, ArgumentSyntax? argument) =>
+            argument is null ? invocation : invocation.WithArgumentList(invocation.ArgumentList.AddArguments(argument));
+
+        private static CommonForEachStatementSyntax AwaitForEach(CommonForEachStatementSyntax loop, ExpressionSyntax? stream)
+        {
+            var expression = stream ?? Unawaited(loop.Expression);
+            var foreachKeyword = loop.ForEachKeyword;
+            return loop
+                .WithForEachKeyword(foreachKeyword.WithLeadingTrivia(SyntaxFactory.TriviaList()))
+                .WithAwaitKeyword(SyntaxFactory.Token(foreachKeyword.LeadingTrivia, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)))
+                .WithExpression(expression.WithTriviaFrom(loop.Expression));
+        }
+
+        private static ExpressionSyntax Unawaited(ExpressionSyntax expression) => expression switch
+        {
+            ParenthesizedExpressionSyntax parenthesized => Unawaited(parenthesized.Expression),
+            AwaitExpressionSyntax awaited => awaited.Expression,
+            _ => expression,
+        };
+
+        private static StatementSyntax YieldReturn(ExpressionStatementSyntax statement)
+        {
+            var add = (InvocationExpressionSyntax)statement.Expression;
+            var value = add.ArgumentList.Arguments[0].Expression.WithoutTrivia();
+            return SyntaxFactory.YieldStatement(SyntaxKind.YieldReturnStatement, value)
+                .WithLeadingTrivia(statement.GetLeadingTrivia())
+                .WithTrailingTrivia(statement.GetTrailingTrivia());
+        }
+
+        private static TypeSyntax? ElementTypeSyntax(TypeSyntax returnType)
+        {
+            var task = returnType is QualifiedNameSyntax qualified ? (GenericNameSyntax)qualified.Right : (GenericNameSyntax)returnType;
+            if (task.TypeArgumentList.Arguments.Count != 1)
+            {
+                return null;
+            }
+
+            return task.TypeArgumentList.Arguments[0] switch
+            {
+                ArrayTypeSyntax { RankSpecifiers.Count: 1 } array => array.ElementType,
+                GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } collection => collection.TypeArgumentList.Arguments[0],
+                QualifiedNameSyntax { Right: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } collection } => collection.TypeArgumentList.Arguments[0],
+                _ => null,
+            };
+        }
+
+        private static bool StreamBinds(SemanticModel model, SyntaxNode position) =>
+            model.LookupNamespacesAndTypes(position.SpanStart, name: "IAsyncEnumerable")
+                .Any(s => s is INamedTypeSymbol { Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace.Name: "System" } } });
+
+        private static MethodDeclarationSyntax Signature(MethodDeclarationSyntax method, TypeSyntax elementType, bool addToken, string tokenName, bool streamBinds, string? newName)
+        {
+            if (newName is not null)
+            {
+                method = method.WithIdentifier(SyntaxFactory.Identifier(method.Identifier.LeadingTrivia, newName, method.Identifier.TrailingTrivia));
+            }
+
+            var stream = SyntaxFactory.GenericName(SyntaxFactory.Identifier("IAsyncEnumerable"), SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(elementType.WithoutTrivia())));
+            TypeSyntax returnType = streamBinds
+                ? stream
+                : SyntaxFactory.QualifiedName(SyntaxFactory.ParseName("global::System.Collections.Generic"), stream)
+                    .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+            returnType = returnType.WithTriviaFrom(method.ReturnType);
+
+            var parameters = method.ParameterList;
+            if (addToken)
+            {
+                var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(tokenName))
+                    .WithAttributeLists(SyntaxFactory.SingletonList(EnumeratorCancellation()))
+                    .WithType(KnownNames.CancellationToken.WithTrailingTrivia(SyntaxFactory.Space))
+                    .WithDefault(SyntaxFactory.EqualsValueClause(SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression)));
+                if (parameters.Parameters.Count > 0)
+                {
+                    parameter = parameter.WithLeadingTrivia(SyntaxFactory.Space);
+                }
+
+                parameters = parameters.AddParameters(parameter.WithAdditionalAnnotations(Formatter.Annotation));
+            }
+            else
+            {
+                var existing = parameters.Parameters.First(p => p.Identifier.ValueText == tokenName);
+                var decorated = existing
+                    .WithoutLeadingTrivia()
+                    .WithAttributeLists(existing.AttributeLists.Add(EnumeratorCancellation()))
+                    .WithLeadingTrivia(existing.GetLeadingTrivia());
+                parameters = parameters.ReplaceNode(existing, decorated);
+            }
+
+            return method.WithReturnType(returnType).WithParameterList(parameters);
+        }
+
+        private static AttributeListSyntax EnumeratorCancellation() =>
+            SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(KnownNames.EnumeratorCancellation)))
+                .WithTrailingTrivia(SyntaxFactory.Space);
+
+        /// <summary>Applies the plans' edits, document by document, each document rewritten once.</summary>
+        public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<StreamingPlan> plans, CancellationToken cancellationToken)
+        {
+            var merged = new Dictionary<DocumentId, DocumentEdits>();
+            foreach (var plan in plans)
+            {
+                foreach (var pair in plan.Documents)
+                {
+                    if (!merged.TryGetValue(pair.Key, out var edits))
+                    {
+                        merged[pair.Key] = edits = new DocumentEdits();
+                    }
+
+                    edits.Merge(pair.Value);
+                }
+            }
+
+            var changed = solution;
+            foreach (var pair in merged)
+            {
+                var document = solution.GetDocument(pair.Key);
+                var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                if (document is null || root is null)
+                {
+                    continue;
+                }
+
+                var rewritten = pair.Value.Apply(root);
+                var cleaned = await DocumentCleanup.RunAsync(document.WithSyntaxRoot(rewritten), document, cancellationToken).ConfigureAwait(false);
+                changed = changed.WithDocumentSyntaxRoot(pair.Key, (await cleaned.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!);
+            }
+
+            return changed;
+        }
+    }
+
+    /// <summary>What one YA4003 conversion changes, per document.</summary>
+    internal sealed class StreamingPlan
+    {
+        private readonly Dictionary<DocumentId, DocumentEdits> _documents = new();
+
+        public StreamingPlan(Solution solution, string methodName, string? newName, string elementType)
+        {
+            Solution = solution;
+            MethodName = methodName;
+            NewName = newName;
+            ElementType = elementType;
+        }
+
+        public Solution Solution { get; }
+
+        public string MethodName { get; }
+
+        /// <summary>The name with the <c>Async</c> suffix added; null when the name stays.</summary>
+        public string? NewName { get; }
+
+        public string ElementType { get; }
+
+        public int Callers { get; set; }
+
+        public IReadOnlyDictionary<DocumentId, DocumentEdits> Documents => _documents;
+
+        public DocumentEdits EditsFor(DocumentId id)
+        {
+            if (!_documents.TryGetValue(id, out var edits))
+            {
+                _documents[id] = edits = new DocumentEdits();
+            }
+
+            return edits;
+        }
+    }
+
+    /// <summary>
+    /// Edits keyed by original nodes, applied in one <c>ReplaceNodes</c> pass so that nested edits (a caller's loop inside a
+    /// converted method's loop) compose. A removed statement leaves its comments to the statement after it.
+    /// </summary>
+    internal sealed class DocumentEdits
+    {
+        private readonly Dictionary<SyntaxNode, List<Func<SyntaxNode, SyntaxNode>>> _replacements = new();
+        private readonly HashSet<StatementSyntax> _removals = new();
+
+        public void Replace(SyntaxNode node, Func<SyntaxNode, SyntaxNode> edit)
+        {
+            if (!_replacements.TryGetValue(node, out var list))
+            {
+                _replacements[node] = list = new List<Func<SyntaxNode, SyntaxNode>>();
+            }
+
+            list.Add(edit);
+        }
+
+        public void Remove(StatementSyntax statement) => _removals.Add(statement);
+
+        public void Merge(DocumentEdits other)
+        {
+            foreach (var pair in other._replacements)
+            {
+                foreach (var edit in pair.Value)
+                {
+                    Replace(pair.Key, edit);
+                }
+            }
+
+            _removals.UnionWith(other._removals);
+        }
+
+        public SyntaxNode Apply(SyntaxNode root)
+        {
+            var blocks = _removals.Select(s => s.Parent).OfType<BlockSyntax>().Distinct().ToList();
+            var nodes = _replacements.Keys.Concat(blocks).Distinct().ToList();
+            return root.ReplaceNodes(nodes, (original, rewritten) =>
+            {
+                if (original is BlockSyntax block && rewritten is BlockSyntax current)
+                {
+                    rewritten = WithoutRemoved(block, current);
+                }
+
+                if (_replacements.TryGetValue(original, out var edits))
+                {
+                    foreach (var edit in edits)
+                    {
+                        rewritten = edit(rewritten);
+                    }
+                }
+
+                return rewritten;
+            });
+        }
+
+        private BlockSyntax WithoutRemoved(BlockSyntax original, BlockSyntax current)
+        {
+            var kept = new List<StatementSyntax>();
+            var carried = SyntaxFactory.TriviaList();
+            for (var i = 0; i < original.Statements.Count; i++)
+            {
+                var statement = current.Statements[i];
+                if (_removals.Contains(original.Statements[i]))
+                {
+                    carried = carried.AddRange(Comments(statement.GetLeadingTrivia()));
+                    continue;
+                }
+
+                kept.Add(carried.Count == 0 ? statement : statement.WithLeadingTrivia(carried.AddRange(statement.GetLeadingTrivia())));
+                carried = SyntaxFactory.TriviaList();
+            }
+
+            var closeBrace = current.CloseBraceToken;
+            if (carried.Count > 0)
+            {
+                closeBrace = closeBrace.WithLeadingTrivia(carried.AddRange(closeBrace.LeadingTrivia));
+            }
+
+            return current.WithStatements(SyntaxFactory.List(kept)).WithCloseBraceToken(closeBrace);
+        }
+
+        /// <summary>The leading trivia without its final indentation, or nothing when it holds no comment or directive.</summary>
+        private static IEnumerable<SyntaxTrivia> Comments(SyntaxTriviaList trivia)
+        {
+            if (trivia.All(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia)))
+            {
+                return Enumerable.Empty<SyntaxTrivia>();
+            }
+
+            var end = trivia.Count;
+            while (end > 0 && trivia[end - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                end--;
+            }
+
+            return trivia.Take(end);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+using Xunit.Abstractions;
+using YieldAwait.Analyzers.Corpus;
+
+namespace YieldAwait.Analyzers.Tests.Robustness
+{
+    /// <summary>
+    /// Broken code is the normal state of a file in an editor, so every analyzer and fix must survive it. Mutants of the
+    /// seed corpus (test snippets, samples, generated code: truncated, tokens and braces lost, half-typed <c>yield</c>/<c>await</c>
+    /// edits) are analysed; every package diagnostic is offered to every fix provider, each action's operations are computed,
+    /// and each provider's Fix All runs at document scope with that fix's equivalence key. Any exception, AD0001 or hang fails the test.
+    /// <para>
+    /// Environment: <c>YA_MUTANTS</c> is the number of variants (default 2000); <c>YA_MUTATION_SEED</c> is the first variant's
+    /// seed (default 20240601), variant <c>i</c> using seed + i. A failure prints its variant's seed: replay it alone with
+    /// <c>YA_MUTATION_SEED=&lt;seed&gt; YA_MUTANTS=1 dotnet test tests/YieldAwait.Analyzers.Tests --filter FullyQualifiedName~MutationRobustness</c>
+    /// (the seed also picks the seed source, so replay on the same checkout; the failure message carries the full text in any case).
+    /// </para>
+    /// </summary>
+    public class MutationRobustnessTests
+    {
+        private const int DefaultMutants = 2000;
+        private const int DefaultSeed = 20240601;
+        private const int Workers = 2;
+        private const int FailuresShownInFull = 5;
+        private static readonly TimeSpan VariantTimeout = TimeSpan.FromSeconds(60);
+
+        private readonly ITestOutputHelper _output;
+
+        public MutationRobustnessTests(ITestOutputHelper output) => _output = output;
+
+        /// <summary>Minutes on two cores: <c>dotnet test --filter "Category!=Slow"</c> skips it locally; CI runs it.</summary>
+        [Fact]
+        [Trait("Category", "Slow")]
+        public async Task Mutants_NeverCrashAnalyzersOrFixes()
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var mutants = EnvironmentNumber("YA_MUTANTS", DefaultMutants);
+            var baseSeed = EnvironmentNumber("YA_MUTATION_SEED", DefaultSeed);
+            var seeds = await SeedCorpus.CollectAsync();
+            Assert.True(seeds.All.Count >= 50, $"Only {seeds.All.Count} seed sources found under {Catalog.RepositoryFiles.Root}.");
+
+            var analyzers = PackageComponents.CreateAnalyzers();
+            var providers = PackageComponents.CreateFixProviders();
+            var failures = new ConcurrentBag<Failure>();
+            var totals = new Totals();
+            var collected = stopwatch.Elapsed;
+
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, mutants),
+                new ParallelOptions { MaxDegreeOfParallelism = Workers },
+                async (index, _) =>
+                {
+                    var seed = unchecked(baseSeed + index);
+                    var source = seeds.ForVariant(seed);
+                    var mutant = SourceMutator.Mutate(source.Path, source.Text, seed);
+                    var failure = await CheckWithTimeoutAsync(mutant, analyzers, providers, totals).ConfigureAwait(false);
+                    if (failure is not null)
+                    {
+                        failures.Add(failure);
+                    }
+                });
+
+            stopwatch.Stop();
+            _output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{mutants} variants (seeds {baseSeed}..{baseSeed + mutants - 1}) from {seeds.All.Count} seed sources ({Origins(seeds.All)}; {seeds.Reported.Count} reported on) in {stopwatch.Elapsed.TotalSeconds:F1}s (seeds collected in {collected.TotalSeconds:F1}s): "
+                + $"{totals.Diagnostics} diagnostics, {totals.Actions} fix actions applied, {totals.FixAlls} Fix All actions applied, {failures.Count} failures."));
+
+            var ordered = failures.OrderBy(f => f.Seed).ToList();
+            Assert.True(
+                ordered.Count == 0,
+                $"{ordered.Count} of {mutants} variants failed (showing {Math.Min(ordered.Count, FailuresShownInFull)} in full):\n\n"
+                + string.Join("\n\n", ordered.Take(FailuresShownInFull).Select(f => f.Report))
+                + string.Concat(ordered.Skip(FailuresShownInFull).Take(50).Select(f => $"\nAlso seed {f.Seed}: {f.Summary}")));
+        }
+
+        /// <summary>Runs the check, reporting a variant that neither finishes nor honours cancellation as hung instead of stalling the run.</summary>
+        private static async Task<Failure?> CheckWithTimeoutAsync(Mutant mutant, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<CodeFixProvider> providers, Totals totals)
+        {
+            using var cancellation = new CancellationTokenSource(VariantTimeout);
+            var stage = new Stage();
+            var check = Task.Run(() => CheckAsync(mutant, analyzers, providers, totals, stage, cancellation.Token));
+            var finished = await Task.WhenAny(check, Task.Delay(VariantTimeout + TimeSpan.FromSeconds(10))).ConfigureAwait(false);
+            if (finished != check)
+            {
+                return Describe(mutant, stage.Current, $"did not finish within {VariantTimeout.TotalSeconds + 10:F0}s");
+            }
+
+            try
+            {
+                await check.ConfigureAwait(false);
+                return null;
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return Describe(mutant, stage.Current, $"timed out after {VariantTimeout.TotalSeconds:F0}s");
+            }
+            catch (Exception exception)
+            {
+                // The harness's job is to collect every failure; the exception is reported in full, never hidden.
+                return Describe(mutant, stage.Current, exception.ToString());
+            }
+        }
+
+        private static async Task CheckAsync(Mutant mutant, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<CodeFixProvider> providers, Totals totals, Stage stage, CancellationToken cancellationToken)
+        {
+            stage.Current = "compiling";
+            var project = AnalysisHarness.CreateProject(new[] { new SourceFile("/mutants/Variant.cs", mutant.Text) });
+            var document = project.Documents.Single();
+            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+
+            stage.Current = "analysing";
+            var run = await AnalysisHarness.AnalyzeAsync(compilation!, analyzers, concurrent: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (run.Crashes.Length > 0)
+            {
+                throw new AnalyzerCrashException(string.Join("\n", run.Crashes));
+            }
+
+            Interlocked.Add(ref totals.Diagnostics, run.Diagnostics.Length);
+            var equivalenceKeys = new Dictionary<(CodeFixProvider, string), string>();
+            foreach (var diagnostic in run.Diagnostics)
+            {
+                foreach (var provider in providers.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
+                {
+                    stage.Current = $"{provider.GetType().Name} registering fixes for {diagnostic}";
+                    var actions = await AnalysisHarness.GetFixesAsync(document, diagnostic, new[] { provider }, cancellationToken).ConfigureAwait(false);
+                    foreach (var action in actions)
+                    {
+                        stage.Current = $"{provider.GetType().Name} applying '{action.Title}' for {diagnostic}";
+                        await AnalysisHarness.ApplyAsync(action, project.Solution, cancellationToken).ConfigureAwait(false);
+                        Interlocked.Increment(ref totals.Actions);
+                        if (action.EquivalenceKey is { } key)
+                        {
+                            equivalenceKeys.TryAdd((provider, diagnostic.Id), key);
+                        }
+                    }
+                }
+            }
+
+            // Fix All is only offered for a fix the provider registered, so it runs with that fix's equivalence key.
+            foreach (var ((provider, id), key) in equivalenceKeys)
+            {
+                if (provider.GetFixAllProvider() is not { } fixAllProvider || !fixAllProvider.GetSupportedFixAllScopes().Contains(FixAllScope.Document))
+                {
+                    continue;
+                }
+
+                stage.Current = $"{provider.GetType().Name} Fix All ({key}) in document";
+                var context = new FixAllContext(document, provider, FixAllScope.Document, key, new[] { id }, new KnownDiagnostics(run.Diagnostics), cancellationToken);
+                if (await fixAllProvider.GetFixAsync(context).ConfigureAwait(false) is { } action)
+                {
+                    stage.Current = $"{provider.GetType().Name} applying Fix All '{action.Title}'";
+                    await AnalysisHarness.ApplyAsync(action, project.Solution, cancellationToken).ConfigureAwait(false);
+                    Interlocked.Increment(ref totals.FixAlls);
+                }
+            }
+        }
+
+        private static Failure Describe(Mutant mutant, string stage, string problem) =>
+            new(mutant.Seed, $"{stage}: {problem.Split('\n')[0].Trim()}", new StringBuilder()
+                .AppendLine(CultureInfo.InvariantCulture, $"Variant seed {mutant.Seed} (replay: YA_MUTATION_SEED={mutant.Seed} YA_MUTANTS=1), from {mutant.Source}")
+                .AppendLine(CultureInfo.InvariantCulture, $"Mutations: {string.Join("; ", mutant.Mutations)}")
+                .AppendLine(CultureInfo.InvariantCulture, $"While: {stage}")
+                .AppendLine(problem)
+                .AppendLine("----- variant text -----")
+                .AppendLine(mutant.Text)
+                .Append("----- end of variant -----")
+                .ToString());
+
+        private static string Origins(IEnumerable<SourceFile> seeds) =>
+            string.Join(", ", seeds.GroupBy(seed => seed.Path.TrimStart('/').Split('/')[0]).Select(group => $"{group.Count()} {group.Key}"));
+
+        private static int EnvironmentNumber(string name, int fallback) =>
+            int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+        /// <summary>What the variant's analysis reported, handed to Fix All as a host would.</summary>
+        private sealed class KnownDiagnostics : FixAllContext.DiagnosticProvider
+        {
+            private readonly ImmutableArray<Diagnostic> _diagnostics;
+
+            public KnownDiagnostics(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
+
+            public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
+                Task.FromResult(_diagnostics.Where(d => d.Location.SourceTree?.FilePath == document.FilePath));
+
+            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+                Task.FromResult(_diagnostics.Where(d => !d.Location.IsInSource));
+
+            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+                Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
+        }
+
+        /// <summary>A failed variant: its seed, one line for the list, and the full report with its text.</summary>
+        private sealed record Failure(int Seed, string Summary, string Report);
+
+        /// <summary>What a variant was doing when it failed.</summary>
+        private sealed class Stage
+        {
+            public volatile string Current = "starting";
+        }
+
+        private sealed class Totals
+        {
+            public int Diagnostics;
+            public int Actions;
+            public int FixAlls;
+        }
+
+        private sealed class AnalyzerCrashException : Exception
+        {
+            public AnalyzerCrashException(string crashes)
+                : base("Analyzer crashed:\n" + crashes)
+            {
+            }
+        }
+    }
+}
