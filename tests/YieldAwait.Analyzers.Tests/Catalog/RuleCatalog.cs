@@ -42,6 +42,17 @@ namespace YieldAwait.Analyzers.Tests.Catalog
             .OrderBy(id => id, StringComparer.Ordinal)
             .ToImmutableArray();
 
+        /// <summary>
+        /// The rules about code: every ID but those of the Configuration category (YA0001 reports a bad option value,
+        /// which no source file can trip).
+        /// </summary>
+        public static ImmutableArray<string> CodeRuleIds { get; } = Rules
+            .Where(rule => rule.Descriptor.Category != "Configuration")
+            .Select(rule => rule.Descriptor.Id)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(id => id, StringComparer.Ordinal)
+            .ToImmutableArray();
+
         public static ImmutableArray<Type> FixProviderTypes { get; } = CodeFixAssembly.GetTypes()
             .Where(type => !type.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(type))
             .OrderBy(type => type.Name, StringComparer.Ordinal)
