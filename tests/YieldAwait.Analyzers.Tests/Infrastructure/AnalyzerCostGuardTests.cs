@@ -21,31 +21,32 @@ namespace YieldAwait.Analyzers.Tests.Infrastructure
         private const int Lines = 10_000;
 
         /// <summary>
-        /// Gate passes per 10,000 lines: the count reached on the corpus (seed 2024, 10,000+ lines, 2026-12-07) plus a
-        /// margin of a quarter (at least 5), so that new corpus shapes do not trip it but a removed gate does.
+        /// Gate passes per 10,000 lines: the count reached on the corpus (seed 2024, 10,000+ lines, 2026-12-07, after
+        /// the round's merges: the blocking-helper summaries widened YA1003's gate, api_surface YA4003's, the new YA3002/YA3003
+        /// forms theirs) plus a margin of a quarter (at least 5), so that new corpus shapes do not trip it but a removed gate does.
         /// </summary>
         private static readonly IReadOnlyDictionary<string, int> Budgets = new Dictionary<string, int>
         {
-            ["YA1001"] = 577, // reached 461
-            ["YA1002"] = 438, // reached 350
-            ["YA1003"] = 119, // reached 95
-            ["YA1004"] = 38, // reached 30
-            ["YA1005"] = 577, // reached 461
-            ["YA1006"] = 144, // reached 115
-            ["YA2001"] = 522, // reached 417
-            ["YA2002"] = 482, // reached 385
-            ["YA2003"] = 16, // reached 11
-            ["YA3001"] = 470, // reached 376
-            ["YA3002"] = 5, // reached 0
-            ["YA3003"] = 58, // reached 46
-            ["YA3004"] = 293, // reached 234
-            ["YA3005"] = 12, // reached 7
-            ["YA3006"] = 274, // reached 219
-            ["YA4001"] = 97, // reached 77
-            ["YA4002"] = 102, // reached 81
-            ["YA4003"] = 35, // reached 28
-            ["YA5001"] = 45, // reached 36
-            ["YA5002"] = 210, // reached 168
+            ["YA1001"] = 533, // reached 426
+            ["YA1002"] = 405, // reached 324
+            ["YA1003"] = 685, // reached 548
+            ["YA1004"] = 30, // reached 24
+            ["YA1005"] = 533, // reached 426
+            ["YA1006"] = 118, // reached 94
+            ["YA2001"] = 542, // reached 433
+            ["YA2002"] = 430, // reached 344
+            ["YA2003"] = 14, // reached 9
+            ["YA3001"] = 433, // reached 346
+            ["YA3002"] = 70, // reached 56
+            ["YA3003"] = 115, // reached 92
+            ["YA3004"] = 265, // reached 212
+            ["YA3005"] = 43, // reached 34
+            ["YA3006"] = 298, // reached 238
+            ["YA4001"] = 98, // reached 78
+            ["YA4002"] = 99, // reached 79
+            ["YA4003"] = 429, // reached 343
+            ["YA5001"] = 35, // reached 28
+            ["YA5002"] = 288, // reached 230
         };
 
         private readonly ITestOutputHelper _output;
@@ -65,7 +66,9 @@ namespace YieldAwait.Analyzers.Tests.Infrastructure
             // The analyzers see the compilation the driver made (with its event queue), not the one passed in.
             Assert.NotNull(witness.Seen);
             var index = SourceIndex.For(witness.Seen!);
-            var rules = analyzers.Select(BenchmarkRule).OrderBy(r => r, System.StringComparer.Ordinal).ToList();
+            // The rules about code: YA0001 reads the options once per compilation and has no gate to count.
+            var rules = analyzers.Select(BenchmarkRule).Where(r => YieldAwait.Analyzers.Tests.Catalog.RuleCatalog.CodeRuleIds.Contains(r))
+                .OrderBy(r => r, System.StringComparer.Ordinal).ToList();
             var report = new StringBuilder();
             var over = new List<string>();
             foreach (var rule in rules)
