@@ -35,6 +35,7 @@ namespace YieldAwait.Analyzers.Analysis
         private bool _hasDelegates;
         private bool _readsFileSystem;
         private bool _readsOnlyLocals = true;
+        private bool _readsDeferredLocal;
         private TextSpan _taintSpan;
 
         private SnapshotNeed()
@@ -60,6 +61,8 @@ namespace YieldAwait.Analyzers.Analysis
                 {
                     case ILocalReferenceOperation local:
                         need._read.Add(local.Local);
+                        // var fresh = items.Where(i => !seen.Contains(i)): a chain kept in a local may capture any collection.
+                        need._readsDeferredLocal |= local.Type?.TypeKind == TypeKind.Interface;
                         need.AddRootType(local.Type);
                         need._readsOnlyLocals &= !AliasesSharedState(local.Local);
                         break;
@@ -246,7 +249,7 @@ namespace YieldAwait.Analyzers.Analysis
                 return true;
             }
 
-            if (instance is not null && _rootTypes.Contains(instance.Type?.OriginalDefinition!))
+            if (instance is not null && _rootTypes.Contains(instance.Type?.OriginalDefinition!) && !IsOwnCollection(instance))
             {
                 // Another reference to a collection of the source's type may be the same collection.
                 return true;
@@ -254,8 +257,10 @@ namespace YieldAwait.Analyzers.Analysis
 
             if (IsFrameworkCollection(definition))
             {
-                // Storing an element in another collection does not change the source.
-                return TouchesElement(instance);
+                // Storing an element in another collection does not change the source, unless the source is a chain kept in a
+                // local, whose lambdas may read that collection (only a collection created here and never shared is known not to).
+                return TouchesElement(instance)
+                    || (_readsDeferredLocal && instance is not null && !IsOwnCollection(instance));
             }
 
             // User or library code: it may reach the source through the element or through this.
@@ -263,6 +268,75 @@ namespace YieldAwait.Analyzers.Analysis
                 || TouchesElement(instance) || arguments.Any(a => TouchesElement(a.Value))
                 || instance is IInstanceReferenceOperation
                 || (instance is null && !method.IsStatic);
+        }
+
+        /// <summary>
+        /// A local that holds a collection of its own, which the source cannot be reading: created here as a framework collection
+        /// (<c>var other = new List&lt;T&gt;();</c>, which copies any argument), and afterwards only called on for a value-typed
+        /// answer (<c>other.Add(x)</c>, <c>other.Contains(x)</c>), read for a value-typed property (<c>other.Count</c>) or returned,
+        /// never reassigned, passed, wrapped or captured. Adding to it cannot change what the source reads.
+        /// </summary>
+        private static bool IsOwnCollection(IOperation instance)
+        {
+            if (instance is not ILocalReferenceOperation { Local: var local })
+            {
+                return false;
+            }
+
+            var root = instance;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            var created = false;
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        var value = declarator.GetVariableInitializer()?.Value;
+                        while (value is IConversionOperation { IsImplicit: true } conversion)
+                        {
+                            value = conversion.Operand;
+                        }
+
+                        created = value is IObjectCreationOperation { Type: { } type, Initializer: null }
+                            && (type.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith("System.Collections", System.StringComparison.Ordinal)
+                            && !InNamespace(type, "System.Collections.Concurrent");
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                        if (!IsPlainUse(reference))
+                        {
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+
+            return created;
+        }
+
+        private static bool IsPlainUse(ILocalReferenceOperation reference)
+        {
+            for (var ancestor = reference.Parent; ancestor is not null; ancestor = ancestor.Parent)
+            {
+                if (ancestor is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    // Captured: a lambda in the source chain could read it.
+                    return false;
+                }
+            }
+
+            return reference.Parent switch
+            {
+                IInvocationOperation call when call.Instance == reference => call.TargetMethod.ReturnsVoid || call.TargetMethod.ReturnType.IsValueType,
+                IPropertyReferenceOperation property when property.Instance == reference =>
+                    property.Type?.IsValueType == true && !(property.Parent is IAssignmentOperation assignment && assignment.Target == property),
+                IReturnOperation => true,
+                _ => false,
+            };
         }
 
         /// <summary>Reads something the source chain reads (or this, when the chain reads instance state).</summary>

@@ -39,8 +39,9 @@ namespace YieldAwait.Analyzers.Cancellation
         }
 
         /// <summary>
-        /// Whether the body awaits anything that could wait: an <c>await</c> (other than <c>Task.CompletedTask</c>/<c>Task.Yield()</c>,
-        /// written only to make the method async) or an <c>await foreach</c>. An iterator that never waits completes each
+        /// Whether the body awaits anything that could wait: an <c>await</c> (other than a placeholder written only to make the
+        /// method async: <c>Task.CompletedTask</c>, <c>Task.Yield()</c>, <c>default(ValueTask)</c>, <c>new ValueTask()</c>,
+        /// <c>Task.FromResult(x)</c>) or an <c>await foreach</c>. An iterator that never waits completes each
         /// <c>MoveNextAsync</c> at once, and its consumer can stop between items without a token.
         /// </summary>
         public static bool AwaitsSomething(BlockSyntax body)
@@ -75,9 +76,22 @@ namespace YieldAwait.Analyzers.Cancellation
         {
             MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask" } => true,
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Yield" }, ArgumentList.Arguments.Count: 0 } => true,
+            DefaultExpressionSyntax { Type: var type } => IsValueTask(type),
+            ObjectCreationExpressionSyntax { Type: var type, ArgumentList.Arguments.Count: 0, Initializer: null } => IsValueTask(type),
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult", Expression: var owner } }
+                => owner is IdentifierNameSyntax { Identifier.ValueText: "Task" or "ValueTask" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task" or "ValueTask" },
             ParenthesizedExpressionSyntax parenthesized => IsPlaceholderAwait(parenthesized.Expression),
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure }
                 => IsPlaceholderAwait(configure.Expression),
+            _ => false,
+        };
+
+        /// <summary><c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c>, however qualified: its default is a completed task.</summary>
+        private static bool IsValueTask(TypeSyntax type) => type switch
+        {
+            QualifiedNameSyntax qualified => IsValueTask(qualified.Right),
+            AliasQualifiedNameSyntax aliased => IsValueTask(aliased.Name),
+            SimpleNameSyntax name => name.Identifier.ValueText == "ValueTask",
             _ => false,
         };
 

@@ -42,6 +42,15 @@ namespace YieldAwait.Analyzers.FixProperties
             return indices.ToImmutable();
         }
 
+        public static ImmutableDictionary<string, string?> AddPosition(this ImmutableDictionary<string, string?> properties, string key, int? position) =>
+            position is { } value ? properties.Add(key, value.ToString(CultureInfo.InvariantCulture)) : properties;
+
+        public static int? Position(Diagnostic diagnostic, string key) =>
+            diagnostic.Properties.TryGetValue(key, out var text)
+                && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+                ? position
+                : null;
+
         public static bool TryEnum<T>(Diagnostic diagnostic, string key, out T value)
             where T : struct, Enum
         {

@@ -23,13 +23,26 @@ namespace YieldAwait.Analyzers.FixProperties
     public readonly struct YA4001FixProperties
     {
         internal const string ShapeKey = "Shape";
+        internal const string EndlessLoopKey = "EndlessLoop";
 
-        public YA4001FixProperties(YA4001Shape shape) => Shape = shape;
+        public YA4001FixProperties(YA4001Shape shape, int? endlessLoop = null)
+        {
+            Shape = shape;
+            EndlessLoop = endlessLoop;
+        }
 
         public YA4001Shape Shape { get; }
 
+        /// <summary>
+        /// For an endless iterator that never really waits: the position of its endless loop, where the fix checks the added
+        /// token (no awaited call in it could take one); null otherwise.
+        /// </summary>
+        public int? EndlessLoop { get; }
+
         public ImmutableDictionary<string, string?> Write() =>
-            ImmutableDictionary<string, string?>.Empty.Add(ShapeKey, Shape.ToString());
+            ImmutableDictionary<string, string?>.Empty
+                .Add(ShapeKey, Shape.ToString())
+                .AddPosition(EndlessLoopKey, EndlessLoop);
 
         public static bool TryRead(Diagnostic diagnostic, out YA4001FixProperties properties)
         {
@@ -39,7 +52,7 @@ namespace YieldAwait.Analyzers.FixProperties
                 return false;
             }
 
-            properties = new YA4001FixProperties(shape);
+            properties = new YA4001FixProperties(shape, FixPropertyValues.Position(diagnostic, EndlessLoopKey));
             return true;
         }
     }

@@ -36,6 +36,27 @@ namespace YieldAwait.Analyzers.Options
         }
 
         /// <summary>
+        /// The CA rules' <c>api_surface</c> value: <c>all</c>, or accessibilities separated by commas (<c>friend</c> is
+        /// Visual Basic's <c>internal</c>), compared without regard to case as <see cref="ApiSurface"/> reads them.
+        /// </summary>
+        public static OptionValues Accessibilities { get; } = WordList("all", "public", "internal", "friend", "private");
+
+        private static OptionValues WordList(params string[] words)
+        {
+            var list = string.Join(", ", words.Take(words.Length - 1)) + " or " + words[words.Length - 1];
+            return new OptionValues(
+                list + ", separated by commas",
+                value =>
+                {
+                    var wrong = value.Split(',')
+                        .Select(part => part.Trim())
+                        .Where(part => part.Length > 0 && !words.Any(word => string.Equals(word, part, StringComparison.OrdinalIgnoreCase)))
+                        .ToImmutableArray();
+                    return wrong.IsEmpty ? null : $"{string.Join(", ", wrong.Select(part => "'" + part + "'"))}: use " + list;
+                });
+        }
+
+        /// <summary>
         /// Documentation comment IDs separated by commas, each with one of <paramref name="prefixes"/>. An entry without
         /// the prefix (a plain <c>System.IO.File.ReadAllText</c>) would never match anything.
         /// </summary>

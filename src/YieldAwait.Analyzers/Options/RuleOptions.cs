@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace YieldAwait.Analyzers.Options
 {
@@ -35,6 +36,28 @@ namespace YieldAwait.Analyzers.Options
             DiagnosticIds.InfiniteSequenceEnumeratedWithoutExit,
             DiagnosticIds.SearchOverInfiniteSequence);
 
-        public static ImmutableArray<RuleOption> All { get; } = ImmutableArray.Create(AsyncSuffix, BlockingCallExclusions, InfiniteMethods);
+        /// <summary>
+        /// The accessibilities a rule whose fix changes a signature analyses, as the CA rules read it: <c>all</c>, or a comma list of
+        /// <c>public</c>, <c>internal</c> (<c>friend</c>), <c>private</c>. Unset: all of them, except public members where the
+        /// compilation tracks its public API (PublicAPI.Shipped.txt or PublicAPI.Unshipped.txt among its additional files).
+        /// </summary>
+        public static RuleOption ApiSurface { get; } = new(
+            "dotnet_code_quality.api_surface",
+            "all",
+            OptionValues.Accessibilities,
+            DiagnosticIds.IteratorOfTasksAwaitedOneByOne,
+            DiagnosticIds.AsyncIteratorCannotBeCancelled,
+            DiagnosticIds.BufferedSequenceCouldStream);
+
+        /// <summary><see cref="ApiSurface"/> for one rule (<c>dotnet_code_quality.YAnnnn.api_surface</c>); it wins over the general key.</summary>
+        public static ImmutableArray<RuleOption> RuleApiSurfaces { get; } = ApiSurface.RuleIds
+            .Select(id => new RuleOption("dotnet_code_quality." + id + ".api_surface", "all", OptionValues.Accessibilities, id))
+            .ToImmutableArray();
+
+        public static RuleOption ApiSurfaceOf(string ruleId) =>
+            RuleApiSurfaces.FirstOrDefault(option => option.RuleIds[0] == ruleId) ?? ApiSurface;
+
+        public static ImmutableArray<RuleOption> All { get; } = ImmutableArray.Create(AsyncSuffix, BlockingCallExclusions, InfiniteMethods, ApiSurface)
+            .AddRange(RuleApiSurfaces);
     }
 }

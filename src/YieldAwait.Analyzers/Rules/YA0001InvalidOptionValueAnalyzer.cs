@@ -78,7 +78,7 @@ namespace YieldAwait.Analyzers.Rules
             if (option is null)
             {
                 return "YieldAwait.Analyzers has no such option; its options are "
-                    + string.Join(", ", RuleOptions.All.Select(known => known.Key))
+                    + string.Join(", ", RuleOptions.All.Select(known => known.Key).Where(known => known.StartsWith(KeyPrefix, StringComparison.Ordinal)))
                     + " (see docs/configuration.md)";
             }
 

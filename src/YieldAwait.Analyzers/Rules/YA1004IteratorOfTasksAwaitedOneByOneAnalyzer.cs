@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.Options;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -98,6 +99,12 @@ namespace YieldAwait.Analyzers.Rules
                     }
 
                     var method = entry.Key;
+                    if (!ApiSurface.Includes(context.Options, uses.Declaration.SyntaxTree, method, DiagnosticIds.IteratorOfTasksAwaitedOneByOne))
+                    {
+                        // Public API of a library that tracks it: callers outside the compilation may run the tasks together.
+                        continue;
+                    }
+
                     var result = TaskIterators.ResultType(method.ReturnType, _types)!;
                     context.ReportDiagnostic(Diagnostic.Create(
                         Rule,

@@ -8,7 +8,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Cancellation;
+using YieldAwait.Analyzers.Finiteness;
 using YieldAwait.Analyzers.FixProperties;
+using YieldAwait.Analyzers.Options;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -20,6 +22,10 @@ namespace YieldAwait.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA4001AsyncIteratorCannotBeCancelledAnalyzer : DiagnosticAnalyzer
     {
+        private const string NeverReachesAwaits = "it takes no CancellationToken, so a consumer's token never reaches the awaits inside it";
+
+        private const string NeverStops = "it never ends and takes no CancellationToken, so a consumer that cancels it with WithCancellation(token) waits forever; only a token checked in its loop could stop it";
+
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             DiagnosticIds.AsyncIteratorCannotBeCancelled,
             title: "Async iterator cannot be cancelled",
@@ -99,16 +105,29 @@ namespace YieldAwait.Analyzers.Rules
                 // CS8425 territory: the token is there, but WithCancellation's token never reaches it.
                 var token = tokens[0];
                 var properties = new YA4001FixProperties(tokens.Count == 1 ? YA4001Shape.MarkToken : YA4001Shape.AmbiguousToken).Write();
+                if (!ApiSurface.Includes(context.Options, declaration.SyntaxTree, function, DiagnosticIds.AsyncIteratorCannotBeCancelled))
+                {
+                    return;
+                }
+
+                // On the iterator's name, as every rule about a method; the parameter that lacks the attribute goes along.
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
-                    token.Locations.FirstOrDefault() ?? IdentifierLocation(declaration),
+                    IdentifierLocation(declaration),
+                    token.Locations.Where(l => l.IsInSource),
                     properties,
                     EnclosingFunction.DisplayName(function),
                     $"its CancellationToken parameter '{token.Name}' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it"));
                 return;
             }
 
-            if (!TokenSources.AwaitsSomething(block) || TokenSources.ObservesOutsideToken(body, declaration, types))
+            // An iterator that never waits (only placeholder awaits) completes each MoveNextAsync at once, and its consumer can
+            // stop between items; unless it never ends, when a consumer's WithCancellation(token) is the only way out it has.
+            var waits = TokenSources.AwaitsSomething(block);
+            var endlessLoop = waits ? null : EndlessLoop(body, block, function);
+            if ((!waits && endlessLoop is null)
+                || TokenSources.ObservesOutsideToken(body, declaration, types)
+                || !ApiSurface.Includes(context.Options, declaration.SyntaxTree, function, DiagnosticIds.AsyncIteratorCannotBeCancelled))
             {
                 return;
             }
@@ -122,9 +141,48 @@ namespace YieldAwait.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 IdentifierLocation(declaration),
-                new YA4001FixProperties(YA4001Shape.AddToken).Write(),
+                new YA4001FixProperties(YA4001Shape.AddToken, endlessLoop?.SpanStart).Write(),
                 EnclosingFunction.DisplayName(function),
-                "it takes no CancellationToken, so a consumer's token never reaches the awaits inside it"));
+                endlessLoop is null ? NeverReachesAwaits : NeverStops));
+        }
+
+        /// <summary>
+        /// The loop that keeps an async iterator running forever (<c>while (true)</c>, <c>for (;;)</c> whose end is unreachable, and
+        /// no reachable <c>yield break</c>), for a body whose awaits are all placeholders; null when the iterator can end.
+        /// </summary>
+        private static StatementSyntax? EndlessLoop(IBlockOperation body, BlockSyntax block, IMethodSymbol function)
+        {
+            if (body.SemanticModel is not { } model)
+            {
+                return null;
+            }
+
+            var shape = BodyShape.Of(block);
+            if (!shape.MayLoopForever(model)
+                || !IteratorTermination.Analyze(model, block, shape, function.Name, _ => default).IsInfinite)
+            {
+                return null;
+            }
+
+            // The outermost such loop: the fix checks the token once per turn of it.
+            foreach (var node in block.DescendantNodes(n => !IteratorFacts.IsNestedFunction(n)))
+            {
+                var condition = node switch
+                {
+                    WhileStatementSyntax loop => loop.Condition,
+                    DoStatementSyntax loop => loop.Condition,
+                    ForStatementSyntax loop => loop.Condition,
+                    _ => null,
+                };
+                if (node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax
+                    && (condition is null || model.GetConstantValue(condition) is { HasValue: true, Value: true })
+                    && EndIsUnreachable(model, (StatementSyntax)node))
+                {
+                    return (StatementSyntax)node;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -143,7 +201,8 @@ namespace YieldAwait.Analyzers.Rules
                 || (!types.IsAsyncEnumerable(member.ReturnType) && !types.IsAsyncEnumerator(member.ReturnType))
                 || member.Parameters.Any(p => types.IsToken(p.Type))
                 || member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not MethodDeclarationSyntax declaration
-                || !implementations.Value.Any(implementation => RootMembers(implementation).Contains(member, SymbolEqualityComparer.Default)))
+                || !implementations.Value.Any(implementation => RootMembers(implementation).Contains(member, SymbolEqualityComparer.Default))
+                || !ApiSurface.Includes(context.Options, declaration.SyntaxTree, member, DiagnosticIds.AsyncIteratorCannotBeCancelled))
             {
                 return;
             }
@@ -216,6 +275,19 @@ namespace YieldAwait.Analyzers.Rules
             }
 
             return roots;
+        }
+
+        private static bool EndIsUnreachable(SemanticModel model, StatementSyntax loop)
+        {
+            try
+            {
+                return model.AnalyzeControlFlow(loop) is { Succeeded: true, StartPointIsReachable: true, EndPointIsReachable: false };
+            }
+            catch (System.ArgumentException)
+            {
+                // A statement the compiler does not consider a region (code that does not parse): not known to be endless.
+                return false;
+            }
         }
 
         private static Location IdentifierLocation(SyntaxNode declaration) => declaration switch

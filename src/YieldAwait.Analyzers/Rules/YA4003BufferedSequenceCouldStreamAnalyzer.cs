@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.Options;
 
 namespace YieldAwait.Analyzers.Rules
 {
@@ -16,8 +17,8 @@ namespace YieldAwait.Analyzers.Rules
     /// </summary>
     /// <remarks>
     /// The callers are found through a per-compilation <see cref="CallerIndex"/> built only for candidate methods, so the
-    /// diagnostic stays local (live in the IDE, fixable). Methods that code outside the compilation may call are left alone:
-    /// public API of a library, and internal API of an assembly with <c>InternalsVisibleTo</c>.
+    /// diagnostic stays local (live in the IDE, fixable). Which accessibilities are analysed follows <c>api_surface</c>
+    /// (<see cref="ApiSurface"/>): all by default, public ones left out where the compilation tracks its public API.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class YA4003BufferedSequenceCouldStreamAnalyzer : DiagnosticAnalyzer
@@ -53,17 +54,12 @@ namespace YieldAwait.Analyzers.Rules
         private sealed class CompilationState
         {
             private readonly BufferedListTypes _types;
-            private readonly bool _isLibrary;
-            private readonly bool _internalsVisible;
             private readonly CallerIndex _callers;
 
             public CompilationState(Compilation compilation, BufferedListTypes types, System.Threading.CancellationToken cancellationToken)
             {
                 _types = types;
                 _callers = new CallerIndex(compilation, cancellationToken);
-                _isLibrary = compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule;
-                _internalsVisible = compilation.Assembly.GetAttributes()
-                    .Any(a => a.AttributeClass is { Name: "InternalsVisibleToAttribute" });
             }
 
             public void AnalyzeBody(OperationAnalysisContext context)
@@ -72,7 +68,7 @@ namespace YieldAwait.Analyzers.Rules
                 if (context.ContainingSymbol is not IMethodSymbol { IsAsync: true } method
                     || body.Syntax is not MethodDeclarationSyntax declaration
                     || declaration.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }
-                    || !OnlyCompilationCanCall(method))
+                    || !ApiSurface.Includes(context.Options, declaration.SyntaxTree, method, DiagnosticIds.BufferedSequenceCouldStream))
                 {
                     return;
                 }
@@ -87,29 +83,6 @@ namespace YieldAwait.Analyzers.Rules
 
                 var element = buffered.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
                 context.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Identifier.GetLocation(), method.Name, element));
-            }
-
-            /// <summary>
-            /// Whether every caller is in this compilation: private methods always; internal ones unless the assembly shows its
-            /// internals to others; public and protected ones only in an application, which nothing references as a library.
-            /// </summary>
-            private bool OnlyCompilationCanCall(IMethodSymbol method)
-            {
-                var accessibility = method.DeclaredAccessibility;
-                for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-                {
-                    if (type.DeclaredAccessibility < accessibility)
-                    {
-                        accessibility = type.DeclaredAccessibility;
-                    }
-                }
-
-                return accessibility switch
-                {
-                    Accessibility.Private => true,
-                    Accessibility.Internal or Accessibility.ProtectedAndInternal => !_internalsVisible,
-                    _ => !_isLibrary,
-                };
             }
         }
     }

@@ -110,17 +110,129 @@ namespace YieldAwait.Analyzers.Rules
                 || HasForbiddenShape(body, local.Name)
                 || HasOutsideEffects(block, local, body)
                 || ReadsCollectionTheTypeChanges(block, function, body, context.CancellationToken)
-                || LeadingChecks(block, body, declarationIndex, local.Name, checks) is not { } checkIndices)
+                || LeadingChecks(block, body, declarationIndex, local.Name, checks) is not { } checkIndices
+                || OnlyCallerReadsItWhole(context, function))
             {
                 return;
             }
 
+            // On the method's name, as every rule about a method; the list's declaration goes along.
+            var name = context.Node is MethodDeclarationSyntax methodDeclaration ? methodDeclaration.Identifier : ((LocalFunctionStatementSyntax)context.Node).Identifier;
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
-                declarator.Identifier.GetLocation(),
+                name.GetLocation(),
+                new[] { declarator.Identifier.GetLocation() },
                 new YA5001FixProperties(checkIndices).Write(),
                 EnclosingFunction.DisplayName(function),
                 local.Name));
+        }
+
+        /// <summary>Operators and calls that read a whole sequence before returning: a caller that uses one keeps every element anyway.</summary>
+        private static readonly ImmutableHashSet<string> WholeReaders = ImmutableHashSet.Create(
+            "ToList", "ToArray", "ToHashSet", "ToDictionary", "ToLookup", "ToImmutableArray", "ToImmutableList", "ToImmutableHashSet",
+            "Count", "LongCount", "Sum", "Min", "Max", "Average", "Aggregate", "AddRange", "UnionWith");
+
+        /// <summary>
+        /// A private method or local function with a single call, whose result that call reads whole at once (<c>Helper().ToList()</c>,
+        /// <c>new HashSet&lt;T&gt;(Helper())</c>, <c>string.Join(",", Helper())</c>, <c>Helper().Count()</c>): as an iterator it would
+        /// only move the list into the caller, so nothing is gained. Callers are searched only inside the type's own declaration
+        /// (the enclosing member for a local function); a type split over several files is left to the general rule.
+        /// </summary>
+        private static bool OnlyCallerReadsItWhole(SyntaxNodeAnalysisContext context, IMethodSymbol function)
+        {
+            SyntaxNode? scope;
+            if (function.MethodKind == MethodKind.LocalFunction)
+            {
+                scope = context.Node.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or AccessorDeclarationSyntax);
+            }
+            else if (function.DeclaredAccessibility == Accessibility.Private && function.ContainingType is { DeclaringSyntaxReferences.Length: 1 } type)
+            {
+                scope = type.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken);
+            }
+            else
+            {
+                return false;
+            }
+
+            if (scope is null || scope.SyntaxTree != context.Node.SyntaxTree)
+            {
+                return false;
+            }
+
+            InvocationExpressionSyntax? onlyCall = null;
+            foreach (var name in scope.DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                if (name.Identifier.ValueText != function.Name
+                    || !SymbolEqualityComparer.Default.Equals(context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol?.OriginalDefinition, function))
+                {
+                    continue;
+                }
+
+                var callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
+                if (onlyCall is not null || callee.Parent is not InvocationExpressionSyntax call || call.Expression != callee)
+                {
+                    // A second reference, a method group or a nameof: not the one-caller shape.
+                    return false;
+                }
+
+                onlyCall = call;
+            }
+
+            return onlyCall is not null && ReadsWholeAtOnce(context.SemanticModel, onlyCall, context.CancellationToken);
+        }
+
+        private static bool ReadsWholeAtOnce(SemanticModel model, ExpressionSyntax call, System.Threading.CancellationToken cancellationToken)
+        {
+            SyntaxNode use = call;
+            while (use.Parent is ParenthesizedExpressionSyntax)
+            {
+                use = use.Parent;
+            }
+
+            // var props = Helper(…); or props = Helper(…);: every later read of the local decides.
+            var local = use.Parent switch
+            {
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => model.GetDeclaredSymbol(declarator, cancellationToken) as ILocalSymbol,
+                AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.Right == use && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    => model.GetSymbolInfo(target, cancellationToken).Symbol as ILocalSymbol,
+                _ => null,
+            };
+            if (local is not null)
+            {
+                return LaterReadsAreWhole(model, call, local, cancellationToken);
+            }
+
+            if (use.Parent is ForEachStatementSyntax loop && loop.Expression == use)
+            {
+                return RunsToTheEnd(loop);
+            }
+
+            var reader = use.Parent switch
+            {
+                MemberAccessExpressionSyntax receiver when receiver.Expression == use && receiver.Parent is InvocationExpressionSyntax outer => outer,
+                ArgumentSyntax { RefKindKeyword.RawKind: 0, Parent: ArgumentListSyntax { Parent: var consumer } } => consumer,
+                _ => null,
+            };
+            if (reader is null || model.GetSymbolInfo(reader, cancellationToken).Symbol is not IMethodSymbol method)
+            {
+                return false;
+            }
+
+            var ns = method.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            if (method.MethodKind == MethodKind.Constructor)
+            {
+                // new List<T>(Helper()), new HashSet<T>(Helper()): a copy of every element.
+                return ns.StartsWith("System.Collections", System.StringComparison.Ordinal);
+            }
+
+            if (method.ContainingType?.SpecialType == SpecialType.System_String)
+            {
+                return method.Name is "Join" or "Concat";
+            }
+
+            // Enumerable.Concat, Where, Select… are lazy: their own consumer decides, and they are not in the list.
+            return WholeReaders.Contains(method.Name)
+                && (ns == "System.Linq" || ns.StartsWith("System.Collections", System.StringComparison.Ordinal));
         }
 
         private static readonly ImmutableHashSet<string> Mutators = ImmutableHashSet.Create(
@@ -413,6 +525,50 @@ namespace YieldAwait.Analyzers.Rules
 
             return true;
         }
+
+        /// <summary>Every read of <paramref name="local"/> after the call is a loop or call that reads it whole (see <see cref="ReadsWholeAtOnce"/>).</summary>
+        private static bool LaterReadsAreWhole(SemanticModel model, ExpressionSyntax call, ILocalSymbol local, System.Threading.CancellationToken cancellationToken)
+        {
+            var function = call.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax || IteratorFacts.IsNestedFunction(a));
+            if (function is null || call.Ancestors().TakeWhile(a => a != function).Any(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
+            {
+                // Inside a loop, an earlier read may run after the call too.
+                return false;
+            }
+
+            var reads = 0;
+            foreach (var name in function.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.SpanStart < call.Span.End
+                    || name.Identifier.ValueText != local.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+                {
+                    continue;
+                }
+
+                if (name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name)
+                {
+                    return false;
+                }
+
+                if (!(name.Parent is ForEachStatementSyntax loop && loop.Expression == name && RunsToTheEnd(loop))
+                    && !ReadsWholeAtOnce(model, name, cancellationToken))
+                {
+                    return false;
+                }
+
+                reads++;
+            }
+
+            return reads > 0;
+        }
+
+        /// <summary>A <c>foreach</c> with no way out of it but its end (no <c>break</c>, <c>return</c>, <c>goto</c> or <c>yield break</c>).</summary>
+        private static bool RunsToTheEnd(ForEachStatementSyntax loop) =>
+            !loop.Statement.DescendantNodesAndSelf(n => !IteratorFacts.IsNestedFunction(n) && n is not (ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or SwitchStatementSyntax))
+                .Any(n => n is BreakStatementSyntax or ReturnStatementSyntax or GotoStatementSyntax or YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement })
+            && !loop.Statement.DescendantNodes(n => !IteratorFacts.IsNestedFunction(n))
+                .Any(n => n is ReturnStatementSyntax or GotoStatementSyntax or YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement });
 
         private static bool InNestedFunction(SyntaxNode node, BlockSyntax body) =>
             node.Ancestors().TakeWhile(a => a != body).Any(IteratorFacts.IsNestedFunction);

@@ -45,6 +45,9 @@ namespace YieldAwait.CodeFixes.Cancellation
 
         public List<TokenEdit> Flow { get; }
 
+        /// <summary>The loop whose turns check the added token; null when the awaited calls take it.</summary>
+        public StatementSyntax? EndlessLoop { get; private set; }
+
         public static async Task<CancellableIteratorPlan?> TryCreateAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             if (!YA4001FixProperties.TryRead(diagnostic, out var properties)
@@ -89,7 +92,26 @@ namespace YieldAwait.CodeFixes.Cancellation
             }
 
             var name = TokenParameter.UniqueName(declaration);
-            return new CancellableIteratorPlan(declaration, parameters, null, name, returnsEnumerable, TokenFlow.Find(body, model, types, cancellationToken));
+            return new CancellableIteratorPlan(declaration, parameters, null, name, returnsEnumerable, TokenFlow.Find(body, model, types, cancellationToken))
+            {
+                EndlessLoop = EndlessLoopAt(body, properties.EndlessLoop),
+            };
+        }
+
+        /// <summary>
+        /// The endless loop of an iterator that never really waits (reported with its position): no awaited call in it takes the
+        /// token, so the fix checks it at the top of each turn.
+        /// </summary>
+        private static StatementSyntax? EndlessLoopAt(BlockSyntax body, int? endlessLoop)
+        {
+            if (endlessLoop is not { } position || !body.Span.Contains(position))
+            {
+                return null;
+            }
+
+            return body.FindToken(position).Parent?.AncestorsAndSelf()
+                .OfType<StatementSyntax>()
+                .FirstOrDefault(s => s is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax && s.SpanStart == position);
         }
 
         public void ApplyTo(DocumentEditor editor)
@@ -103,7 +125,45 @@ namespace YieldAwait.CodeFixes.Cancellation
                 editor.ReplaceNode(Parameters, (current, _) => TokenParameter.Add((ParameterListSyntax)current, Token, AddsAttribute));
             }
 
+            if (EndlessLoop is not null)
+            {
+                editor.ReplaceNode(EndlessLoop, (current, _) => CheckEachTurn((StatementSyntax)current, Token));
+            }
+
             TokenFlow.Apply(editor, Flow, Token);
+        }
+
+        /// <summary><c>token.ThrowIfCancellationRequested();</c> first in the loop's body: a cancelled stream throws at its next item.</summary>
+        private static StatementSyntax CheckEachTurn(StatementSyntax loop, string token)
+        {
+            // The document's own line ending: an elastic one survives the formatter where the loop body was a single statement.
+            var endOfLine = loop.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            var check = SyntaxFactory.ParseStatement(token + ".ThrowIfCancellationRequested();")
+                .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+                .WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.ElasticCarriageReturnLineFeed)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            var body = loop switch
+            {
+                WhileStatementSyntax @while => @while.Statement,
+                DoStatementSyntax @do => @do.Statement,
+                ForStatementSyntax @for => @for.Statement,
+                _ => null,
+            };
+            if (body is null)
+            {
+                return loop;
+            }
+
+            var checkedBody = body is BlockSyntax block
+                ? block.WithStatements(block.Statements.Insert(0, check))
+                : SyntaxFactory.Block(check, body).WithAdditionalAnnotations(Formatter.Annotation);
+            return loop switch
+            {
+                WhileStatementSyntax @while => @while.WithStatement(checkedBody),
+                DoStatementSyntax @do => @do.WithStatement(checkedBody),
+                ForStatementSyntax @for => @for.WithStatement(checkedBody),
+                _ => loop,
+            };
         }
 
         /// <summary>

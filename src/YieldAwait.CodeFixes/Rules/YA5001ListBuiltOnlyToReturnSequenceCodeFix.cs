@@ -81,12 +81,24 @@ namespace YieldAwait.CodeFixes.Rules
                 cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// The function (the diagnostic is on its name) and the list (its declaration is the additional location). A diagnostic
+        /// placed on the list itself, as older builds did, is still understood.
+        /// </summary>
         private static (SyntaxNode Function, string List)? Target(SyntaxNode root, Diagnostic diagnostic)
         {
-            var reported = DiagnosticTargets.ReportedNode(root, diagnostic);
-            var declarator = reported?.AncestorsAndSelf().OfType<VariableDeclaratorSyntax>().FirstOrDefault();
+            var listLocation = diagnostic.AdditionalLocations.FirstOrDefault() ?? diagnostic.Location;
+            if (!listLocation.IsInSource || !root.FullSpan.Contains(listLocation.SourceSpan))
+            {
+                return null;
+            }
+
+            var declarator = root.FindToken(listLocation.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<VariableDeclaratorSyntax>().FirstOrDefault();
             var function = declarator?.Ancestors().FirstOrDefault(n => n is MethodDeclarationSyntax or LocalFunctionStatementSyntax || IteratorFacts.IsNestedFunction(n));
-            return declarator is not null && function is MethodDeclarationSyntax or LocalFunctionStatementSyntax
+            var named = DiagnosticTargets.ReportedNode(root, diagnostic)?.AncestorsAndSelf().FirstOrDefault(n => n is MethodDeclarationSyntax or LocalFunctionStatementSyntax);
+            return declarator is not null
+                && function is MethodDeclarationSyntax or LocalFunctionStatementSyntax
+                && (diagnostic.AdditionalLocations.Count == 0 || named == function)
                 ? (function!, declarator.Identifier.ValueText)
                 : null;
         }

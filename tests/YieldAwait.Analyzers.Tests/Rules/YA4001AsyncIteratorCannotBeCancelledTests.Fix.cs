@@ -186,6 +186,59 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Fix_EndlessIterator_AddsTheTokenAndChecksItEachTurn() => VerifyFix.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Ticks
+            {
+                public static async IAsyncEnumerable<long> {|YA4001:Count|}(long start)
+                {
+                    for (var i = start; ; i++)
+                    {
+                        // let other work run between items
+                        await Task.Yield();
+                        yield return i;
+                    }
+                }
+
+                public static async IAsyncEnumerable<int> {|YA4001:Ones|}()
+                {
+                    while (true)
+                        yield return await Task.FromResult(1);
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            static class Ticks
+            {
+                public static async IAsyncEnumerable<long> Count(long start, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    for (var i = start; ; i++)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        // let other work run between items
+                        await Task.Yield();
+                        yield return i;
+                    }
+                }
+
+                public static async IAsyncEnumerable<int> Ones([EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    while (true)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        yield return await Task.FromResult(1);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task Fix_MarksTheExistingToken() => VerifyFix.VerifyCodeFixAsync("""
             using System.Collections.Generic;
             using System.Threading;
@@ -193,7 +246,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
             class Feed
             {
-                public async IAsyncEnumerable<int> Items(int count, CancellationToken {|YA4001:token|} = default)
+                public async IAsyncEnumerable<int> {|#0:Items|}(int count, CancellationToken {|#1:token|} = default)
                 {
                     for (var i = 0; i < count; i++)
                     {
@@ -202,7 +255,9 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     }
                 }
             }
-            """, """
+            """,
+            new[] { VerifyFix.Diagnostic("YA4001").WithLocation(0).WithLocation(1).WithArguments("Items", "its CancellationToken parameter 'token' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it") },
+            """
             using System.Collections.Generic;
             using System.Runtime.CompilerServices;
             using System.Threading;
@@ -388,7 +443,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
             interface ISource
             {
-                IAsyncEnumerable<int> {|YA4001:ReadAsync|}();
+                IAsyncEnumerable<int> {|#2:ReadAsync|}();
             }
 
             class First : ISource
@@ -399,20 +454,26 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     yield return 1;
                 }
 
-                public async IAsyncEnumerable<int> Items(CancellationToken {|YA4001:a|}, CancellationToken b)
+                public async IAsyncEnumerable<int> {|#0:Items|}(CancellationToken {|#1:a|}, CancellationToken b)
                 {
                     await Task.Delay(1, a);
                     yield return 1;
                 }
             }
-            """, """
+            """,
+            new[]
+            {
+                VerifyFix.Diagnostic("YA4001").WithLocation(2).WithArguments("ReadAsync", "it takes no CancellationToken, so the async iterators that implement it cannot be cancelled"),
+                VerifyFix.Diagnostic("YA4001").WithLocation(0).WithLocation(1).WithArguments("Items", "its CancellationToken parameter 'a' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it"),
+            },
+            """
             using System.Collections.Generic;
             using System.Threading;
             using System.Threading.Tasks;
 
             interface ISource
             {
-                IAsyncEnumerable<int> {|YA4001:ReadAsync|}();
+                IAsyncEnumerable<int> {|#2:ReadAsync|}();
             }
 
             class First : ISource
@@ -423,7 +484,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     yield return 1;
                 }
 
-                public async IAsyncEnumerable<int> Items(CancellationToken {|YA4001:a|}, CancellationToken b)
+                public async IAsyncEnumerable<int> {|#0:Items|}(CancellationToken {|#1:a|}, CancellationToken b)
                 {
                     await Task.Delay(1, a);
                     yield return 1;

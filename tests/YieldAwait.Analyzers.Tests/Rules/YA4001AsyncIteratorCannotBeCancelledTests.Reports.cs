@@ -55,14 +55,14 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task Reports_TokenWithoutEnumeratorCancellation_OnTheParameter() => Verify.VerifyAnalyzerAsync("""
+        public Task Reports_TokenWithoutEnumeratorCancellation_OnTheName_WithTheParameterAlong() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Threading;
             using System.Threading.Tasks;
 
             class Feed
             {
-                public async IAsyncEnumerable<int> Items(int count, CancellationToken {|#0:token|} = default)
+                public async IAsyncEnumerable<int> {|#0:Items|}(int count, CancellationToken {|#1:token|} = default)
                 {
                     for (var i = 0; i < count; i++)
                     {
@@ -72,7 +72,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 }
             }
             """,
-            Verify.Diagnostic("YA4001").WithLocation(0).WithArguments("Items", "its CancellationToken parameter 'token' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it"));
+            Verify.Diagnostic("YA4001").WithLocation(0).WithLocation(1).WithArguments("Items", "its CancellationToken parameter 'token' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it"));
 
         [Fact]
         public Task Reports_AsyncEnumeratorWithoutAnyToken() => Verify.VerifyAnalyzerAsync("""
@@ -212,14 +212,79 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
             class Merge
             {
-                public async IAsyncEnumerable<int> Items(CancellationToken {|YA4001:first|}, CancellationToken second)
+                public async IAsyncEnumerable<int> {|#0:Items|}(CancellationToken {|#1:first|}, CancellationToken second)
                 {
                     await Task.Delay(1, first);
                     await Task.Delay(1, second);
                     yield return 1;
                 }
             }
-            """);
+            """,
+            Verify.Diagnostic("YA4001").WithLocation(0).WithLocation(1).WithArguments("Items", "its CancellationToken parameter 'first' is not marked [EnumeratorCancellation], so a token given to WithCancellation never reaches it"));
+
+        private const string NeverStops = "it never ends and takes no CancellationToken, so a consumer that cancels it with WithCancellation(token) waits forever; only a token checked in its loop could stop it";
+
+        [Fact]
+        public Task Reports_EndlessIteratorWhoseOnlyAwaitIsYield_WithItsOwnMessage() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Ticks
+            {
+                public static async IAsyncEnumerable<long> {|#0:Count|}()
+                {
+                    for (long i = 0; ; i++)
+                    {
+                        await Task.Yield();
+                        yield return i;
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("YA4001").WithLocation(0).WithArguments("Count", NeverStops));
+
+        [Fact]
+        public Task Reports_EndlessIteratorWithPlaceholderAwaits_AndLocalFunctions() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            sealed class Heartbeat
+            {
+                private int _beats;
+
+                public async IAsyncEnumerable<int> {|#0:Beats|}()
+                {
+                    await default(ValueTask);
+                    while (true)
+                    {
+                        await Task.Yield();
+                        if (_beats % 2 == 0)
+                        {
+                            yield return _beats;
+                        }
+
+                        _beats++;
+                    }
+                }
+
+                public IAsyncEnumerable<int> Inner()
+                {
+                    return Spin();
+
+                    async IAsyncEnumerable<int> {|#1:Spin|}()
+                    {
+                        do
+                        {
+                            await Task.Yield();
+                            yield return 1;
+                        }
+                        while (true);
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("YA4001").WithLocation(0).WithArguments("Beats", NeverStops),
+            Verify.Diagnostic("YA4001").WithLocation(1).WithArguments("Spin", NeverStops));
 
         #endregion
     }

@@ -148,6 +148,129 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_WhenTheOnlyAwaitIsACompletedValueTask() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Replays
+            {
+                public static async IAsyncEnumerable<int> FromList(List<int> items)
+                {
+                    await default(ValueTask);
+                    foreach (var item in items)
+                    {
+                        yield return item;
+                    }
+                }
+
+                public static async IAsyncEnumerable<string> Single(string value)
+                {
+                    await default(System.Threading.Tasks.ValueTask<int>);
+                    await new ValueTask();
+                    await Task.FromResult(0);
+                    yield return value;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_WhenAnEndlessLoopThatOnlyYieldsCanEnd() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class Producers
+            {
+                private readonly CancellationToken _stopping;
+                private readonly Queue<int> _queue = new();
+
+                public Producers(CancellationToken stopping) => _stopping = stopping;
+
+                public async IAsyncEnumerable<int> UntilEmpty()
+                {
+                    while (true)
+                    {
+                        await Task.Yield();
+                        if (_queue.Count == 0)
+                        {
+                            yield break;
+                        }
+
+                        yield return _queue.Dequeue();
+                    }
+                }
+
+                public async IAsyncEnumerable<int> UntilBreak()
+                {
+                    for (;;)
+                    {
+                        await Task.Yield();
+                        if (_queue.Count == 0)
+                        {
+                            break;
+                        }
+
+                        yield return _queue.Dequeue();
+                    }
+                }
+
+                public async IAsyncEnumerable<int> WhileRunning()
+                {
+                    while (!_stopping.IsCancellationRequested)
+                    {
+                        await Task.Yield();
+                        yield return 1;
+                    }
+                }
+
+                public async IAsyncEnumerable<int> ObservesTheStoppingToken()
+                {
+                    while (true)
+                    {
+                        _stopping.ThrowIfCancellationRequested();
+                        await Task.Yield();
+                        yield return 1;
+                    }
+                }
+
+                public IAsyncEnumerable<int> Wrapped()
+                {
+                    return Local();
+
+                    async IAsyncEnumerable<int> Local()
+                    {
+                        await Task.Yield();
+                        for (var i = 0; i < 3; i++)
+                        {
+                            yield return i;
+                        }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_WhenTheEndlessIteratorHasItsToken() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            static class Ticks
+            {
+                public static async IAsyncEnumerable<long> Count([EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    for (long i = 0; ; i++)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        await Task.Yield();
+                        yield return i;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task NoDiagnostic_WhenThePlaceholderAwaitIsConfigured() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Threading.Tasks;

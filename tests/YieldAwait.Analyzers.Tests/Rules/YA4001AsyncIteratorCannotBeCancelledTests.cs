@@ -20,6 +20,10 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("async IAsyncEnumerable<> Read() { await Task.Delay(1); yield return 1; }")]
         [InlineData("async IAsyncEnumerator<int> Read(int a,) { await foreach (var x in ) yield return x; }")]
         [InlineData("async IAsyncEnumerable<int> Read() { await Task.Delay(1, ); yield return 1; }")]
+        [InlineData("async IAsyncEnumerable<int> Read() { while (true) { await Task.Yield(); yield return 1; }")]
+        [InlineData("async IAsyncEnumerable<int> Read() { for (;;) { await default(ValueTask); yield return }")]
+        [InlineData("async IAsyncEnumerable<int> Read() { while () { await Task.Yield(); yield return 1; } }")]
+        [InlineData("async IAsyncEnumerable<int> Read(CancellationToken t) { do { await Task.Yield(); yield return 1; } while (true }")]
         public Task NoCrash_HalfTypedIterator(string member) => HalfTypedCode.AssertNoCrashAsync<
             YieldAwait.Analyzers.Rules.YA4001AsyncIteratorCannotBeCancelledAnalyzer,
             YieldAwait.CodeFixes.Rules.YA4001AsyncIteratorCannotBeCancelledCodeFix>($$"""

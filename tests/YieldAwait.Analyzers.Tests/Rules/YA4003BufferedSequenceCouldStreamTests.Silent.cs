@@ -321,52 +321,6 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task NoDiagnostic_WhenPublicApiOfALibrary() => VerifyAsync("""
-            public class Orders
-            {
-                private readonly Store _store = new Store();
-
-                public async Task<List<int>> IdsAsync()
-                {
-                    var ids = new List<int>();
-                    while (await _store.ReadAsync())
-                        ids.Add(_store.Current.Id);
-                    return ids;
-                }
-
-                async Task PrintAsync()
-                {
-                    foreach (var id in await IdsAsync())
-                        System.Console.WriteLine(id);
-                }
-            }
-            """);
-
-        [Fact]
-        public Task NoDiagnostic_WhenTheAssemblyShowsItsInternals() => VerifyAsync("""
-            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Tests")]
-
-            class Orders
-            {
-                private readonly Store _store = new Store();
-
-                internal async Task<List<int>> IdsAsync()
-                {
-                    var ids = new List<int>();
-                    while (await _store.ReadAsync())
-                        ids.Add(_store.Current.Id);
-                    return ids;
-                }
-
-                async Task PrintAsync()
-                {
-                    foreach (var id in await IdsAsync())
-                        System.Console.WriteLine(id);
-                }
-            }
-            """);
-
-        [Fact]
         public Task NoDiagnostic_WhenTheListIsOfAnotherElementTypeOrNotAList() => VerifyAsync("""
             class Orders
             {

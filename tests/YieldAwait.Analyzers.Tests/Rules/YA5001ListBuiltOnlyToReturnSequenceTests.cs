@@ -1,4 +1,9 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using YieldAwait.Analyzers.Tests.Verifiers;
 using Verify = YieldAwait.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA5001ListBuiltOnlyToReturnSequenceAnalyzer>;
@@ -38,15 +43,15 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("if (lines == null) throw new ArgumentNullException(nameof(lines)); var {|YA5001:errors|} = new List<string>(); foreach (var line in lines) errors.Add(line); return errors;")]
         [InlineData("ArgumentNullException.ThrowIfNull(lines); var {|YA5001:errors|} = new List<string>(); while (true) { errors.Add(\"x\"); break; } return errors;")]
         [InlineData("var {|YA5001:errors|} = new List<string>(); foreach (var line in lines) { var parts = line.Split(':'); if (parts.Length < 2) throw new FormatException(line); errors.Add(parts[1]); } return errors;")]
-        public Task Reports_ListFilledInALoopAndReturned(string body) => Verify.VerifyAnalyzerAsync(Method(body));
+        public Task Reports_ListFilledInALoopAndReturned(string body) => VerifyOnName(Method(body));
 
         [Fact]
         public Task Reports_MessageNamingTheMethodAndTheList() => Verify.VerifyAnalyzerAsync(
-            Method("var {|#0:errors|} = new List<string>(); foreach (var line in lines) errors.Add(line); return errors;"),
-            Verify.Diagnostic("YA5001").WithLocation(0).WithArguments("Errors", "errors"));
+            Method("var {|#1:errors|} = new List<string>(); foreach (var line in lines) errors.Add(line); return errors;", "public IEnumerable<string> {|#0:Errors|}(IEnumerable<string> lines)"),
+            Verify.Diagnostic("YA5001").WithLocation(0).WithLocation(1).WithArguments("Errors", "errors"));
 
         [Fact]
-        public Task Reports_LocalFunctionOverrideAndElementOfABaseType() => Verify.VerifyAnalyzerAsync("""
+        public Task Reports_LocalFunctionOverrideAndElementOfABaseType() => VerifyOnName("""
             using System.Collections.Generic;
 
             abstract class Source
@@ -66,7 +71,12 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public int Sum(int[] values)
                 {
                     var total = 0;
-                    foreach (var v in Positive()) total += v;
+                    foreach (var v in Positive())
+                    {
+                        if (total > 1000) break;
+                        total += v;
+                    }
+
                     return total;
 
                     IEnumerable<int> Positive()
@@ -130,7 +140,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             Method("var errors = new List<string>(); foreach (var line in lines) errors.Add(line); " + (signature.Contains("out int") ? "count = 0; " : "") + "return errors;", signature));
 
         [Fact]
-        public Task NoDiagnostic_SnapshotOfACollectionItsTypeChanges() => Verify.VerifyAnalyzerAsync("""
+        public Task NoDiagnostic_SnapshotOfACollectionItsTypeChanges() => VerifyOnName("""
             using System.Collections.Generic;
 
             sealed class Item { public bool Active; }
@@ -163,7 +173,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task Reports_WhenTheTypeNeverChangesTheCollectionItReads() => Verify.VerifyAnalyzerAsync("""
+        public Task Reports_WhenTheTypeNeverChangesTheCollectionItReads() => VerifyOnName("""
             using System.Collections.Generic;
 
             sealed class Item { public bool Active; }
@@ -184,12 +194,171 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_PrivateHelperWhoseOnlyCallerReadsItWhole() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+            using System.Linq;
+
+            sealed class Report
+            {
+                public List<string> Lines(string[] rows) => Cells(rows).ToList();
+
+                public HashSet<int> Widths(string[] rows) => new HashSet<int>(Sizes(rows));
+
+                public string Header(string[] rows) => string.Join(",", Names(rows));
+
+                public int Total(string[] rows) => Numbers(rows).Sum();
+
+                public void Print(string[] rows)
+                {
+                    foreach (var row in Printed(rows)) System.Console.WriteLine(row);
+                }
+
+                public void Emit(string[] rows, bool filter)
+                {
+                    IEnumerable<string> props = rows;
+                    if (props is null) return;
+                    if (filter)
+                    {
+                        props = Filtered(rows);
+                    }
+
+                    foreach (var p in props)
+                    {
+                        System.Console.WriteLine(p);
+                    }
+                }
+
+                public ImmutableArray<string> Frozen(string[] rows)
+                {
+                    return Local().ToImmutableArray();
+
+                    IEnumerable<string> Local()
+                    {
+                        var copy = new List<string>();
+                        foreach (var row in rows) copy.Add(row.ToUpperInvariant());
+                        return copy;
+                    }
+                }
+
+                private IEnumerable<string> Cells(string[] rows)
+                {
+                    var cells = new List<string>();
+                    foreach (var row in rows) cells.Add(row.Trim());
+                    return cells;
+                }
+
+                private static IEnumerable<int> Sizes(string[] rows)
+                {
+                    var sizes = new List<int>();
+                    foreach (var row in rows) sizes.Add(row.Length);
+                    return sizes;
+                }
+
+                private static IEnumerable<string> Names(string[] rows)
+                {
+                    var names = new List<string>();
+                    foreach (var row in rows) names.Add(row.Split(';')[0]);
+                    return names;
+                }
+
+                private static IEnumerable<int> Numbers(string[] rows)
+                {
+                    var numbers = new List<int>();
+                    foreach (var row in rows) numbers.Add(row.Length * 2);
+                    return numbers;
+                }
+
+                private static IEnumerable<string> Printed(string[] rows)
+                {
+                    var printed = new List<string>();
+                    foreach (var row in rows) printed.Add("> " + row);
+                    return printed;
+                }
+
+                private static IEnumerable<string> Filtered(string[] rows)
+                {
+                    var filtered = new List<string>(16);
+                    foreach (var row in rows)
+                    {
+                        if (row.StartsWith("@")) filtered.Add(row);
+                    }
+
+                    return filtered;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_HelpersThatAreNotReadWholeByOneCaller() => VerifyOnName("""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            sealed class Report
+            {
+                public List<string> Lines(string[] rows) => Cells(rows).ToList();
+
+                public int Count(string[] rows) => Cells(rows).Count();
+
+                public string First(string[] rows) => Trimmed(rows).First();
+
+                public List<string> Long(string[] rows) => Upper(rows).Where(r => r.Length > 3).ToList();
+
+                public void Print(string[] rows)
+                {
+                    foreach (var row in Lower(rows))
+                    {
+                        if (row.Length == 0) break;
+                        System.Console.WriteLine(row);
+                    }
+                }
+
+                public List<string> Shared(string[] rows) => Published(rows).ToList();
+
+                private IEnumerable<string> Cells(string[] rows)
+                {
+                    var {|YA5001:cells|} = new List<string>();
+                    foreach (var row in rows) cells.Add(row.Trim());
+                    return cells;
+                }
+
+                private static IEnumerable<string> Trimmed(string[] rows)
+                {
+                    var {|YA5001:trimmed|} = new List<string>();
+                    foreach (var row in rows) trimmed.Add(row.Trim());
+                    return trimmed;
+                }
+
+                private static IEnumerable<string> Upper(string[] rows)
+                {
+                    var {|YA5001:upper|} = new List<string>();
+                    foreach (var row in rows) upper.Add(row.ToUpperInvariant());
+                    return upper;
+                }
+
+                private static IEnumerable<string> Lower(string[] rows)
+                {
+                    var {|YA5001:lower|} = new List<string>();
+                    foreach (var row in rows) lower.Add(row.ToLowerInvariant());
+                    return lower;
+                }
+
+                internal static IEnumerable<string> Published(string[] rows)
+                {
+                    var {|YA5001:published|} = new List<string>();
+                    foreach (var row in rows) published.Add(row);
+                    return published;
+                }
+            }
+            """);
+
+        [Fact]
         public Task NoDiagnostic_AsyncMethodReturningATaskOfSequence() => Verify.VerifyAnalyzerAsync(Method(
             "var errors = new List<string>(); foreach (var line in lines) { await System.Threading.Tasks.Task.Yield(); errors.Add(line); } return errors;",
             "public async System.Threading.Tasks.Task<IEnumerable<string>> Errors(IEnumerable<string> lines)"));
 
         [Fact]
-        public Task NoDiagnostic_AlreadyAnIteratorOrExpressionBodied() => Verify.VerifyAnalyzerAsync("""
+        public Task NoDiagnostic_AlreadyAnIteratorOrExpressionBodied() => VerifyOnName("""
             using System.Collections.Generic;
             using System.Linq;
 
@@ -219,6 +388,8 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("var errors = new List<string>(); foreach (var line in lines) errors.Add(nope); return errors;")]
         [InlineData("var errors = new List<string>(); foreach (var line in) errors.Add(line); return errors;")]
         [InlineData("var errors = new List<string>(); ArgumentNullException.ThrowIfNull(); foreach (var line in lines) errors.Add(line); return errors;")]
+        [InlineData("return Local().ToList(; IEnumerable<string> Local() { var errors = new List<string>(); foreach (var line in lines) errors.Add(line); return errors; }")]
+        [InlineData("return string.Join(\",\", Local(); IEnumerable<string> Local() { var errors = new List<string>(); foreach (var line in lines) errors.Add(line); return errors; }")]
         public Task NoCrash_HalfTypedCode(string body) =>
             HalfTypedCode.AssertNoCrashAsync<YieldAwait.Analyzers.Rules.YA5001ListBuiltOnlyToReturnSequenceAnalyzer, YieldAwait.CodeFixes.Rules.YA5001ListBuiltOnlyToReturnSequenceCodeFix>(Method(body));
 
@@ -227,7 +398,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         #region Fix
 
         [Fact]
-        public Task Fix_ConvertsToIterator_KeepingComments() => VerifyFix.VerifyCodeFixAsync("""
+        public Task Fix_ConvertsToIterator_KeepingComments() => VerifyFixOnName("""
             using System.Collections.Generic;
 
             class Parser
@@ -279,7 +450,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task Fix_EarlyReturnBecomesYieldBreak() => VerifyFix.VerifyCodeFixAsync("""
+        public Task Fix_EarlyReturnBecomesYieldBreak() => VerifyFixOnName("""
             using System.Collections.Generic;
 
             static class Take
@@ -359,7 +530,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """;
 
         [Fact]
-        public Task Fix_KeepsArgumentChecksEager() => VerifyFix.VerifyCodeFixAsync(ChecksSource, ChecksFixed);
+        public Task Fix_KeepsArgumentChecksEager() => VerifyFixOnName(ChecksSource, ChecksFixed);
 
         [Fact]
         public async Task FixedCode_TripsNoDeferredExecutionRule()
@@ -374,7 +545,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public Task FixAll_ConvertsEveryMethodInTheDocument() => VerifyFix.VerifyCodeFixAsync("""
+        public Task FixAll_ConvertsEveryMethodInTheDocument() => VerifyFixOnName("""
             using System.Collections.Generic;
 
             static class Text
@@ -464,7 +635,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task NoDiagnostic_WhenAnAddedValueIsTargetTypedToTheListsType() => Verify.VerifyAnalyzerAsync("""
+        public Task NoDiagnostic_WhenAnAddedValueIsTargetTypedToTheListsType() => VerifyOnName("""
             using System.Collections.Generic;
 
             class Animal { }
@@ -481,7 +652,41 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
-        private static Task VerifyNoFix(string source) => VerifyFix.VerifyCodeFixAsync(source, source);
+        private static Task VerifyNoFix(string source) => VerifyFixOnName(source, source);
+
+        private static Task VerifyOnName(string markup)
+        {
+            var (source, expected) = OnTheName(markup);
+            return Verify.VerifyAnalyzerAsync(source, expected);
+        }
+
+        private static Task VerifyFixOnName(string markup, string fixedMarkup)
+        {
+            var (source, expected) = OnTheName(markup);
+            return VerifyFix.VerifyCodeFixAsync(source, expected, OnTheName(fixedMarkup).Source);
+        }
+
+        /// <summary>
+        /// The tests mark the list (<c>{|YA5001:errors|}</c>); the diagnostic is on the name of the function declared last before
+        /// it, with the list's declaration as its additional location. This turns each mark into those two locations.
+        /// </summary>
+        private static (string Source, DiagnosticResult[] Expected) OnTheName(string markup)
+        {
+            const string Mark = "{|YA5001:";
+            var expected = new List<DiagnosticResult>();
+            var source = markup;
+            for (var start = source.IndexOf(Mark, StringComparison.Ordinal); start >= 0; start = source.IndexOf(Mark, StringComparison.Ordinal))
+            {
+                var n = expected.Count * 2;
+                var name = Regex.Matches(source.Substring(0, start), @"IEnumerable<[^>]+>\s+(\w+)\(").Last().Groups[1];
+                var list = source.Substring(start + Mark.Length, source.IndexOf("|}", start, StringComparison.Ordinal) - start - Mark.Length);
+                source = source.Remove(start, Mark.Length).Insert(start, "{|#" + (n + 1) + ":");
+                source = source.Remove(name.Index, name.Length).Insert(name.Index, "{|#" + n + ":" + name.Value + "|}");
+                expected.Add(Verify.Diagnostic("YA5001").WithLocation(n).WithLocation(n + 1).WithArguments(name.Value, list));
+            }
+
+            return (source, expected.ToArray());
+        }
 
         #endregion
     }

@@ -60,6 +60,12 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("var third = stream.{|YA5002:ToList()|}.ElementAt(2);")]
         [InlineData("var sizes = stream.{|YA5002:ToList()|}.Aggregate(0, (sum, e) => sum + e.Size);")]
         [InlineData("var single = Enumerable.Single(stream.{|YA5002:ToList()|});")]
+        [InlineData("var kept = new List<Entry>(); foreach (var e in entries.{|YA5002:ToList()|}) kept.Add(e); Console.WriteLine(kept.Count);")]
+        [InlineData("var kept = new List<Entry>(16); foreach (var e in _entries.Where(e => e.Size > 0).{|YA5002:ToList()|}) { if (!kept.Contains(e)) kept.Add(e); }")]
+        [InlineData("var copy = new List<Entry>(entries); foreach (var e in entries.{|YA5002:ToList()|}) copy.Remove(e);")]
+        [InlineData("var queue = new System.Collections.Concurrent.ConcurrentQueue<Entry>(); foreach (var e in _entries.{|YA5002:ToList()|}) queue.Enqueue(e);")]
+        [InlineData("var active = entries.Where(e => e.Size > 0); var names = new List<string>(); foreach (var e in active.{|YA5002:ToList()|}) names.Add(e.Level);")]
+        [InlineData("var levels = new List<string>(); foreach (var e in entries.{|YA5002:ToList()|}) levels.Add(e.Level); levels.Sort();")]
         public Task Reports_CopyReadOnce(string statement) => Verify.VerifyAnalyzerAsync(InMethod(statement));
 
         [Fact]
@@ -135,6 +141,16 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("foreach (var e in entries.ToArray()) Console.WriteLine(e);")]
         [InlineData("var n = Enumerable.ToList(stream).Count;")]
         [InlineData("var n = (stream as List<Entry>)?.ToList().Count;")]
+        [InlineData("var other = entries; foreach (var e in entries.ToList()) other.Add(e);")]
+        [InlineData("var other = new List<Entry>(); other = entries; foreach (var e in entries.ToList()) other.Add(e);")]
+        [InlineData("var other = new List<Entry>(); var all = entries.Concat(other); foreach (var e in all.ToList()) other.Add(e);")]
+        [InlineData("var other = new List<Entry>(); var fresh = entries.Where(e => !other.Contains(e)); foreach (var e in fresh.ToList()) other.Add(e);")]
+        [InlineData("var other = new List<Entry>(); Clear(other); foreach (var e in entries.ToList()) other.Add(e);")]
+        [InlineData("var other = new List<Entry>(); foreach (var e in entries.ToList()) { other.Add(e); entries = other; }")]
+        [InlineData("var other = new List<Entry> { array[0] }; foreach (var e in entries.ToList()) other.Add(e);")]
+        [InlineData("List<Entry> other = new(); foreach (var e in entries.ToList()) { other.Add(e); other.Reverse(); } Action a = () => other.Clear();")]
+        [InlineData("var active = entries.Where(e => e.Size > 0); foreach (var e in active.ToList()) _entries.Add(e);")]
+        [InlineData("var other = new List<Entry>(); foreach (var e in _entries.ToList()) _entries.Add(e);")]
         public Task NoDiagnostic_LookAlike(string statement) => Verify.VerifyAnalyzerAsync(InMethod(statement).Replace(
             "private void Forget",
             "public event Action<Entry>? Notify;\n    private static void Detach(Entry e) { }\n    private static void Clear(List<Entry> l) => l.Clear();\n    private void Forget"));
@@ -151,6 +167,45 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     foreach (var user in users.Where(u => u.Length > 3).ToList()) Console.WriteLine(user);
                     var n = users.ToList().Count;
                     var any = users.AsEnumerable().ToList().Any(u => u.StartsWith("a", StringComparison.OrdinalIgnoreCase));
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_OverAQueryable_EvenWhenTheLoopFillsAnotherList() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            class Report
+            {
+                public List<string> Copy(IQueryable<string> users, List<string> names)
+                {
+                    var picked = new List<string>();
+                    foreach (var user in users.Where(u => u.Length > 3).ToList()) picked.Add(user);
+                    foreach (var name in names.AsQueryable().ToList()) picked.Add(name);
+                    return picked;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_WhenTheOtherCollectionIsTheProjectsOwnType() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            sealed class Window : List<int>
+            {
+                public Window(List<int> backing) => Backing = backing;
+
+                public List<int> Backing { get; }
+            }
+
+            class Report
+            {
+                public void Fill(List<int> numbers)
+                {
+                    var window = new Window(numbers);
+                    foreach (var n in numbers.ToList()) window.Backing.Add(n);
                 }
             }
             """);
@@ -351,6 +406,9 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("var n = stream.ToArray().Length + ")]
         [InlineData("foreach (var e in nope.ToList()) Forget(e)")]
         [InlineData("foreach (var e in stream.ToList()) { await Task.Delay(1); }")]
+        [InlineData("var other = new List<Entry>(; foreach (var e in entries.ToList()) other.Add(e);")]
+        [InlineData("var other = new List<Entry>(); foreach (var e in entries.ToList()) other.Add(")]
+        [InlineData("var other = new Nope<Entry>(); foreach (var e in entries.ToList()) other.Add(e);")]
         public Task NoCrash_HalfTypedCode(string statement) =>
             HalfTypedCode.AssertNoCrashAsync<YieldAwait.Analyzers.Rules.YA5002MaterialisationConsumedAtOnceAnalyzer, YieldAwait.CodeFixes.Rules.YA5002MaterialisationConsumedAtOnceCodeFix>(InMethod(statement));
 
@@ -373,6 +431,11 @@ namespace YieldAwait.Analyzers.Tests.Rules
                         Console.WriteLine(e.Level);
                     }
             """));
+
+        [Fact]
+        public Task Fix_RemovesTheCopyWhenTheLoopFillsAnotherList() => VerifyFix.VerifyCodeFixAsync(
+            InMethod("var kept = new List<Entry>(); foreach (var e in entries.Where(e => e.Size > 0).{|YA5002:ToList()|}) kept.Add(e); Console.WriteLine(kept.Count);"),
+            InMethod("var kept = new List<Entry>(); foreach (var e in entries.Where(e => e.Size > 0)) kept.Add(e); Console.WriteLine(kept.Count);"));
 
         [Fact]
         public Task Fix_RemovesTheCopyBeforeAnOperator() => VerifyFix.VerifyCodeFixAsync(
