@@ -379,6 +379,19 @@ namespace YieldAwait.Analyzers.Corpus
                         return imported;
                     }
 
+                    // Consumes the blocking generator below in a coroutine, which is where YA1002 reports it.
+                    public async Task<int> ImportNamesAsync(TextReader reader, CancellationToken cancellationToken)
+                    {
+                        var imported = 0;
+                        foreach (var name in Lines(reader))
+                        {
+                            await _store.SaveAsync(new {{e}}(imported, name, true, 0m, DateTime.UtcNow), cancellationToken);
+                            imported++;
+                        }
+
+                        return imported;
+                    }
+
                     public static IEnumerable<string> Lines(TextReader reader)
                     {
                         string line;
