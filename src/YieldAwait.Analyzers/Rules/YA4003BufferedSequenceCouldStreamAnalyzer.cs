@@ -68,6 +68,7 @@ namespace YieldAwait.Analyzers.Rules
                 if (context.ContainingSymbol is not IMethodSymbol { IsAsync: true } method
                     || body.Syntax is not MethodDeclarationSyntax declaration
                     || declaration.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }
+                    || !MayReturnAFilledList(declaration)
                     || !ApiSurface.Includes(context.Options, declaration.SyntaxTree, method, DiagnosticIds.BufferedSequenceCouldStream))
                 {
                     return;
@@ -84,6 +85,18 @@ namespace YieldAwait.Analyzers.Rules
                 var element = buffered.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
                 context.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Identifier.GetLocation(), method.Name, element));
             }
+
+            /// <summary>
+            /// The syntax a buffering method cannot lack: a block body that ends with <c>return …;</c> and calls some <c>Add</c>.
+            /// Cheap, so that the semantic recognition runs for few async methods now that api_surface analyses every accessibility.
+            /// </summary>
+            private static bool MayReturnAFilledList(MethodDeclarationSyntax declaration) =>
+                declaration.Body is { Statements: { Count: > 0 } statements }
+                && statements[statements.Count - 1] is ReturnStatementSyntax { Expression: not null }
+                && declaration.Body.DescendantNodes().Any(node => node is InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } or IdentifierNameSyntax { Identifier.ValueText: "Add" },
+                });
         }
     }
 }
