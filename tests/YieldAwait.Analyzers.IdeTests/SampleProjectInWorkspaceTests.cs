@@ -214,12 +214,13 @@ namespace YieldAwait.Analyzers.IdeTests
             return operations.OfType<ApplyChangesOperation>().FirstOrDefault()?.ChangedSolution ?? solution;
         }
 
-        /// <summary>The IDs samples/expected-diagnostics.txt promises.</summary>
+        /// <summary>The IDs samples/expected-diagnostics.txt promises (it lists one line per diagnostic: "YAnnnn path:line").</summary>
         private static IReadOnlyList<string> ExpectedIds() =>
             File.ReadAllLines(Path.Combine(RepositoryRoot(), "samples", "expected-diagnostics.txt"))
                 .Select(line => line.Trim())
                 .Where(line => line.StartsWith("YA", StringComparison.Ordinal))
                 .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0])
+                .Distinct(StringComparer.Ordinal)
                 .OrderBy(id => id, StringComparer.Ordinal)
                 .ToList();
 
