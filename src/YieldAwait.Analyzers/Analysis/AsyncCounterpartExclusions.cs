@@ -43,6 +43,12 @@ namespace YieldAwait.Analyzers.Analysis
             ("System.IO.MemoryStream", null),
             ("System.IO.StringReader", null),
             ("System.IO.StringWriter", null),
+            // Microsoft.Data.Sqlite: SQLite has no asynchronous I/O, and the provider documents that its async methods run
+            // synchronously; the twins would add a state machine and block just the same.
+            ("Microsoft.Data.Sqlite.SqliteConnection", null),
+            ("Microsoft.Data.Sqlite.SqliteCommand", null),
+            ("Microsoft.Data.Sqlite.SqliteDataReader", null),
+            ("Microsoft.Data.Sqlite.SqliteTransaction", null),
         };
 
         private readonly ImmutableArray<(INamedTypeSymbol? Type, string? Member)> _builtIn;

@@ -546,5 +546,49 @@ namespace YieldAwait.Analyzers.Tests.Rules
         }.RunAsync(CancellationToken.None);
 
         #endregion
+
+        [Fact]
+        public Task NoDiagnostic_SqliteProviderWhoseAsyncMethodsRunSynchronously() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Microsoft.Data.Sqlite
+            {
+                public class SqliteDataReader
+                {
+                    public bool Read() => false;
+                    public Task<bool> ReadAsync(CancellationToken cancellationToken = default) => Task.FromResult(false);
+                }
+            }
+
+            namespace App
+            {
+                using Microsoft.Data.Sqlite;
+
+                static class Rows
+                {
+                    public static IEnumerable<SqliteDataReader> All(SqliteDataReader reader)
+                    {
+                        while (reader.Read())
+                        {
+                            yield return reader;
+                        }
+                    }
+
+                    public static async Task<int> CountAsync(SqliteDataReader reader)
+                    {
+                        await Task.Yield();
+                        var count = 0;
+                        foreach (var row in All(reader))
+                        {
+                            count++;
+                        }
+
+                        return count;
+                    }
+                }
+            }
+            """);
     }
 }
