@@ -174,7 +174,7 @@ namespace YieldAwait.CodeFixes.Rules
             var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
             return await Formatter.FormatAsync(document.WithSyntaxRoot(newRoot), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-    
+
         /// <summary>
         /// <c>return stream;</c> → <c>await foreach (var item in stream) { yield return item; }</c> and the method becomes
         /// <c>async</c>: an async iterator owns its <c>using</c>, so the resource stays open until the consumer has finished.
@@ -275,5 +275,5 @@ namespace YieldAwait.CodeFixes.Rules
 
             return list.ReplaceNode(tokens[0], Cancellation.TokenParameter.Mark(tokens[0]));
         }
-}
+    }
 }
