@@ -20,12 +20,12 @@ namespace YieldAwait.Analyzers.Analysis
 
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _reached = new(SymbolEqualityComparer.Default);
-        private readonly Lazy<Dictionary<string, List<SyntaxTree>>> _treesByName;
+        private readonly IdentifierIndex _names;
 
         public AsyncReachability(Compilation compilation, CancellationToken cancellationToken)
         {
             _compilation = compilation;
-            _treesByName = new Lazy<Dictionary<string, List<SyntaxTree>>>(() => IndexNames(cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            _names = new IdentifierIndex(compilation, cancellationToken);
         }
 
         /// <summary>
@@ -80,10 +80,7 @@ namespace YieldAwait.Analyzers.Analysis
         /// </summary>
         private List<IMethodSymbol?>? Callers(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            if (!_treesByName.Value.TryGetValue(method.Name, out var trees))
-            {
-                return null;
-            }
+            var trees = _names.TreesSpelling(method.Name);
 
             var callers = new List<IMethodSymbol?>();
             foreach (var tree in trees)
@@ -132,33 +129,6 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             return null;
-        }
-
-        private Dictionary<string, List<SyntaxTree>> IndexNames(CancellationToken cancellationToken)
-        {
-            var index = new Dictionary<string, List<SyntaxTree>>(StringComparer.Ordinal);
-            foreach (var tree in _compilation.SyntaxTrees)
-            {
-                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
-                {
-                    if (!token.IsKind(SyntaxKind.IdentifierToken))
-                    {
-                        continue;
-                    }
-
-                    if (!index.TryGetValue(token.ValueText, out var trees))
-                    {
-                        index[token.ValueText] = trees = new List<SyntaxTree>(1);
-                    }
-
-                    if (trees.Count == 0 || trees[trees.Count - 1] != tree)
-                    {
-                        trees.Add(tree);
-                    }
-                }
-            }
-
-            return index;
         }
     }
 }
