@@ -41,7 +41,7 @@ namespace YieldAwait.Analyzers.Benchmarks
             else
             {
                 Console.Error.WriteLine($"Loading the repositories of {settings.Corpus}...");
-                projects = MeasuredProject.LoadFolder(settings.Corpus);
+                projects = MeasuredProject.LoadFolder(settings.Corpus, settings.Only);
                 if (projects.Count == 0)
                 {
                     Console.Error.WriteLine($"'{settings.Corpus}' holds no repository (a folder with a ruling.files list).");
@@ -82,6 +82,7 @@ namespace YieldAwait.Analyzers.Benchmarks
             var compileTimes = new List<TimeSpan>();
             var compileTimesPerProject = projects.ToDictionary(p => p, _ => new List<TimeSpan>());
             var analyzerTimesPerProject = projects.ToDictionary(p => p, _ => new List<TimeSpan>());
+            var ruleTimesPerProject = projects.ToDictionary(p => p, _ => analyzers.ToDictionary(a => a, _ => new List<TimeSpan>()));
             var analyzerTimes = analyzers.ToDictionary(a => a, _ => new List<TimeSpan>());
             var floorTimes = analyzers.ToDictionary(a => a, _ => new List<TimeSpan>());
             var analysisWallTimes = new List<TimeSpan>();
@@ -103,6 +104,10 @@ namespace YieldAwait.Analyzers.Benchmarks
                 foreach (var project in projects)
                 {
                     analyzerTimesPerProject[project].Add(last.TimesPerProject[project]);
+                    foreach (var analyzer in analyzers)
+                    {
+                        ruleTimesPerProject[project][analyzer].Add(last.RuleTimesPerProject[(project, analyzer)]);
+                    }
                 }
 
                 var floors = floorsOnce ?? await MeasureFloorsAsync(projects, floorAnalyzers).ConfigureAwait(false);
@@ -149,6 +154,11 @@ namespace YieldAwait.Analyzers.Benchmarks
                 ? Invariant($"a generated corpus of {lines:N0} lines in {files:N0} files (seed {settings.Seed})")
                 : Invariant($"{projects.Count} repositories of {settings.Corpus}, {lines:N0} lines in {files:N0} files, each compiled on its own");
             Console.WriteLine(Render(settings, corpusDescription, lines, files, rows, total, projectRows, compileTimes, analysisWallTimes, last.Diagnostics.Select(d => d.Location.SourceTree).Distinct().Count(), loadAtStart));
+            if (settings.ByRepository && projects.Count > 1)
+            {
+                Console.WriteLine(RenderByRepository(projects, analyzers, compileTimesPerProject, ruleTimesPerProject));
+            }
+
             Console.Error.WriteLine($"Report took {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s.");
 
             var over = rows.Where(r => !r.WithinTarget).Select(r => r.Rule).ToList();
@@ -180,6 +190,7 @@ namespace YieldAwait.Analyzers.Benchmarks
         {
             var times = analyzers.ToDictionary(a => a, _ => TimeSpan.Zero);
             var timesPerProject = new Dictionary<MeasuredProject, TimeSpan>();
+            var ruleTimesPerProject = new Dictionary<(MeasuredProject, DiagnosticAnalyzer), TimeSpan>();
             var wallTime = TimeSpan.Zero;
             var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
             var crashes = ImmutableArray.CreateBuilder<string>();
@@ -195,6 +206,7 @@ namespace YieldAwait.Analyzers.Benchmarks
                 {
                     var telemetry = await run.Analysis.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
                     times[analyzer] += telemetry.ExecutionTime;
+                    ruleTimesPerProject[(project, analyzer)] = telemetry.ExecutionTime;
                     projectTime += telemetry.ExecutionTime;
                 }
 
@@ -203,7 +215,7 @@ namespace YieldAwait.Analyzers.Benchmarks
                 crashes.AddRange(run.Crashes);
             }
 
-            return new AnalyzerMeasurement(times, timesPerProject, wallTime, diagnostics.ToImmutable(), crashes.ToImmutable());
+            return new AnalyzerMeasurement(times, timesPerProject, ruleTimesPerProject, wallTime, diagnostics.ToImmutable(), crashes.ToImmutable());
         }
 
         private static ReportingFloorAnalyzer CreateFloor(DiagnosticAnalyzer analyzer, ImmutableArray<Diagnostic> diagnostics)
@@ -310,6 +322,25 @@ namespace YieldAwait.Analyzers.Benchmarks
             return text.ToString();
         }
 
+        /// <summary>Each rule's share of each repository's compilation time (median over the runs): where a rule's time goes.</summary>
+        private static string RenderByRepository(
+            IReadOnlyList<MeasuredProject> projects,
+            ImmutableArray<DiagnosticAnalyzer> analyzers,
+            IReadOnlyDictionary<MeasuredProject, List<TimeSpan>> compileTimes,
+            IReadOnlyDictionary<MeasuredProject, Dictionary<DiagnosticAnalyzer, List<TimeSpan>>> ruleTimes)
+        {
+            var text = new StringBuilder();
+            text.AppendLine(Invariant($"| Rule | {string.Join(" | ", projects.Select(p => p.Name + " (%)"))} |"));
+            text.AppendLine(Invariant($"|---|{string.Join("", projects.Select(_ => "---:|"))}"));
+            foreach (var analyzer in analyzers.OrderBy(BenchmarkCorpus.RuleOf, StringComparer.Ordinal))
+            {
+                var cells = projects.Select(p => Median(ruleTimes[p][analyzer].Select((time, i) => 100.0 * time.Ticks / compileTimes[p][i].Ticks)));
+                text.AppendLine(Invariant($"| {BenchmarkCorpus.RuleOf(analyzer)} | {string.Join(" | ", cells.Select(c => c.ToString("F3", CultureInfo.InvariantCulture)))} |"));
+            }
+
+            return text.ToString();
+        }
+
         private static string Join(IEnumerable<TimeSpan> times) =>
             string.Join(", ", times.Select(t => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)));
 
@@ -350,6 +381,7 @@ namespace YieldAwait.Analyzers.Benchmarks
         private sealed record AnalyzerMeasurement(
             IReadOnlyDictionary<DiagnosticAnalyzer, TimeSpan> ExecutionTimes,
             IReadOnlyDictionary<MeasuredProject, TimeSpan> TimesPerProject,
+            IReadOnlyDictionary<(MeasuredProject, DiagnosticAnalyzer), TimeSpan> RuleTimesPerProject,
             TimeSpan WallTime,
             ImmutableArray<Diagnostic> Diagnostics,
             ImmutableArray<string> Crashes);
@@ -381,8 +413,8 @@ namespace YieldAwait.Analyzers.Benchmarks
         }
     }
 
-    /// <summary>How the report runs: <c>report [--short] [--enforce] [--iterations N] [--lines N] [--seed N] [--corpus DIR]</c>.</summary>
-    public sealed record ReportSettings(int Lines, int Iterations, int Seed, bool Short, bool Enforce, string? Corpus = null)
+    /// <summary>How the report runs: <c>report [--short] [--enforce] [--iterations N] [--lines N] [--seed N] [--corpus DIR [--only a,b] [--by-repository]]</c>.</summary>
+    public sealed record ReportSettings(int Lines, int Iterations, int Seed, bool Short, bool Enforce, string? Corpus = null, IReadOnlyList<string>? Only = null, bool ByRepository = false)
     {
         public static ReportSettings? Parse(IReadOnlyList<string> args)
         {
@@ -411,6 +443,13 @@ namespace YieldAwait.Analyzers.Benchmarks
                     case "--corpus" when i + 1 < args.Count && Directory.Exists(args[i + 1]):
                         settings = settings with { Corpus = args[i + 1] };
                         i++;
+                        break;
+                    case "--only" when i + 1 < args.Count:
+                        settings = settings with { Only = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+                        i++;
+                        break;
+                    case "--by-repository":
+                        settings = settings with { ByRepository = true };
                         break;
                     case "--seed" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed):
                         settings = settings with { Seed = seed };

@@ -68,9 +68,10 @@ namespace YieldAwait.Analyzers.Benchmarks
         /// it), its reference assemblies in <c>ruling.references</c> (absolute paths; the running .NET's own when absent),
         /// its preprocessor symbols in <c>ruling.defines</c>, its source generators in <c>ruling.generators</c> and, optionally, its
         /// language version in <c>ruling.langversion</c>. The generators run once, here: their output is compiled in every
-        /// measurement, as a build compiles it, but generating it is not timed.
+        /// measurement, as a build compiles it, but generating it is not timed. <paramref name="only"/>, when given, keeps
+        /// the subfolders of those names.
         /// </summary>
-        public static IReadOnlyList<MeasuredProject> LoadFolder(string folder)
+        public static IReadOnlyList<MeasuredProject> LoadFolder(string folder, IReadOnlyList<string>? only = null)
         {
             if (IsRepository(folder))
             {
@@ -79,6 +80,7 @@ namespace YieldAwait.Analyzers.Benchmarks
 
             return Directory.EnumerateDirectories(folder)
                 .Where(IsRepository)
+                .Where(d => only is null || only.Contains(Path.GetFileName(d), StringComparer.OrdinalIgnoreCase))
                 .OrderBy(d => d, StringComparer.Ordinal)
                 .Select(LoadRepository)
                 .ToList();

@@ -88,7 +88,7 @@ namespace YieldAwait.Analyzers.Analysis
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
-                    if (node is not IdentifierNameSyntax name || name.Identifier.ValueText != method.Name)
+                    if (node is not IdentifierNameSyntax name || name.Identifier.ValueText != method.Name || !SyntacticGates.MayNameMethod(name))
                     {
                         continue;
                     }

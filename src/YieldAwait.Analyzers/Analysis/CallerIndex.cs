@@ -60,7 +60,7 @@ namespace YieldAwait.Analyzers.Analysis
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(descendIntoTrivia: true))
                 {
-                    if (node is not SimpleNameSyntax simple || simple.Identifier.ValueText != name)
+                    if (node is not SimpleNameSyntax simple || simple.Identifier.ValueText != name || !SyntacticGates.MayNameMethod(simple))
                     {
                         continue;
                     }

@@ -98,7 +98,8 @@ namespace YieldAwait.Analyzers.Analysis
                 SemanticModel? model = null;
                 foreach (var node in scope.DescendantNodes())
                 {
-                    if (node is not SimpleNameSyntax simple || simple.Identifier.ValueText != name || IsInNameOf(simple))
+                    if (node is not SimpleNameSyntax simple || simple.Identifier.ValueText != name || IsInNameOf(simple)
+                        || (symbol is IMethodSymbol && !SyntacticGates.MayNameMethod(simple)))
                     {
                         continue;
                     }

@@ -151,9 +151,6 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>What one file holds. The text search is far cheaper than a walk of the tree, which only files that spell <c>yield</c> pay.</summary>
         private sealed class TreeFacts
         {
-            [ThreadStatic]
-            private static char[]? t_buffer;
-
             private TreeFacts(HashSet<TextSpan>? iteratorBodies, List<string>? iteratorNames)
             {
                 IteratorBodies = iteratorBodies;
@@ -172,7 +169,7 @@ namespace YieldAwait.Analyzers.Analysis
                     text = tree.GetText();
                 }
 
-                if (!Spells(text, "yield"))
+                if (!TextSearch.SpellsWord(text, "yield"))
                 {
                     return new TreeFacts(null, null);
                 }
@@ -206,48 +203,6 @@ namespace YieldAwait.Analyzers.Analysis
                 }
 
                 return new TreeFacts(bodies, names);
-            }
-
-            /// <summary>
-            /// Searches the text in chunks through one small buffer per thread: <c>SourceText.ToString()</c> would put every
-            /// large file on the large object heap, and the collections that follow would be charged to whichever rule asked first.
-            /// </summary>
-            private static bool Spells(SourceText text, string word)
-            {
-                var buffer = t_buffer ??= new char[4096];
-                var overlap = word.Length - 1;
-                for (var start = 0; start < text.Length; start += buffer.Length - overlap)
-                {
-                    var count = Math.Min(buffer.Length, text.Length - start);
-                    text.CopyTo(start, buffer, 0, count);
-                    for (var i = Array.IndexOf(buffer, word[0], 0, count); i >= 0 && i <= count - word.Length; i = Array.IndexOf(buffer, word[0], i + 1, count - i - 1))
-                    {
-                        if (MatchesAt(buffer, i, word))
-                        {
-                            return true;
-                        }
-                    }
-
-                    if (start + count >= text.Length)
-                    {
-                        break;
-                    }
-                }
-
-                return false;
-            }
-
-            private static bool MatchesAt(char[] buffer, int index, string word)
-            {
-                for (var j = 1; j < word.Length; j++)
-                {
-                    if (buffer[index + j] != word[j])
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
             }
 
             private static string? NameOf(SyntaxNode function) => function switch

@@ -35,6 +35,20 @@ namespace YieldAwait.Analyzers.Analysis
             return false;
         }
 
+        /// <summary>
+        /// False when <paramref name="name"/> stands where no method can: the left side of a member access (<c>Convert</c> in
+        /// <c>Convert.ToInt32(x)</c>), a qualified name, or a type or namespace. The reference searches (callers of a method by
+        /// its name) bind only the names that pass, so that a method named like a common type does not bind every file that
+        /// uses the type.
+        /// </summary>
+        public static bool MayNameMethod(SimpleNameSyntax name) => name.Parent switch
+        {
+            MemberAccessExpressionSyntax access => access.Name == name,
+            QualifiedNameSyntax or AliasQualifiedNameSyntax => false,
+            NameMemberCrefSyntax => true,
+            _ => !SyntaxFacts.IsInNamespaceOrTypeContext(name),
+        };
+
         private static bool HasUsingDeclarationBefore(SyntaxList<StatementSyntax> statements, SyntaxNode child)
         {
             foreach (var statement in statements)

@@ -74,7 +74,7 @@ namespace YieldAwait.Analyzers.Analysis
                 SemanticModel? model = null;
                 foreach (var node in scope.DescendantNodes())
                 {
-                    if (node is not SimpleNameSyntax simple || simple.Identifier.ValueText != iterator.Name)
+                    if (node is not SimpleNameSyntax simple || simple.Identifier.ValueText != iterator.Name || !SyntacticGates.MayNameMethod(simple))
                     {
                         continue;
                     }

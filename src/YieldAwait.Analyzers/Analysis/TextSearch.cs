@@ -1,0 +1,94 @@
+using System;
+using Microsoft.CodeAnalysis.Text;
+
+namespace YieldAwait.Analyzers.Analysis
+{
+    /// <summary>
+    /// Whether a source text spells a word, searched in chunks through one small buffer per thread. A search of the text is
+    /// far cheaper than a walk of the tree's tokens (which builds the nodes of every documentation comment), and
+    /// <c>SourceText.ToString()</c> would put every large file on the large object heap.
+    /// </summary>
+    internal static class TextSearch
+    {
+        private const int BufferLength = 16 * 1024;
+
+        [ThreadStatic]
+        private static char[]? t_buffer;
+
+        /// <summary>
+        /// True when <paramref name="word"/> occurs in <paramref name="text"/> with no identifier character right before or
+        /// after it: every identifier token of that value text does (in code, comments or strings alike), except one spelled
+        /// with a Unicode escape, which C# code does not use for names in practice.
+        /// </summary>
+        public static bool SpellsWord(SourceText text, string word)
+        {
+            if (word.Length == 0)
+            {
+                return false;
+            }
+
+            var buffer = t_buffer ??= new char[BufferLength];
+            if (word.Length >= buffer.Length)
+            {
+                return SpellsWordIn(text.ToString(), word);
+            }
+
+            var length = text.Length;
+            for (var start = 0; start < length;)
+            {
+                var count = Math.Min(buffer.Length, length - start);
+                text.CopyTo(start, buffer, 0, count);
+                var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+                for (var from = 0; from <= count - word.Length;)
+                {
+                    var found = chunk.Slice(from).IndexOf(word.AsSpan());
+                    if (found < 0)
+                    {
+                        break;
+                    }
+
+                    var at = from + found;
+                    var before = start + at - 1;
+                    var after = start + at + word.Length;
+                    if ((before < 0 || !IsIdentifierCharacter(at > 0 ? buffer[at - 1] : text[before]))
+                        && (after >= length || !IsIdentifierCharacter(at + word.Length < count ? buffer[at + word.Length] : text[after])))
+                    {
+                        return true;
+                    }
+
+                    from = at + 1;
+                }
+
+                if (start + count >= length)
+                {
+                    break;
+                }
+
+                // The next chunk starts early enough to hold a match that straddles this one's end.
+                start += count - (word.Length - 1);
+            }
+
+            return false;
+        }
+
+        private static bool SpellsWordIn(string text, string word)
+        {
+            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + word.Length;
+                if ((at == 0 || !IsIdentifierCharacter(text[at - 1])) && (end >= text.Length || !IsIdentifierCharacter(text[end])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsIdentifierCharacter(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
+            System.Globalization.UnicodeCategory.ConnectorPunctuation
+            or System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark
+            or System.Globalization.UnicodeCategory.Format;
+    }
+}
