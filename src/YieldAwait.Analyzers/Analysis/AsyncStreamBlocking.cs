@@ -94,12 +94,37 @@ namespace YieldAwait.Analyzers.Analysis
         {
             kind = default;
             operatorName = "";
-            if (!Recognizer.TryRecognize(operation, out form) || form.Awaitable is null)
+            // The symbol checks first, the walk of the surrounding code (CannotBlock) last.
+            return Recognizer.TryMatch(operation, out form)
+                && form.Awaitable is not null
+                && IsStreamAwaitable(form.Awaitable, out kind, out operatorName)
+                && !Recognizer.CannotBlock(form);
+        }
+
+        /// <summary>
+        /// A cheap look at a call's arguments before the blocking helpers are consulted (they read the callee's body): a call
+        /// of a helper is a blocked wait on a stream only when one of its arguments awaits <c>MoveNextAsync()</c> or an
+        /// operator over a stream, directly or through a lambda (<see cref="BlockingHelpers.AwaitableOf"/>).
+        /// </summary>
+        public bool MayPassStreamAwaitable(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
             {
-                return false;
+                if (BlockingHelpers.AwaitableOf(argument.Value) is { } awaitable && IsStreamAwaitable(awaitable, out _, out _))
+                {
+                    return true;
+                }
             }
 
-            var awaited = CompletionGuard.WithoutConfigureAwait(BlockingFormRecognizer.Unwrap(form.Awaitable), Types);
+            return false;
+        }
+
+        /// <summary>What a blocking form waits for is <c>MoveNextAsync()</c> or an operator over an async stream that returns a task.</summary>
+        private bool IsStreamAwaitable(IOperation awaitable, out AsyncStreamBlockingKind kind, out string operatorName)
+        {
+            kind = default;
+            operatorName = "";
+            var awaited = CompletionGuard.WithoutConfigureAwait(BlockingFormRecognizer.Unwrap(awaitable), Types);
             if (awaited is IInvocationOperation { TargetMethod.Name: "AsTask", Instance: { } valueTask } && Types.IsTaskLike(valueTask.Type))
             {
                 awaited = BlockingFormRecognizer.Unwrap(valueTask);

@@ -109,6 +109,10 @@ namespace YieldAwait.Analyzers.Analysis
             return false;
         }
 
+        /// <summary>The functions of <paramref name="tree"/> that have a <c>yield</c> of their own (methods, local functions, accessors, operators).</summary>
+        public IReadOnlyList<SyntaxNode> IteratorDeclarations(SyntaxTree tree) =>
+            Facts(tree).IteratorDeclarations ?? (IReadOnlyList<SyntaxNode>)Array.Empty<SyntaxNode>();
+
         /// <summary>The names of the compilation's own iterator functions (methods, local functions, operators, properties).</summary>
         public bool IsIteratorName(string name) => IteratorNames().Contains(name);
 
@@ -151,14 +155,17 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>What one file holds. The text search is far cheaper than a walk of the tree, which only files that spell <c>yield</c> pay.</summary>
         private sealed class TreeFacts
         {
-            private TreeFacts(HashSet<TextSpan>? iteratorBodies, List<string>? iteratorNames)
+            private TreeFacts(HashSet<TextSpan>? iteratorBodies, List<SyntaxNode>? iteratorDeclarations, List<string>? iteratorNames)
             {
                 IteratorBodies = iteratorBodies;
+                IteratorDeclarations = iteratorDeclarations;
                 IteratorNames = iteratorNames;
             }
 
             /// <summary>The spans of the functions that have a <c>yield</c> of their own; null when the file never spells <c>yield</c>.</summary>
             public HashSet<TextSpan>? IteratorBodies { get; }
+
+            public List<SyntaxNode>? IteratorDeclarations { get; }
 
             public List<string>? IteratorNames { get; }
 
@@ -171,10 +178,11 @@ namespace YieldAwait.Analyzers.Analysis
 
                 if (!TextSearch.SpellsWord(text, "yield"))
                 {
-                    return new TreeFacts(null, null);
+                    return new TreeFacts(null, null, null);
                 }
 
                 var bodies = new HashSet<TextSpan>();
+                var declarations = new List<SyntaxNode>();
                 var names = new List<string>();
                 foreach (var node in tree.GetRoot().DescendantNodes())
                 {
@@ -192,9 +200,13 @@ namespace YieldAwait.Analyzers.Analysis
 
                         if (IteratorFacts.IsFunctionDeclaration(owner))
                         {
-                            if (bodies.Add(owner.Span) && NameOf(owner) is { } name)
+                            if (bodies.Add(owner.Span))
                             {
-                                names.Add(name);
+                                declarations.Add(owner);
+                                if (NameOf(owner) is { } name)
+                                {
+                                    names.Add(name);
+                                }
                             }
 
                             break;
@@ -202,7 +214,7 @@ namespace YieldAwait.Analyzers.Analysis
                     }
                 }
 
-                return new TreeFacts(bodies, names);
+                return new TreeFacts(bodies, declarations, names);
             }
 
             private static string? NameOf(SyntaxNode function) => function switch

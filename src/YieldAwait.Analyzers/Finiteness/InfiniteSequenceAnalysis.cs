@@ -38,6 +38,7 @@ namespace YieldAwait.Analyzers.Finiteness
         private readonly KnownInfiniteMethods _known;
         private readonly ConcurrentDictionary<ISymbol, Finiteness> _summaries = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+        private int _mayHaveInfiniteSources; // 0 not known yet, 1 no, 2 yes
 
         private InfiniteSequenceAnalysis(Compilation compilation, AnalyzerConfigOptionsProvider options)
         {
@@ -62,6 +63,22 @@ namespace YieldAwait.Analyzers.Finiteness
             return ReferenceEquals(shared._options, options.AnalyzerConfigOptionsProvider)
                 ? shared
                 : new InfiniteSequenceAnalysis(compilation, options.AnalyzerConfigOptionsProvider);
+        }
+
+        /// <summary>
+        /// False when nothing in the compilation can start an infinite sequence (<see cref="InfiniteSources"/>): then every
+        /// evaluation is unknown, and the rules need not look at any operation. Computed once per compilation and options.
+        /// </summary>
+        public bool MayHaveInfiniteSources(CancellationToken cancellationToken)
+        {
+            var known = Volatile.Read(ref _mayHaveInfiniteSources);
+            if (known == 0)
+            {
+                known = InfiniteSources.MayExist(_compilation, _options, cancellationToken) ? 2 : 1;
+                Volatile.Write(ref _mayHaveInfiniteSources, known);
+            }
+
+            return known == 2;
         }
 
         /// <summary>Infinite when <paramref name="sequence"/> never ends; otherwise unknown.</summary>

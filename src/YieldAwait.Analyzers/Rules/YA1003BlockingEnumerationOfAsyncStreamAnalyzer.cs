@@ -111,13 +111,15 @@ namespace YieldAwait.Analyzers.Rules
 
             /// <summary>
             /// A cheap look before any symbol is compared: most calls and property reads are none of these. A call of a method
-            /// declared in source, or of a library's blocking helper, may block on its argument (<c>Sync.Wait(e.MoveNextAsync())</c>).
+            /// declared in source, or of a library's blocking helper, may block on its argument (<c>Sync.Wait(e.MoveNextAsync())</c>), when
+            /// one of its arguments awaits the stream: that is checked before the helper's body is read.
             /// </summary>
-            private static bool MayBeBlocking(IOperation operation) => operation switch
+            private bool MayBeBlocking(IOperation operation) => operation switch
             {
                 IInvocationOperation invocation => invocation.TargetMethod.Name is "ToBlockingEnumerable" or "ToEnumerable" or "Wait" or "GetResult"
-                    or "WaitAndUnwrapException" or "WaitWithoutException" or "Run"
-                    || (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty && !invocation.Arguments.IsEmpty),
+                    || (!invocation.Arguments.IsEmpty
+                        && (invocation.TargetMethod.Name is "WaitAndUnwrapException" or "WaitWithoutException" or "Run" || !invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
+                        && _streams.MayPassStreamAwaitable(invocation)),
                 IPropertyReferenceOperation reference => reference.Property.Name == "Result",
                 _ => false,
             };

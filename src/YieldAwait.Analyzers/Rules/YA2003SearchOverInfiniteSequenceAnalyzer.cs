@@ -33,7 +33,8 @@ namespace YieldAwait.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (InfiniteSequenceAnalysis.TryCreate(start.Compilation, start.Options) is not { } analysis)
+                if (InfiniteSequenceAnalysis.TryCreate(start.Compilation, start.Options) is not { } analysis
+                    || !analysis.MayHaveInfiniteSources(start.CancellationToken))
                 {
                     return;
                 }

@@ -49,7 +49,7 @@ namespace YieldAwait.Analyzers.Rules
                     start.Compilation.GetBestTypeByMetadataName("System.Linq.AsyncEnumerable"),
                     start.Compilation.GetBestTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions"),
                     SourceIndex.For(start.Compilation));
-                start.RegisterOperationBlockAction(state.AnalyzeBlock);
+                start.RegisterOperationBlockStartAction(state.AnalyzeBlockStart);
             });
         }
 
@@ -75,7 +75,13 @@ namespace YieldAwait.Analyzers.Rules
                 _streamConfiguration = streamConfiguration;
             }
 
-            public void AnalyzeBlock(OperationBlockAnalysisContext context)
+            /// <summary>
+            /// Bindings are rare and recognisable in the syntax (a local initialised with a call that names one of the
+            /// compilation's iterators), so the rule looks at declarators only, and at the rest of the function only for a
+            /// declarator that binds a generator. It reports at the end of the member's block, where a diagnostic away from the
+            /// declarator (the second enumeration) is still local to the member.
+            /// </summary>
+            public void AnalyzeBlockStart(OperationBlockStartAnalysisContext context)
             {
                 // Gate: a generator is one of the compilation's own iterators; without any, there is nothing to bind.
                 if (_index.HasNoIterators)
@@ -83,92 +89,82 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var bindings = new Dictionary<ILocalSymbol, (IVariableDeclaratorOperation Declarator, IMethodSymbol Generator)>(SymbolEqualityComparer.Default);
-
-                // Bindings are rare and recognisable in the syntax (a local initialised with a call), so only their
-                // declarators are bound here; the whole operation tree is walked only for a block that has one.
-                foreach (var block in context.OperationBlocks)
-                {
-                    if (block.SemanticModel is not { } model)
+                var bindings = new List<(IVariableDeclaratorOperation Declarator, ILocalSymbol Local, IMethodSymbol Generator)>();
+                context.RegisterOperationAction(
+                    operation =>
                     {
-                        continue;
-                    }
-
-                    foreach (var node in block.Syntax.DescendantNodes())
-                    {
-                        if (node is VariableDeclaratorSyntax { Initializer.Value: var initializer } declaratorSyntax
+                        if (operation.Operation.Syntax is VariableDeclaratorSyntax { Initializer.Value: var initializer }
                             && IsCall(initializer)
                             && MentionsIterator(initializer)
-                            && model.GetOperation(declaratorSyntax, context.CancellationToken) is IVariableDeclaratorOperation { Symbol: { IsRef: false } local, Initializer.Value: { } value } declarator
+                            && operation.Operation is IVariableDeclaratorOperation { Symbol: { IsRef: false } local, Initializer.Value: { } value } declarator
                             && GeneratorOf(value) is { } generator)
                         {
-                            bindings[local] = (declarator, generator);
+                            lock (bindings)
+                            {
+                                bindings.Add((declarator, local, generator));
+                            }
                         }
+                    },
+                    OperationKind.VariableDeclarator);
+                context.RegisterOperationBlockEndAction(end =>
+                {
+                    foreach (var (declarator, local, generator) in bindings)
+                    {
+                        AnalyzeBinding(end, declarator, local, generator);
+                    }
+                });
+            }
+
+            private void AnalyzeBinding(OperationBlockAnalysisContext context, IVariableDeclaratorOperation declarator, ILocalSymbol local, IMethodSymbol generator)
+            {
+                IOperation root = declarator;
+                while (root.Parent is { } parent)
+                {
+                    root = parent;
+                }
+
+                var uses = new List<ILocalReferenceOperation>();
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    {
+                        if (IsWrite(reference))
+                        {
+                            return;
+                        }
+
+                        uses.Add(reference);
                     }
                 }
 
-                if (bindings.Count == 0)
+                var scope = declarator.Syntax.FirstAncestorOrSelf<BlockSyntax>();
+                if (uses.Count == 0 || scope is null)
                 {
                     return;
                 }
 
-                var references = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
-                foreach (var block in context.OperationBlocks)
+                var sites = new List<(SyntaxNode Site, bool Repeated)>();
+                foreach (var use in uses.OrderBy(u => u.Syntax.SpanStart))
                 {
-                    foreach (var reference in block.Descendants().OfType<ILocalReferenceOperation>())
+                    if (EnumerationSite(use) is { } site && !InConditionalCall(use) && Repetition(site, scope) is { } repeated)
                     {
-                        if (!bindings.ContainsKey(reference.Local))
-                        {
-                            continue;
-                        }
-
-                        if (!references.TryGetValue(reference.Local, out var list))
-                        {
-                            list = new List<ILocalReferenceOperation>();
-                            references.Add(reference.Local, list);
-                        }
-
-                        list.Add(reference);
+                        sites.Add((site, repeated));
                     }
                 }
 
-                foreach (var binding in bindings)
+                var second = SecondEnumeration(sites);
+                if (second is not null)
                 {
-                    if (!references.TryGetValue(binding.Key, out var uses) || uses.Any(IsWrite))
-                    {
-                        continue;
-                    }
-
-                    var scope = binding.Value.Declarator.Syntax.FirstAncestorOrSelf<BlockSyntax>();
-                    if (scope is null)
-                    {
-                        continue;
-                    }
-
-                    var sites = new List<(SyntaxNode Site, bool Repeated)>();
-                    foreach (var use in uses.OrderBy(u => u.Syntax.SpanStart))
-                    {
-                        if (EnumerationSite(use) is { } site && !InConditionalCall(use) && Repetition(site, scope) is { } repeated)
-                        {
-                            sites.Add((site, repeated));
-                        }
-                    }
-
-                    var second = SecondEnumeration(sites);
-                    if (second is not null)
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Rule,
-                            second.GetLocation(),
-                            additionalLocations: new[] { binding.Value.Declarator.Syntax.GetLocation() },
-                            properties: null,
-                            binding.Key.Name,
-                            binding.Value.Generator.Name));
-                    }
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Rule,
+                        second.GetLocation(),
+                        additionalLocations: new[] { declarator.Syntax.GetLocation() },
+                        properties: null,
+                        local.Name,
+                        generator.Name));
                 }
             }
 
-            /// <summary>A call, possibly parenthesized or with <c>!</c>: the only syntax <see cref="GeneratorOf"/> can accept.</summary>
             /// <summary>
             /// Gate before binding a declarator: its value can only be a generator when its initializer spells the name of one
             /// of the compilation's iterators (the call itself, or the source of a LINQ chain over it).
@@ -187,6 +183,7 @@ namespace YieldAwait.Analyzers.Rules
                 return false;
             }
 
+            /// <summary>A call, possibly parenthesized or with <c>!</c>: the only syntax <see cref="GeneratorOf"/> can accept.</summary>
             private static bool IsCall(ExpressionSyntax expression)
             {
                 while (true)
