@@ -18,22 +18,27 @@ namespace YieldAwait.Analyzers.Finiteness
     /// </summary>
     internal static class InfiniteSources
     {
-        /// <summary>The types that hold the library producers <see cref="KnownInfiniteMethods"/> knows, and the marking attribute.</summary>
-        private static readonly string[] ProducerTypeNames = { "EnumerableEx", "AsyncEnumerableEx", "MoreEnumerable", KnownInfiniteMethods.AttributeName };
+        /// <summary>The types that hold the library producers <see cref="KnownInfiniteMethods"/> knows, by their metadata names.</summary>
+        private static readonly (string Name, string MetadataName)[] ProducerTypes =
+        {
+            ("EnumerableEx", "System.Linq.EnumerableEx"),
+            ("AsyncEnumerableEx", "System.Linq.AsyncEnumerableEx"),
+            ("MoreEnumerable", "MoreLinq.MoreEnumerable"),
+        };
 
         /// <summary>.NET 10's <c>Enumerable.InfiniteSequence</c> (in every .NET 10 compilation, so looked for by its call), and the attribute's short name.</summary>
         private const string InfiniteSequenceName = "InfiniteSequence";
 
         public static bool MayExist(Compilation compilation, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
         {
-            if (DeclaresProducerType(compilation.Assembly))
+            if (DeclaresProducerType(compilation.Assembly, compilation.Assembly))
             {
                 return true;
             }
 
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (DeclaresProducerType(assembly))
+                if (DeclaresProducerType(assembly, compilation.Assembly))
                 {
                     return true;
                 }
@@ -54,12 +59,25 @@ namespace YieldAwait.Analyzers.Finiteness
             return false;
         }
 
-        private static bool DeclaresProducerType(IAssemblySymbol assembly)
+        /// <summary>
+        /// The assembly declares a producer type the compilation can call (public, or internal to an assembly that shares its
+        /// internals with it), or any type named <c>InfiniteSequenceAttribute</c>, whose marks may be on its members.
+        /// </summary>
+        private static bool DeclaresProducerType(IAssemblySymbol assembly, IAssemblySymbol compilationAssembly)
         {
             var names = assembly.TypeNames;
-            foreach (var name in ProducerTypeNames)
+            if (names.Contains(KnownInfiniteMethods.AttributeName))
             {
-                if (names.Contains(name))
+                return true;
+            }
+
+            foreach (var (name, metadataName) in ProducerTypes)
+            {
+                if (names.Contains(name)
+                    && assembly.GetTypeByMetadataName(metadataName) is { } type
+                    && (type.DeclaredAccessibility == Accessibility.Public
+                        || SymbolEqualityComparer.Default.Equals(assembly, compilationAssembly)
+                        || assembly.GivesAccessTo(compilationAssembly)))
                 {
                     return true;
                 }
@@ -68,7 +86,12 @@ namespace YieldAwait.Analyzers.Finiteness
             return false;
         }
 
-        /// <summary>An iterator with a <c>goto</c> or a loop whose condition is absent or may be the constant <c>true</c> (see <see cref="BodyShape.MayLoopForever"/>).</summary>
+        /// <summary>
+        /// An iterator with a <c>goto</c>, or with a loop whose condition is absent or the constant <c>true</c> and whose end
+        /// cannot be reached: only such a body can run forever (<see cref="IteratorTermination"/>). A loop without a
+        /// <c>break</c> of its own counts without binding; one with a <c>break</c> (<c>while (true) { … if (done) break; }</c>, the
+        /// common case) is asked of the compiler's control-flow analysis, which knows whether the <c>break</c> is reachable.
+        /// </summary>
         private static bool HasEndlessIterator(Compilation compilation, SourceIndex index, SyntaxTree tree, CancellationToken cancellationToken)
         {
             SemanticModel? model = null;
@@ -79,28 +102,36 @@ namespace YieldAwait.Analyzers.Finiteness
                     continue;
                 }
 
-                var shape = BodyShape.Of(body);
-                if (shape.HasGotoOrLabel)
+                foreach (var node in body.DescendantNodes(n => !IteratorFacts.IsNestedFunction(n)))
                 {
-                    return true;
-                }
-
-                foreach (var condition in shape.LoopConditions)
-                {
-                    if (condition is null || condition.IsKind(SyntaxKind.TrueLiteralExpression))
+                    if (node is GotoStatementSyntax or LabeledStatementSyntax)
                     {
                         return true;
                     }
 
-                    if (!MayBeConstant(condition))
+                    var (loop, statement, condition) = node switch
+                    {
+                        WhileStatementSyntax @while => (@while, @while.Statement, @while.Condition),
+                        DoStatementSyntax @do => (@do, @do.Statement, @do.Condition),
+                        ForStatementSyntax @for => ((StatementSyntax?)@for, @for.Statement, @for.Condition),
+                        _ => ((StatementSyntax?)null, (StatementSyntax?)null, (ExpressionSyntax?)null),
+                    };
+
+                    if (loop is null || statement is null || (condition is not null && !condition.IsKind(SyntaxKind.TrueLiteralExpression) && !MayBeConstant(condition)))
                     {
                         continue;
                     }
 
-#pragma warning disable RS1030 // Once per compilation, only for the iterators whose loop condition could be a constant.
+#pragma warning disable RS1030 // Once per compilation, only for the iterators with a loop that may run forever.
                     model ??= compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-                    if (model.GetConstantValue(condition, cancellationToken) is { HasValue: true, Value: true })
+                    if (condition is not null && !condition.IsKind(SyntaxKind.TrueLiteralExpression)
+                        && model.GetConstantValue(condition, cancellationToken) is not { HasValue: true, Value: true })
+                    {
+                        continue;
+                    }
+
+                    if (!IteratorTermination.HasBreak(statement) || EndIsUnreachable(model, loop))
                     {
                         return true;
                     }
@@ -108,6 +139,18 @@ namespace YieldAwait.Analyzers.Finiteness
             }
 
             return false;
+        }
+
+        private static bool EndIsUnreachable(SemanticModel model, StatementSyntax loop)
+        {
+            try
+            {
+                return model.AnalyzeControlFlow(loop) is not { Succeeded: true, EndPointIsReachable: true };
+            }
+            catch (System.ArgumentException)
+            {
+                return true; // not a region the compiler can analyse (broken code): keep the rules on
+            }
         }
 
         /// <summary>False for a condition with a call, an indexer, an assignment or anything else a constant cannot hold; it then needs no binding.</summary>

@@ -160,7 +160,7 @@ namespace YieldAwait.Analyzers.Finiteness
         }
 
         /// <summary>A <c>break</c> that leaves this loop (not one that leaves a nested loop or <c>switch</c>).</summary>
-        private static bool HasBreak(StatementSyntax loopBody) =>
+        public static bool HasBreak(StatementSyntax loopBody) =>
             loopBody.DescendantNodesAndSelf(n => !IteratorFacts.IsNestedFunction(n) && !IsBreakTarget(n))
                 .OfType<BreakStatementSyntax>()
                 .Any();
