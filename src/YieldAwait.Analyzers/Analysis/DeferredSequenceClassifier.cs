@@ -375,7 +375,9 @@ namespace YieldAwait.Analyzers.Analysis
                 return false;
             }
 
+#pragma warning disable RS1030 // The helper's body may live in another tree; read once per helper, only for lambdas of a query returned from a try.
             var operation = _compilation.GetSemanticModel(body.SyntaxTree).GetOperation(body);
+#pragma warning restore RS1030
             return operation is not null && !Inspect(operation, depth).CanFail;
         }
 
