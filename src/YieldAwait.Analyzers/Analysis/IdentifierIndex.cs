@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace YieldAwait.Analyzers.Analysis
 {
@@ -14,6 +15,7 @@ namespace YieldAwait.Analyzers.Analysis
     /// candidates of those rules ask, so searching the text per name costs far less than one walk of every token of the
     /// compilation (documentation comments included), which on a well-documented library took as long as a tenth of the
     /// compile. The answer may hold a tree that spells the name only in a comment or a string: callers match the nodes.
+    /// A compilation whose rules ask for many names gets the walk after all (<see cref="SharedTable"/>).
     /// </summary>
     internal sealed class IdentifierIndex
     {
@@ -34,8 +36,17 @@ namespace YieldAwait.Analyzers.Analysis
 
         private sealed class SharedTable
         {
+            /// <summary>
+            /// Past this many names, one walk of every token (the old way) costs less than a search of the text per name: a
+            /// compilation whose rules follow many names (generated code, where every file repeats the same ones) switches to it.
+            /// </summary>
+            private const int SearchesBeforeWalk = 32;
+
             private readonly Compilation _compilation;
             private readonly ConcurrentDictionary<string, IReadOnlyList<SyntaxTree>> _treesByName = new(StringComparer.Ordinal);
+            private readonly object _walkGate = new();
+            private Dictionary<string, List<SyntaxTree>>? _walked;
+            private int _searches;
 
             public SharedTable(Compilation compilation) => _compilation = compilation;
 
@@ -45,6 +56,12 @@ namespace YieldAwait.Analyzers.Analysis
                 if (_treesByName.TryGetValue(name, out var trees))
                 {
                     return trees;
+                }
+
+                if (Volatile.Read(ref _walked) is { } walked || Interlocked.Increment(ref _searches) > SearchesBeforeWalk)
+                {
+                    walked = Walked(cancellationToken);
+                    return walked.TryGetValue(name, out var spelled) ? spelled : Array.Empty<SyntaxTree>();
                 }
 
                 var found = new List<SyntaxTree>();
@@ -58,6 +75,49 @@ namespace YieldAwait.Analyzers.Analysis
                 }
 
                 return _treesByName.GetOrAdd(name, found);
+            }
+
+            private Dictionary<string, List<SyntaxTree>> Walked(CancellationToken cancellationToken)
+            {
+                if (Volatile.Read(ref _walked) is { } walked)
+                {
+                    return walked;
+                }
+
+                lock (_walkGate)
+                {
+                    walked = _walked ?? Walk(_compilation, cancellationToken);
+                    Volatile.Write(ref _walked, walked);
+                    return walked;
+                }
+            }
+
+            private static Dictionary<string, List<SyntaxTree>> Walk(Compilation compilation, CancellationToken cancellationToken)
+            {
+                var index = new Dictionary<string, List<SyntaxTree>>(StringComparer.Ordinal);
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens(descendIntoTrivia: true))
+                    {
+                        if (token.RawKind != (int)SyntaxKind.IdentifierToken)
+                        {
+                            continue;
+                        }
+
+                        var name = token.ValueText;
+                        if (!index.TryGetValue(name, out var trees))
+                        {
+                            index[name] = trees = new List<SyntaxTree>(1);
+                        }
+
+                        if (trees.Count == 0 || trees[trees.Count - 1] != tree)
+                        {
+                            trees.Add(tree);
+                        }
+                    }
+                }
+
+                return index;
             }
         }
     }

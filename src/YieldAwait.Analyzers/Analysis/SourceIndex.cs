@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -176,7 +177,10 @@ namespace YieldAwait.Analyzers.Analysis
                     text = tree.GetText();
                 }
 
-                if (!TextSearch.SpellsWord(text, "yield"))
+                // The yield statements are found from where the text spells the word, without a walk of the whole tree:
+                // a match in a comment, a string or an identifier such as @yield is not a yield keyword's token.
+                var positions = TextSearch.WordPositions(text, "yield");
+                if (positions.Count == 0)
                 {
                     return new TreeFacts(null, null, null);
                 }
@@ -184,9 +188,11 @@ namespace YieldAwait.Analyzers.Analysis
                 var bodies = new HashSet<TextSpan>();
                 var declarations = new List<SyntaxNode>();
                 var names = new List<string>();
-                foreach (var node in tree.GetRoot().DescendantNodes())
+                var root = tree.GetRoot();
+                foreach (var position in positions)
                 {
-                    if (node is not YieldStatementSyntax)
+                    var token = root.FindToken(position);
+                    if (!token.IsKind(SyntaxKind.YieldKeyword) || token.SpanStart != position || token.Parent is not YieldStatementSyntax node)
                     {
                         continue;
                     }

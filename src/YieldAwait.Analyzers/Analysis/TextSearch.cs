@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Text;
 
 namespace YieldAwait.Analyzers.Analysis
@@ -20,7 +21,18 @@ namespace YieldAwait.Analyzers.Analysis
         /// after it: every identifier token of that value text does (in code, comments or strings alike), except one spelled
         /// with a Unicode escape, which C# code does not use for names in practice.
         /// </summary>
-        public static bool SpellsWord(SourceText text, string word)
+        public static bool SpellsWord(SourceText text, string word) => Find(text, word, positions: null);
+
+        /// <summary>Where <paramref name="word"/> occurs as a word (see <see cref="SpellsWord"/>), in order; empty when nowhere.</summary>
+        public static List<int> WordPositions(SourceText text, string word)
+        {
+            var positions = new List<int>();
+            Find(text, word, positions);
+            return positions;
+        }
+
+        /// <summary>Stops at the first match when <paramref name="positions"/> is null; otherwise collects every match.</summary>
+        private static bool Find(SourceText text, string word, List<int>? positions)
         {
             if (word.Length == 0)
             {
@@ -30,8 +42,10 @@ namespace YieldAwait.Analyzers.Analysis
             var buffer = t_buffer ??= new char[BufferLength];
             if (word.Length >= buffer.Length)
             {
-                return SpellsWordIn(text.ToString(), word);
+                return SpellsWordIn(text.ToString(), word, positions);
             }
+
+            var found = false;
 
             var length = text.Length;
             for (var start = 0; start < length;)
@@ -41,19 +55,30 @@ namespace YieldAwait.Analyzers.Analysis
                 var chunk = new ReadOnlySpan<char>(buffer, 0, count);
                 for (var from = 0; from <= count - word.Length;)
                 {
-                    var found = chunk.Slice(from).IndexOf(word.AsSpan());
-                    if (found < 0)
+                    var next = chunk.Slice(from).IndexOf(word.AsSpan());
+                    if (next < 0)
                     {
                         break;
                     }
 
-                    var at = from + found;
+                    var at = from + next;
                     var before = start + at - 1;
                     var after = start + at + word.Length;
                     if ((before < 0 || !IsIdentifierCharacter(at > 0 ? buffer[at - 1] : text[before]))
                         && (after >= length || !IsIdentifierCharacter(at + word.Length < count ? buffer[at + word.Length] : text[after])))
                     {
-                        return true;
+                        if (positions is null)
+                        {
+                            return true;
+                        }
+
+                        // A match in the overlap with the previous chunk was counted there.
+                        if (positions.Count == 0 || positions[positions.Count - 1] < start + at)
+                        {
+                            positions.Add(start + at);
+                        }
+
+                        found = true;
                     }
 
                     from = at + 1;
@@ -68,21 +93,28 @@ namespace YieldAwait.Analyzers.Analysis
                 start += count - (word.Length - 1);
             }
 
-            return false;
+            return found;
         }
 
-        private static bool SpellsWordIn(string text, string word)
+        private static bool SpellsWordIn(string text, string word, List<int>? positions)
         {
+            var found = false;
             for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
             {
                 var end = at + word.Length;
                 if ((at == 0 || !IsIdentifierCharacter(text[at - 1])) && (end >= text.Length || !IsIdentifierCharacter(text[end])))
                 {
-                    return true;
+                    if (positions is null)
+                    {
+                        return true;
+                    }
+
+                    positions.Add(at);
+                    found = true;
                 }
             }
 
-            return false;
+            return found;
         }
 
         private static bool IsIdentifierCharacter(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
