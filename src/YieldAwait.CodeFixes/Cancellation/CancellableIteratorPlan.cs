@@ -68,7 +68,8 @@ namespace YieldAwait.CodeFixes.Cancellation
                 LocalFunctionStatementSyntax local => (local.ParameterList, local.Body),
                 _ => (null, null),
             };
-            if (declaration is null || parameters is null || body is null
+            // A parameter list with syntax errors (half-typed) has no sound place for a new parameter.
+            if (declaration is null || parameters is null || body is null || parameters.ContainsDiagnostics
                 || model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol function)
             {
                 return null;
@@ -174,6 +175,13 @@ namespace YieldAwait.CodeFixes.Cancellation
         private static async Task<bool> SignatureMayGrowAsync(Solution solution, IMethodSymbol function, CancellationToken cancellationToken)
         {
             if (function.Name == "GetAsyncEnumerator" || function.PartialDefinitionPart is not null || function.PartialImplementationPart is not null)
+            {
+                return false;
+            }
+
+            // Named like a member of an interface its type implements, it is (or, while that member is half-typed, is meant to be)
+            // its implementation, which a longer signature would stop it being.
+            if (function.ContainingType?.AllInterfaces.Any(i => !i.GetMembers(function.Name).IsEmpty) == true)
             {
                 return false;
             }

@@ -471,6 +471,36 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        /// <summary>
+        /// A mutant of the robustness run: a syntax error cut the usings, so the token's type did not bind, and the fix then
+        /// added a second [EnumeratorCancellation] token (CS8426). A parameter that does not bind may be the token.
+        /// </summary>
+        [Fact]
+        public Task NoDiagnostic_WhenAParameterTypeDoesNotBind()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+
+                    class Warmup
+                    {
+                        public async IAsyncEnumerable<string> Ping(IEnumerable<string> endpoints, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                        {
+                            foreach (var endpoint in endpoints)
+                            {
+                                await Task.Delay(1000);
+                                yield return endpoint;
+                            }
+                        }
+                    }
+                    """,
+            };
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            return test.RunAsync(CancellationToken.None);
+        }
+
         #endregion
     }
 }
