@@ -472,17 +472,18 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         /// <summary>
-        /// A mutant of the robustness run: a syntax error cut the usings, so the token's type did not bind, and the fix then
-        /// added a second [EnumeratorCancellation] token (CS8426). A parameter that does not bind may be the token.
+        /// Mutants of the robustness run: a syntax error cut the usings, so the token's type (or its attribute) did not bind,
+        /// and the fix then added a second [EnumeratorCancellation] token (CS8426) or attribute (CS0579). What does not bind
+        /// may be the token.
         /// </summary>
-        [Fact]
-        public Task NoDiagnostic_WhenAParameterTypeDoesNotBind()
+        [Theory]
+        [InlineData("using System.Collections.Generic;\nusing System.Threading.Tasks;\n")]
+        [InlineData("using System.Collections.Generic;\nusing System.Threading;\nusing System.Threading.Tasks;\n")]
+        public Task NoDiagnostic_WhenTheTokenOrItsAttributeDoesNotBind(string usings)
         {
             var test = new Verify.Test
             {
-                TestCode = """
-                    using System.Collections.Generic;
-                    using System.Threading.Tasks;
+                TestCode = usings + """
 
                     class Warmup
                     {
