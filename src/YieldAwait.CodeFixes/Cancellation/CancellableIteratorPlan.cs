@@ -55,7 +55,9 @@ namespace YieldAwait.CodeFixes.Cancellation
                 || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root
                 || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
                 || CancellationTypes.TryCreate(model.Compilation) is not { EnumeratorCancellationAttribute: not null } types
-                || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+                || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+                // The fix may add usings: among half-typed ones there is no sound place for another.
+                || (root is CompilationUnitSyntax unit && unit.Usings.Any(u => u.ContainsDiagnostics)))
             {
                 return null;
             }

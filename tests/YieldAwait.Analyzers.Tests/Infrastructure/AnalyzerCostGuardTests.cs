@@ -24,15 +24,18 @@ namespace YieldAwait.Analyzers.Tests.Infrastructure
         /// Gate passes per 10,000 lines: the count reached on the corpus (seed 2024, 10,000+ lines, 2026-12-07, after
         /// the round's merges: the blocking-helper summaries widened YA1003's gate, api_surface YA4003's, the new YA3002/YA3003
         /// forms theirs) plus a margin of a quarter (at least 5), so that new corpus shapes do not trip it but a removed gate does.
+        /// YA1003, YA1004, YA1006 and YA3005 re-based the same day on the corpus with the plants of issues #12 and #15 (blocking
+        /// helpers called in iterators and lambdas, stored task producers, iterator locals enumerated twice), which their gates
+        /// pass by design.
         /// </summary>
         private static readonly IReadOnlyDictionary<string, int> Budgets = new Dictionary<string, int>
         {
             ["YA1001"] = 533, // reached 426
             ["YA1002"] = 405, // reached 324
-            ["YA1003"] = 685, // reached 548
-            ["YA1004"] = 30, // reached 24
+            ["YA1003"] = 866, // reached 693
+            ["YA1004"] = 46, // reached 37
             ["YA1005"] = 533, // reached 426
-            ["YA1006"] = 118, // reached 94
+            ["YA1006"] = 220, // reached 176
             ["YA2001"] = 542, // reached 433
             ["YA2002"] = 430, // reached 344
             ["YA2003"] = 14, // reached 9
@@ -40,7 +43,7 @@ namespace YieldAwait.Analyzers.Tests.Infrastructure
             ["YA3002"] = 70, // reached 56
             ["YA3003"] = 115, // reached 92
             ["YA3004"] = 265, // reached 212
-            ["YA3005"] = 43, // reached 34
+            ["YA3005"] = 93, // reached 74
             ["YA3006"] = 298, // reached 238
             ["YA4001"] = 98, // reached 78
             ["YA4002"] = 99, // reached 79
