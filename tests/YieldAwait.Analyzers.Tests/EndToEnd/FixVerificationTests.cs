@@ -45,7 +45,8 @@ namespace YieldAwait.Analyzers.Tests.EndToEnd
         {
             var project = EndToEndCorpora.Load(corpus);
             Assert.Empty(await EndToEndCorpora.CompilerErrorsAsync(project));
-            var baseline = await Baseline.CreateAsync(project);
+            var diagnostics = new ProjectDiagnostics(PackageComponents.CreateAnalyzers());
+            var baseline = await Baseline.CreateAsync(project, diagnostics);
             Assert.NotEmpty(baseline.Diagnostics);
             var fixers = PackageComponents.CreateFixProviders();
 
@@ -61,7 +62,7 @@ namespace YieldAwait.Analyzers.Tests.EndToEnd
                     {
                         var fixedProject = (await AnalysisHarness.ApplyAsync(action, project.Solution)).GetProject(project.Id)!;
                         var mustRemove = LeavesSome(diagnostic.Id, action.EquivalenceKey) is null ? 1 : 0;
-                        var failure = await CheckAsync(baseline, fixedProject, diagnostic.Id, mustRemove);
+                        var failure = await CheckAsync(baseline, fixedProject, diagnostic.Id, mustRemove, diagnostics);
                         if (failure is not null)
                         {
                             failures.Add($"'{action.Title}' for {diagnostic}: {failure}");
@@ -84,8 +85,8 @@ namespace YieldAwait.Analyzers.Tests.EndToEnd
         public async Task FixAll_AtEveryScope_RemovesEveryDiagnosticItAppliesTo_CompilesAndIsIdempotent(string corpus)
         {
             var project = EndToEndCorpora.Load(corpus);
-            var baseline = await Baseline.CreateAsync(project);
             var diagnostics = new ProjectDiagnostics(PackageComponents.CreateAnalyzers());
+            var baseline = await Baseline.CreateAsync(project, diagnostics);
             var failures = new List<string>();
             var exercised = new HashSet<string>(System.StringComparer.Ordinal);
             var verified = 0;
@@ -141,7 +142,7 @@ namespace YieldAwait.Analyzers.Tests.EndToEnd
             var inScope = scope == FixAllScope.Document ? entry.AppliesTo.Count(d => d.Location.SourceTree == entryTree) : entry.AppliesTo.Count;
             var mustRemove = LeavesSome(id, entry.EquivalenceKey) is null ? inScope : 0;
             var fixedProject = (await AnalysisHarness.ApplyAsync(action, project.Solution)).GetProject(project.Id)!;
-            var failure = await CheckAsync(baseline, fixedProject, id, mustRemove);
+            var failure = await CheckAsync(baseline, fixedProject, id, mustRemove, diagnostics);
             if (failure is not null)
             {
                 return failure;
@@ -194,7 +195,7 @@ namespace YieldAwait.Analyzers.Tests.EndToEnd
         /// beyond the original's (by ID and document); at least <paramref name="mustRemove"/> fewer <paramref name="id"/>
         /// diagnostics, and never more; no more diagnostics of any other YA rule in any document.
         /// </summary>
-        private static async Task<string?> CheckAsync(Baseline baseline, Project fixedProject, string id, int mustRemove)
+        private static async Task<string?> CheckAsync(Baseline baseline, Project fixedProject, string id, int mustRemove, ProjectDiagnostics diagnostics)
         {
             var original = baseline.Project;
             var changed = ChangedDocuments(original, fixedProject);
@@ -224,7 +225,7 @@ namespace YieldAwait.Analyzers.Tests.EndToEnd
                 return text.ToString();
             }
 
-            var after = await new ProjectDiagnostics(PackageComponents.CreateAnalyzers()).ForProjectAsync(fixedProject);
+            var after = await diagnostics.ForProjectAsync(fixedProject);
             var remaining = after.Count(d => d.Id == id);
             var initially = baseline.Diagnostics.Count(d => d.Id == id);
             if (remaining > initially - mustRemove)
@@ -258,11 +259,10 @@ namespace YieldAwait.Analyzers.Tests.EndToEnd
         /// <summary>The original project, its package diagnostics and its compiler warnings, computed once.</summary>
         private sealed record Baseline(Project Project, System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Diagnostic> CompilerWarnings)
         {
-            public static async Task<Baseline> CreateAsync(Project project)
+            public static async Task<Baseline> CreateAsync(Project project, ProjectDiagnostics diagnostics)
             {
                 var compilation = (await project.GetCompilationAsync())!;
-                var diagnostics = await new ProjectDiagnostics(PackageComponents.CreateAnalyzers()).ForProjectAsync(project);
-                return new Baseline(project, diagnostics, compilation.GetDiagnostics().Where(IsWarning).ToList());
+                return new Baseline(project, await diagnostics.ForProjectAsync(project), compilation.GetDiagnostics().Where(IsWarning).ToList());
             }
 
             public static bool IsWarning(Diagnostic diagnostic) => diagnostic.Severity == DiagnosticSeverity.Warning;
