@@ -206,6 +206,7 @@ namespace YieldAwait.Analyzers.Tests.Robustness
             ("YA1002SyncCallWithAsyncCounterpartInIteratorCodeFix", BrokenAtSite, "the conversion adds its token inside a half-typed parameter list ('Lines({string path)'), CS1503"),
             ("YA1002SyncCallWithAsyncCounterpartInIteratorCodeFix", NamedLikeAnInterfaceMember, "as YA1001's conversion"),
             ("YA1003BlockingEnumerationOfAsyncStreamCodeFix", NamedLikeAnInterfaceMember, "as YA1001's conversion"),
+            ("YA1004IteratorOfTasksAwaitedOneByOneCodeFix", NamedLikeAnInterfaceMember, "as YA1001's conversion: the task-stream conversion renames and retypes a method named like a member of an interface that, half-typed, it does not implement yet"),
             ("YA1005BlockingWaitInAsyncIteratorCodeFix", BrokenAtSite, "the blocking rewrite awaits a '.Wait()' whose void value is used, CS4008/CS0023 become CS1061/CS0029"),
             ("YA3001ArgumentCheckInIteratorCodeFix", BrokenAtSite, "the eager-validation split moves a body holding a half-typed local function into a new one, CS0119"),
         };
