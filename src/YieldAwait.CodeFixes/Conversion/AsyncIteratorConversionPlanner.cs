@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.FindSymbols;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Cancellation;
 using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.Conversion.Engine;
 
 namespace YieldAwait.CodeFixes.Conversion
 {

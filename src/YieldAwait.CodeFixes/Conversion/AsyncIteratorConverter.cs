@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.Conversion.Engine;
 
 namespace YieldAwait.CodeFixes.Conversion
 {

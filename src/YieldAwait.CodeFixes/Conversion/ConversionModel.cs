@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using YieldAwait.CodeFixes.Conversion.Engine;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -87,23 +88,6 @@ namespace YieldAwait.CodeFixes.Conversion
 
         /// <summary>The caller's own token, for an already-async caller that has exactly one.</summary>
         public string? CallerTokenName { get; }
-    }
-
-    /// <summary>A reference whose name changes with its function's (a call, a <c>cref</c>, a <c>nameof</c>).</summary>
-    internal sealed class RenameSite
-    {
-        public RenameSite(DocumentId documentId, SimpleNameSyntax name, string newName)
-        {
-            DocumentId = documentId;
-            Name = name;
-            NewName = newName;
-        }
-
-        public DocumentId DocumentId { get; }
-
-        public SimpleNameSyntax Name { get; }
-
-        public string NewName { get; }
     }
 
     /// <summary>Everything one "Convert to async iterator" (or its Fix All, or "Add async counterpart") changes.</summary>

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Conversion;
 using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.Conversion.Engine;
 
 namespace YieldAwait.CodeFixes.Rewrites
 {

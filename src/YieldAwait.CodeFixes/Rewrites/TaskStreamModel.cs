@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Conversion.Engine;
 
 namespace YieldAwait.CodeFixes.Rewrites
 {

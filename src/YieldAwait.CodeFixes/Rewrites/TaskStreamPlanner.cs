@@ -11,6 +11,7 @@ using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Cancellation;
 using YieldAwait.CodeFixes.Conversion;
 using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.Conversion.Engine;
 
 namespace YieldAwait.CodeFixes.Rewrites
 {

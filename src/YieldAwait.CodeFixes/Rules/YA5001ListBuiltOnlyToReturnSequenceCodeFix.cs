@@ -13,6 +13,7 @@ using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.Analyzers.Rules;
+using YieldAwait.CodeFixes.Conversion.Policies;
 using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.FixAll;
 using YieldAwait.CodeFixes.Rewrites;
@@ -112,8 +113,8 @@ namespace YieldAwait.CodeFixes.Rules
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (model is null || root is null
                 || IteratorFacts.GetBody(function) is not { } body
-                || model.GetDeclaredSymbol(function, cancellationToken) is not IMethodSymbol symbol
-                || !await LazyResultCallers.AllTolerateAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false)
+                || model.GetDeclaredSymbol(function, cancellationToken) is not IMethodSymbol
+                || !await LazyResultPolicy.AllCallersTolerateAsync(document, function, cancellationToken).ConfigureAwait(false)
                 || Convert(body, list) is not { } iteratorBody)
             {
                 return null;

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Conversion.Engine
 {
     /// <summary>
     /// A method that must change signature together with the one being converted: the interface member it

@@ -1,13 +1,14 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.FindSymbols;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.CodeFixes.Conversion.Engine;
 
-namespace YieldAwait.CodeFixes.Rewrites
+namespace YieldAwait.CodeFixes.Conversion.Policies
 {
     /// <summary>
     /// Whether every caller in the solution keeps its meaning when a method that returned a built list starts returning a
@@ -16,35 +17,33 @@ namespace YieldAwait.CodeFixes.Rewrites
     /// <c>try</c> with <c>catch</c> (YA3003: the catch would no longer see the exceptions), inside <c>using</c> or
     /// <c>lock</c> (YA3002/YA3004), or when it keeps the result (it may read it twice, running the body twice: YA3005).
     /// </summary>
-    internal static class LazyResultCallers
+    internal sealed class LazyResultPolicy : ChangePolicy<NoRewrite>
     {
-        public static async Task<bool> AllTolerateAsync(ISymbol method, Solution solution, CancellationToken cancellationToken)
+        private LazyResultPolicy()
         {
-            var references = await SymbolFinder.FindReferencesAsync(method, solution, cancellationToken).ConfigureAwait(false);
-            foreach (var location in references.SelectMany(r => r.Locations))
+        }
+
+        /// <summary>Whether every reference to <paramref name="function"/> tolerates a lazy result (nothing is renamed or rewritten).</summary>
+        public static async Task<bool> AllCallersTolerateAsync(Document document, SyntaxNode function, CancellationToken cancellationToken) =>
+            (await SolutionChangeEngine.PlanAsync(document.Project.Solution, document, function, new LazyResultPolicy(), cancellationToken).ConfigureAwait(false)).Succeeded;
+
+        public override Task<bool> AcceptAsync(IReadOnlyList<FamilyMember> family, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
+
+        public override async Task<ReferenceVerdict<NoRewrite>> SortAsync(MemberReference reference, FamilyMember target, CancellationToken cancellationToken)
+        {
+            if (reference.IsNameOnly)
             {
-                if (location.IsImplicit || location.IsCandidateLocation
-                    || await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root
-                    || await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
-                {
-                    return false;
-                }
-
-                var node = root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
-                {
-                    node = access;
-                }
-
-                if (node.Parent is not InvocationExpressionSyntax call || call.Expression != node
-                    || InGuardedRegion(call)
-                    || !ReadOnceAtOnce(model, call, allowLocal: true, cancellationToken))
-                {
-                    return false;
-                }
+                return ReferenceVerdict<NoRewrite>.Follows(); // a cref or nameof(…) reads no result
             }
 
-            return true;
+            return reference.IsImplicit || reference.IsCandidate
+                || reference.Invocation is not { Expression: not MemberBindingExpressionSyntax } call
+                || await reference.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
+                || InGuardedRegion(call)
+                || !ReadOnceAtOnce(model, call, allowLocal: true, cancellationToken)
+                ? ReferenceVerdict<NoRewrite>.Blocks
+                : ReferenceVerdict<NoRewrite>.Follows();
         }
 
         private static bool ReadOnceAtOnce(SemanticModel model, ExpressionSyntax value, bool allowLocal, CancellationToken cancellationToken)

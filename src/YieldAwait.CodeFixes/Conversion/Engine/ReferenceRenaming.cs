@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Conversion.Engine
 {
     /// <summary>What the conversions do to a reference whose target is renamed: shared by every planner and converter.</summary>
     internal static class ReferenceRenaming
