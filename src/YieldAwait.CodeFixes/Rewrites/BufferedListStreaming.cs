@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
@@ -15,6 +14,7 @@ using YieldAwait.CodeFixes.Cancellation;
 using YieldAwait.CodeFixes.Conversion;
 using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.Conversion.Engine;
+using YieldAwait.CodeFixes.Conversion.Policies;
 
 namespace YieldAwait.CodeFixes.Rewrites
 {
@@ -74,15 +74,19 @@ namespace YieldAwait.CodeFixes.Rewrites
                 edits.Replace(add.Parent!.Syntax, rewritten => YieldReturn((ExpressionStatementSyntax)rewritten));
             }
 
-            var references = await SymbolFinder.FindReferencesAsync(method, document.Project.Solution, cancellationToken).ConfigureAwait(false);
-            foreach (var location in references.Where(r => SymbolEqualityComparer.Default.Equals(r.Definition.OriginalDefinition, method)).SelectMany(r => r.Locations))
+            var policy = new BufferedListPolicy(plan, types, method, token, tokenName, newName);
+            var change = await SolutionChangeEngine.PlanAsync(document.Project.Solution, document, declaration, policy, cancellationToken).ConfigureAwait(false);
+            if (!change.Succeeded)
             {
-                if (!await PlanCallerAsync(plan, location, types, method, token, tokenName, newName, cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
+                return null;
             }
 
+            foreach (var renames in change.Renames.GroupBy(r => r.DocumentId))
+            {
+                SolutionEdits.AddRenames(plan.EditsFor(renames.Key), renames);
+            }
+
+            plan.Callers = change.Rewrites.Count;
             return plan.Callers > 0 ? plan : null;
         }
 
@@ -99,137 +103,6 @@ namespace YieldAwait.CodeFixes.Rewrites
                 ? null
                 : suffixed;
         }
-
-        private static SimpleNameSyntax Renamed(SimpleNameSyntax name, string? newName) =>
-            newName is null ? name : ReferenceRenaming.Renamed(name, newName);
-
-        private static async Task<bool> PlanCallerAsync(StreamingPlan plan, ReferenceLocation location, BufferedListTypes types, IMethodSymbol method, IParameterSymbol? token, string tokenName, string? newName, CancellationToken cancellationToken)
-        {
-            if (location.IsImplicit
-                || location.Document.Project.Language != LanguageNames.CSharp
-                || location.Document.Project.ParseOptions is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 })
-            {
-                return false; // 'await foreach' needs C# 8.
-            }
-
-            var root = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var name = root?.FindNode(location.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true);
-            if (name is null || model is null)
-            {
-                return false;
-            }
-
-            if (!StreamableCall.TryClassify(model, name, method, cancellationToken, out var call))
-            {
-                return false;
-            }
-
-            if (call is null)
-            {
-                // A cref or nameof: only the name may change.
-                if (newName is not null && name is SimpleNameSyntax simple)
-                {
-                    plan.EditsFor(location.Document.Id).Replace(simple, rewritten => Renamed((SimpleNameSyntax)rewritten, newName));
-                }
-
-                return true;
-            }
-
-            var operation = call.Invocation;
-            var invocation = (InvocationExpressionSyntax)operation.Syntax;
-            if (call.Awaited.Operation != operation && !model.LookupNamespacesAndTypes(invocation.SpanStart, name: "TaskAsyncEnumerableExtensions").Any())
-            {
-                return false; // The stream's ConfigureAwait is an extension method that needs 'using System.Threading.Tasks;'.
-            }
-            var argument = TokenArgument(operation, token, tokenName, FindCallerToken(invocation, model, types, cancellationToken));
-            var edits = plan.EditsFor(location.Document.Id);
-            var loop = (CommonForEachStatementSyntax)call.Loop.Syntax;
-            if (name is not SimpleNameSyntax calledName)
-            {
-                return false;
-            }
-
-            if (call.Declaration is { } declaration)
-            {
-                // The call moves out of the removed declaration, so it is rebuilt from the original here.
-                var awaited = ((AwaitExpressionSyntax)call.Awaited.Syntax).Expression;
-                var stream = awaited.ReplaceNode(invocation, WithArgument(invocation.ReplaceNode(calledName, Renamed(calledName, newName)), argument));
-                edits.Remove((StatementSyntax)declaration.Syntax);
-                edits.Replace(loop, rewritten => AwaitForEach((CommonForEachStatementSyntax)rewritten, stream));
-            }
-            else
-            {
-                edits.Replace(calledName, rewritten => Renamed((SimpleNameSyntax)rewritten, newName));
-                edits.Replace(invocation, rewritten => WithArgument((InvocationExpressionSyntax)rewritten, argument));
-                edits.Replace(loop, rewritten => AwaitForEach((CommonForEachStatementSyntax)rewritten, null));
-            }
-
-            plan.Callers++;
-            return true;
-        }
-
-        /// <summary>The token parameter of the nearest enclosing function that has exactly one, unless a static function stands between.</summary>
-        private static string? FindCallerToken(SyntaxNode node, SemanticModel model, BufferedListTypes types, CancellationToken cancellationToken)
-        {
-            for (var symbol = model.GetEnclosingSymbol(node.SpanStart, cancellationToken); symbol is IMethodSymbol function; symbol = function.ContainingSymbol)
-            {
-                var tokens = function.Parameters.Where(p => types.IsToken(p.Type)).ToList();
-                if (tokens.Count > 0)
-                {
-                    return tokens.Count == 1 ? tokens[0].Name : null;
-                }
-
-                if (function.IsStatic && function.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
-                {
-                    return null;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The argument to append so the stream gets the caller's token; null when one is passed or none is in scope.</summary>
-        private static ArgumentSyntax? TokenArgument(IInvocationOperation call, IParameterSymbol? token, string tokenName, string? callerToken)
-        {
-            if (callerToken is null)
-            {
-                return null;
-            }
-
-            if (token is not null && call.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(a.Parameter, token) && a.ArgumentKind != ArgumentKind.DefaultValue))
-            {
-                return null;
-            }
-
-            var syntax = (InvocationExpressionSyntax)call.Syntax;
-            // Positional only when every parameter before the token is passed, in order.
-            var positional = syntax.ArgumentList.Arguments.All(a => a.NameColon is null)
-                && call.Arguments.All(a => a.ArgumentKind == ArgumentKind.Explicit || SymbolEqualityComparer.Default.Equals(a.Parameter, token))
-                && (token is null || syntax.ArgumentList.Arguments.Count == token.Ordinal);
-            var argument = SyntaxFactory.Argument(SyntaxFactory.IdentifierName(callerToken));
-            return positional ? argument : argument.WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(tokenName)));
-        }
-
-        private static InvocationExpressionSyntax WithArgument(InvocationExpressionSyntax invocation, ArgumentSyntax? argument) =>
-            argument is null ? invocation : invocation.WithArgumentList(invocation.ArgumentList.AddArguments(argument));
-
-        private static CommonForEachStatementSyntax AwaitForEach(CommonForEachStatementSyntax loop, ExpressionSyntax? stream)
-        {
-            var expression = stream ?? Unawaited(loop.Expression);
-            var foreachKeyword = loop.ForEachKeyword;
-            return loop
-                .WithForEachKeyword(foreachKeyword.WithLeadingTrivia(SyntaxFactory.TriviaList()))
-                .WithAwaitKeyword(SyntaxFactory.Token(foreachKeyword.LeadingTrivia, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)))
-                .WithExpression(expression.WithTriviaFrom(loop.Expression));
-        }
-
-        private static ExpressionSyntax Unawaited(ExpressionSyntax expression) => expression switch
-        {
-            ParenthesizedExpressionSyntax parenthesized => Unawaited(parenthesized.Expression),
-            AwaitExpressionSyntax awaited => awaited.Expression,
-            _ => expression,
-        };
 
         private static StatementSyntax YieldReturn(ExpressionStatementSyntax statement)
         {
@@ -307,7 +180,7 @@ namespace YieldAwait.CodeFixes.Rewrites
                 .WithTrailingTrivia(SyntaxFactory.Space);
 
         /// <summary>Applies the plans' edits, document by document, each document rewritten once.</summary>
-        public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<StreamingPlan> plans, CancellationToken cancellationToken)
+        public static Task<Solution> ApplyAsync(Solution solution, IEnumerable<StreamingPlan> plans, CancellationToken cancellationToken)
         {
             var merged = new Dictionary<DocumentId, DocumentEdits>();
             foreach (var plan in plans)
@@ -323,22 +196,7 @@ namespace YieldAwait.CodeFixes.Rewrites
                 }
             }
 
-            var changed = solution;
-            foreach (var pair in merged)
-            {
-                var document = solution.GetDocument(pair.Key);
-                var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                if (document is null || root is null)
-                {
-                    continue;
-                }
-
-                var rewritten = pair.Value.Apply(root);
-                var cleaned = await DocumentCleanup.RunAsync(document.WithSyntaxRoot(rewritten), document, cancellationToken).ConfigureAwait(false);
-                changed = changed.WithDocumentSyntaxRoot(pair.Key, (await cleaned.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!);
-            }
-
-            return changed;
+            return SolutionEdits.ApplyAsync(solution, merged, cancellationToken);
         }
     }
 
