@@ -5,35 +5,41 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Cancellation;
 using YieldAwait.CodeFixes.Conversion;
 using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.Rewrites;
 using YieldAwait.CodeFixes.Conversion.Engine;
 
-namespace YieldAwait.CodeFixes.Rewrites
+namespace YieldAwait.CodeFixes.Conversion.Policies
 {
     /// <summary>
     /// Decides what "Convert to async stream" changes for an iterator of tasks: the producer, and every reference to
     /// it in the solution. Every call must be a <c>foreach</c> that awaits each element once (see <see cref="AwaitedTaskLoop"/>);
     /// one other use anywhere (a <c>Task.WhenAll</c>, a delegate, a loop that keeps the task) and there is no plan.
     /// </summary>
-    internal sealed class TaskStreamPlanner
+    internal sealed class TaskStreamPolicy : ChangePolicy<TaskStreamConsumer>
     {
-
-        private readonly Solution _solution;
         private readonly CancellationToken _cancellationToken;
+        private TaskStreamProducer? _producer;
+        private INamedTypeSymbol? _tokenType;
 
-        private TaskStreamPlanner(Solution solution, CancellationToken cancellationToken)
+        private TaskStreamPolicy(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+
+        public static async Task<TaskStreamPlan?> PlanAsync(Solution solution, Document document, SyntaxNode declaration, CancellationToken cancellationToken)
         {
-            _solution = solution;
-            _cancellationToken = cancellationToken;
-        }
+            var policy = new TaskStreamPolicy(cancellationToken);
+            var change = await SolutionChangeEngine.PlanAsync(solution, document, declaration, policy, cancellationToken).ConfigureAwait(false);
+            if (!change.Succeeded || policy._producer is not { } producer || change.Rewrites.Count == 0)
+            {
+                return null;
+            }
 
-        public static Task<TaskStreamPlan?> PlanAsync(Solution solution, Document document, SyntaxNode declaration, CancellationToken cancellationToken) =>
-            new TaskStreamPlanner(solution, cancellationToken).PlanAsync(document, declaration);
+            producer.ConfigureAwaitFalse = change.Rewrites.All(c => c.ConfigureAwait is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.FalseLiteralExpression));
+            return new TaskStreamPlan(solution, new[] { producer }, change.Rewrites, change.Renames);
+        }
 
         /// <summary>Fix All: the plans that succeed, merged (each producer's references are its own, so they never overlap).</summary>
         public static async Task<TaskStreamPlan?> PlanManyAsync(Solution solution, IEnumerable<(Document Document, SyntaxNode Declaration)> seeds, CancellationToken cancellationToken)
@@ -54,18 +60,19 @@ namespace YieldAwait.CodeFixes.Rewrites
             return producers.Count == 0 ? null : new TaskStreamPlan(solution, producers, consumers, renames);
         }
 
-        private async Task<TaskStreamPlan?> PlanAsync(Document document, SyntaxNode declaration)
+        /// <summary>The producer alone changes (no family): its signature, token and yields are decided here.</summary>
+        public override async Task<bool> AcceptAsync(IReadOnlyList<FamilyMember> family, CancellationToken cancellationToken)
         {
+            var (document, declaration, symbol) = (family[0].Document, family[0].Declaration, family[0].Symbol);
             var model = await document.GetSemanticModelAsync(_cancellationToken).ConfigureAwait(false);
             if (model is null
-                || model.GetDeclaredSymbol(declaration, _cancellationToken) is not IMethodSymbol symbol
                 || AsyncTypes.TryCreate(model.Compilation) is not { IAsyncEnumerableOfT: not null } types
                 || model.Compilation.GetBestTypeByMetadataName("System.Threading.CancellationToken") is not { } tokenType
                 || model.Compilation.GetBestTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute") is not { } enumeratorCancellation
                 || TaskIterators.ProducerDeclaration(symbol, types, _cancellationToken) != declaration
                 || ResultTypeSyntax(declaration) is not { } resultType)
             {
-                return null;
+                return false;
             }
 
             var tokens = symbol.Parameters.Where(p => SymbolEqualityComparer.Default.Equals(p.Type, tokenType)).ToList();
@@ -97,48 +104,29 @@ namespace YieldAwait.CodeFixes.Rewrites
                 yields.Add((yield, token));
             }
 
-            var producer = new TaskStreamProducer(signature, resultType, yields);
-            var consumers = new List<TaskStreamConsumer>();
-            var renames = new List<RenameSite>();
-            var references = await SymbolFinder.FindReferencesAsync(symbol, _solution, _cancellationToken).ConfigureAwait(false);
-            foreach (var location in references.SelectMany(r => r.Locations))
+            _producer = new TaskStreamProducer(signature, resultType, yields);
+            _tokenType = tokenType;
+            return true;
+        }
+
+        public override string? NewNameOf(FamilyMember member) => _producer?.Signature.NewName;
+
+        public override async Task<ReferenceVerdict<TaskStreamConsumer>> SortAsync(MemberReference reference, FamilyMember target, CancellationToken cancellationToken)
+        {
+            if (reference.Name is not { } name)
             {
-                if (!location.Location.IsInSource)
-                {
-                    continue;
-                }
-
-                var root = await location.Document.GetSyntaxRootAsync(_cancellationToken).ConfigureAwait(false);
-                var node = root?.FindNode(location.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true);
-                var name = node as SimpleNameSyntax ?? node?.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().LastOrDefault();
-                if (node is null || name is null)
-                {
-                    return null;
-                }
-
-                if (!node.AncestorsAndSelf().Any(n => n is CrefSyntax) && !ReferenceRenaming.IsInsideNameOf(node))
-                {
-                    if (await ConsumerAsync(location.Document, name, addsToken ? tokenName : null, tokenType).ConfigureAwait(false) is not { } consumer)
-                    {
-                        return null;
-                    }
-
-                    consumers.Add(consumer);
-                }
-
-                if (signature.NewName is { } newName)
-                {
-                    renames.Add(new RenameSite(location.Document.Id, name, newName));
-                }
+                return ReferenceVerdict<TaskStreamConsumer>.Blocks;
             }
 
-            if (consumers.Count == 0)
+            if (reference.IsNameOnly)
             {
-                return null;
+                return ReferenceVerdict<TaskStreamConsumer>.Follows();
             }
 
-            producer.ConfigureAwaitFalse = consumers.All(c => c.ConfigureAwait is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.FalseLiteralExpression));
-            return new TaskStreamPlan(_solution, new[] { producer }, consumers, renames);
+            var signature = _producer!.Signature;
+            return await ConsumerAsync(reference.Document, name, signature.AddsTokenParameter ? signature.TokenName : null, _tokenType!).ConfigureAwait(false) is { } consumer
+                ? ReferenceVerdict<TaskStreamConsumer>.NeedsRewrite(consumer)
+                : ReferenceVerdict<TaskStreamConsumer>.Blocks;
         }
 
         /// <summary>The call at <paramref name="name"/> as a loop that awaits each task once; null for any other use.</summary>
