@@ -18,40 +18,27 @@ namespace YieldAwait.CodeFixes.Conversion
     /// </summary>
     internal static class AsyncIteratorConverter
     {
-        public static async Task<Solution> ApplyAsync(ConversionPlan plan, CancellationToken cancellationToken)
+        public static Task<Solution> ApplyAsync(ConversionPlan plan, CancellationToken cancellationToken)
         {
             var functions = plan.Functions.ToDictionary(f => f.Declaration);
             var documentIds = plan.Functions.Select(f => f.DocumentId)
                 .Concat(plan.Callers.Select(c => c.DocumentId))
-                .Concat(plan.Renames.Select(r => r.DocumentId))
-                .Distinct()
-                .ToList();
+                .Concat(plan.Renames.Select(r => r.DocumentId));
+            return SolutionEdits.ApplyAsync(plan.Solution, documentIds, (documentId, root) => Edit(documentId, root, plan, functions), cancellationToken);
+        }
 
-            var solution = plan.Solution;
-            foreach (var documentId in documentIds)
+        private static SyntaxNode Edit(DocumentId documentId, SyntaxNode root, ConversionPlan plan, IReadOnlyDictionary<SyntaxNode, ConvertedFunction> functions)
+        {
+            // One bottom-up pass: each edit receives its node with the nested edits already applied.
+            var edited = EditsIn(documentId, plan, functions).Apply(root);
+            foreach (var function in plan.Functions.Where(f => f.DocumentId == documentId && f.AsCounterpart))
             {
-                var root = await plan.Solution.GetDocument(documentId)!.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                var edits = EditsIn(documentId, plan, functions);
-
-                // One bottom-up pass: each edit receives its node with the nested edits already applied.
-                var edited = root!.ReplaceNodes(edits.Keys, (original, current) => edits[original](current));
-                foreach (var function in plan.Functions.Where(f => f.DocumentId == documentId && f.AsCounterpart))
-                {
-                    var anchor = AnchorOf(function);
-                    var original = edited.GetAnnotatedNodes(anchor.Kind!).Single(n => n.GetAnnotations(anchor.Kind!).Any(a => a.Data == anchor.Data));
-                    edited = edited.InsertNodesAfter(original, new[] { Counterpart(function) });
-                }
-
-                solution = solution.WithDocumentSyntaxRoot(documentId, edited);
+                var anchor = AnchorOf(function);
+                var original = edited.GetAnnotatedNodes(anchor.Kind!).Single(n => n.GetAnnotations(anchor.Kind!).Any(a => a.Data == anchor.Data));
+                edited = edited.InsertNodesAfter(original, new[] { Counterpart(function) });
             }
 
-            foreach (var documentId in documentIds)
-            {
-                var cleaned = await DocumentCleanup.RunAsync(solution.GetDocument(documentId)!, plan.Solution.GetDocument(documentId)!, cancellationToken).ConfigureAwait(false);
-                solution = cleaned.Project.Solution;
-            }
-
-            return solution;
+            return edited;
         }
 
         /// <summary>
@@ -62,11 +49,10 @@ namespace YieldAwait.CodeFixes.Conversion
             new("YieldAwait.CounterpartAnchor", function.Declaration.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         /// <summary>Every edit of one document, keyed by the node it replaces; two edits of one node compose.</summary>
-        private static Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxNode>> EditsIn(DocumentId documentId, ConversionPlan plan, IReadOnlyDictionary<SyntaxNode, ConvertedFunction> functions)
+        private static DocumentEdits EditsIn(DocumentId documentId, ConversionPlan plan, IReadOnlyDictionary<SyntaxNode, ConvertedFunction> functions)
         {
-            var edits = new Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxNode>>();
-            void Add(SyntaxNode node, Func<SyntaxNode, SyntaxNode> apply) =>
-                edits[node] = edits.TryGetValue(node, out var earlier) ? current => apply(earlier(current)) : apply;
+            var edits = new DocumentEdits();
+            void Add(SyntaxNode node, Func<SyntaxNode, SyntaxNode> apply) => edits.Replace(node, apply);
 
             foreach (var function in plan.Functions.Where(f => f.DocumentId == documentId))
             {
@@ -84,10 +70,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 Add(function.Declaration, current => AsyncSignature.Apply(current, function));
             }
 
-            foreach (var rename in plan.Renames.Where(r => r.DocumentId == documentId))
-            {
-                Add(rename.Name, current => ReferenceRenaming.Renamed((SimpleNameSyntax)current, rename.NewName));
-            }
+            SolutionEdits.AddRenames(edits, plan.Renames.Where(r => r.DocumentId == documentId));
 
             foreach (var site in plan.Callers.Where(c => c.DocumentId == documentId))
             {

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.FixAll;
+using YieldAwait.CodeFixes.Conversion.Policies;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -28,7 +29,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 fixAllContext.CancellationToken).ConfigureAwait(false);
 
             var solution = fixAllContext.Solution;
-            var plan = await AsyncIteratorConversionPlanner.PlanManyAsync(solution, seeds, asCounterparts, fixAllContext.CancellationToken).ConfigureAwait(false);
+            var plan = await AsyncIteratorPolicy.PlanManyAsync(solution, seeds, asCounterparts, fixAllContext.CancellationToken).ConfigureAwait(false);
             return plan is null
                 ? null
                 : CodeAction.Create(

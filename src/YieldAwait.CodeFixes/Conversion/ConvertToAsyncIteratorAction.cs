@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.FixProperties;
 using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.Conversion.Policies;
 
 namespace YieldAwait.CodeFixes.Conversion
 {
@@ -28,7 +29,7 @@ namespace YieldAwait.CodeFixes.Conversion
                 return;
             }
 
-            var (conversion, counterpart) = await AsyncIteratorConversionPlanner.PlanAsync(context.Document.Project.Solution, context.Document, function, context.CancellationToken).ConfigureAwait(false);
+            var (conversion, counterpart) = await AsyncIteratorPolicy.PlanAsync(context.Document.Project.Solution, context.Document, function, context.CancellationToken).ConfigureAwait(false);
             if (conversion is not null && !CounterpartOnly(diagnostic))
             {
                 context.RegisterCodeFix(

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Text;
 
 namespace YieldAwait.CodeFixes.Conversion.Engine
 {
@@ -38,6 +39,7 @@ namespace YieldAwait.CodeFixes.Conversion.Engine
             private readonly Queue<FamilyMember> _pending = new();
             private readonly HashSet<SyntaxNode> _queued = new();
             private readonly HashSet<SyntaxNode> _changed = new();
+            private readonly HashSet<(SyntaxTree, TextSpan)> _sorted = new();
 
             public Walk(Solution solution, ChangePolicy<TRewrite> policy, CancellationToken cancellationToken)
             {
@@ -97,7 +99,8 @@ namespace YieldAwait.CodeFixes.Conversion.Engine
                 var references = await SymbolFinder.FindReferencesAsync(member.Symbol, _solution, _cancellationToken).ConfigureAwait(false);
                 foreach (var referenced in references.Where(r => _policy.Includes(r, member)))
                 {
-                    foreach (var location in referenced.Locations.Where(l => l.Location.IsInSource))
+                    // Roslyn cascades to the family's other members, so one reference can come twice: it is sorted once.
+                    foreach (var location in referenced.Locations.Where(l => l.Location.IsInSource && _sorted.Add((l.Location.SourceTree!, l.Location.SourceSpan))))
                     {
                         var reference = await MemberReference.ResolveAsync(location, _cancellationToken).ConfigureAwait(false);
                         var verdict = reference is null

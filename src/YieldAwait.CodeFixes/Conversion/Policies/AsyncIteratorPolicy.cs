@@ -5,45 +5,38 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.FindSymbols;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Cancellation;
 using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.Conversion.Engine;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Conversion.Policies
 {
     /// <summary>
     /// Decides what "Convert to async iterator" changes: the seed iterator with every interface member,
     /// base, implementation and override that shares its signature; every sync iterator that enumerates one
     /// of them (the change walks up the call graph); every <c>foreach</c> that becomes <c>await foreach</c>;
     /// every reference renamed with the <c>Async</c> suffix. No plan when some caller cannot follow, so the
-    /// fix is never offered where it would break the build; "Add async counterpart" is planned then instead.
+    /// fix is never offered where it would break the build; "Add async counterpart" is planned then instead:
+    /// the same policy in its counterpart mode, where only the already-async callers move to the new method.
     /// </summary>
-    internal sealed class AsyncIteratorConversionPlanner
+    internal sealed class AsyncIteratorPolicy : ChangePolicy<CallerSite>
     {
-
-        private readonly Solution _solution;
+        private readonly bool _asCounterpart;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<SyntaxNode, ConvertedFunction> _functions = new();
-        private readonly Dictionary<InvocationExpressionSyntax, CallerSite> _callers = new();
-        private readonly Dictionary<SimpleNameSyntax, RenameSite> _renames = new();
-        private readonly Queue<(Document Document, SyntaxNode Declaration)> _pending = new();
-        private readonly HashSet<SyntaxNode> _queued = new();
         private readonly Dictionary<ProjectId, bool> _wantsSuffix = new();
         private readonly Dictionary<ProjectId, RewriteContext?> _contexts = new();
+        private SyntaxNode? _seed;
 
-        private AsyncIteratorConversionPlanner(Solution solution, CancellationToken cancellationToken)
+        private AsyncIteratorPolicy(bool asCounterpart, CancellationToken cancellationToken)
         {
-            _solution = solution;
+            _asCounterpart = asCounterpart;
             _cancellationToken = cancellationToken;
         }
 
-        /// <summary>True once a reference was found that cannot follow the conversion.</summary>
-        private bool CallerBlocked { get; set; }
-
-        private ConversionPlan ToPlan() =>
-            new(_solution, _functions.Values.ToList(), _callers.Values.ToList(), _renames.Values.ToList());
+        /// <summary>Only the conversion changes the family; a counterpart is a new method beside the untouched original.</summary>
+        public override bool ChangesFamily => !_asCounterpart;
 
         /// <summary>
         /// The conversion of the iterator at <paramref name="declaration"/> with everything that must follow, and
@@ -51,10 +44,9 @@ namespace YieldAwait.CodeFixes.Conversion
         /// </summary>
         public static async Task<(ConversionPlan? Conversion, ConversionPlan? Counterpart)> PlanAsync(Solution solution, Document document, SyntaxNode declaration, CancellationToken cancellationToken)
         {
-            var planner = new AsyncIteratorConversionPlanner(solution, cancellationToken);
-            var conversion = await planner.TryConvertAsync(document, declaration).ConfigureAwait(false) ? planner.ToPlan() : null;
-            var counterpart = planner.CallerBlocked || (conversion is not null && await IsLibraryApiAsync(document, declaration, cancellationToken).ConfigureAwait(false))
-                ? await new AsyncIteratorConversionPlanner(solution, cancellationToken).TryCounterpartAsync(document, declaration).ConfigureAwait(false)
+            var (conversion, blocked) = await TryPlanAsync(solution, document, declaration, asCounterpart: false, cancellationToken).ConfigureAwait(false);
+            var counterpart = blocked || (conversion is not null && await IsLibraryApiAsync(document, declaration, cancellationToken).ConfigureAwait(false))
+                ? (await TryPlanAsync(solution, document, declaration, asCounterpart: true, cancellationToken).ConfigureAwait(false)).Plan
                 : null;
             return (conversion, counterpart);
         }
@@ -72,10 +64,7 @@ namespace YieldAwait.CodeFixes.Conversion
                     continue;
                 }
 
-                var planner = new AsyncIteratorConversionPlanner(solution, cancellationToken);
-                var planned = asCounterparts
-                    ? await planner.TryCounterpartAsync(document, declaration).ConfigureAwait(false)
-                    : await planner.TryConvertAsync(document, declaration).ConfigureAwait(false) ? planner.ToPlan() : null;
+                var (planned, _) = await TryPlanAsync(solution, document, declaration, asCounterparts, cancellationToken).ConfigureAwait(false);
                 if (planned is null || planned.Callers.Any(c => callers.ContainsKey(c.Invocation) && callers[c.Invocation].Callee != c.Callee))
                 {
                     continue;
@@ -100,41 +89,39 @@ namespace YieldAwait.CodeFixes.Conversion
             return functions.Count == 0 ? null : new ConversionPlan(solution, functions.Values.ToList(), callers.Values.ToList(), renames.Values.ToList());
         }
 
-        private async Task<bool> TryConvertAsync(Document seedDocument, SyntaxNode seedDeclaration)
+        /// <summary>The plan, or null; and whether a caller that could not follow stopped it (then a counterpart may help).</summary>
+        private static async Task<(ConversionPlan? Plan, bool Blocked)> TryPlanAsync(Solution solution, Document document, SyntaxNode declaration, bool asCounterpart, CancellationToken cancellationToken)
         {
-            _pending.Enqueue((seedDocument, seedDeclaration));
-            _queued.Add(seedDeclaration);
-            while (_pending.Count > 0)
-            {
-                var (document, declaration) = _pending.Dequeue();
-                var model = await document.GetSemanticModelAsync(_cancellationToken).ConfigureAwait(false);
-                if (model?.GetDeclaredSymbol(declaration, _cancellationToken) is not IMethodSymbol symbol
-                    || await FamilyAsync(document, declaration, symbol).ConfigureAwait(false) is not { } family
-                    || !await AddFamilyAsync(family, document.Project).ConfigureAwait(false))
-                {
-                    return false;
-                }
-
-                if (declaration == seedDeclaration && _functions[seedDeclaration].Rewrites.Count == 0)
-                {
-                    // The seed must gain an await: converting an iterator that still blocks would only move the warning.
-                    return false;
-                }
-
-                foreach (var member in family)
-                {
-                    if (!await AddReferencesAsync(member, _functions[member.Declaration]).ConfigureAwait(false))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return true;
+            var policy = new AsyncIteratorPolicy(asCounterpart, cancellationToken);
+            var change = await SolutionChangeEngine.PlanAsync(solution, document, declaration, policy, cancellationToken).ConfigureAwait(false);
+            return change.Succeeded
+                ? (new ConversionPlan(solution, policy._functions.Values.ToList(), change.Rewrites, change.Renames), false)
+                : (null, change.Blocked);
         }
 
-        private async Task<bool> AddFamilyAsync(IReadOnlyList<FamilyMember> family, Project seedProject)
+        public override Task<bool> AcceptAsync(IReadOnlyList<FamilyMember> family, CancellationToken cancellationToken) =>
+            _asCounterpart ? AcceptCounterpartAsync(family[0]) : AcceptConversionAsync(family);
+
+        public override string? NewNameOf(FamilyMember member) =>
+            _functions.TryGetValue(member.Declaration, out var function) ? function.NewName : null;
+
+        public override async Task<ReferenceVerdict<CallerSite>> SortAsync(MemberReference reference, FamilyMember target, CancellationToken cancellationToken)
         {
+            var verdict = await SortCallAsync(reference, target.Declaration).ConfigureAwait(false);
+            if (!_asCounterpart)
+            {
+                return verdict;
+            }
+
+            // Only callers that are already async move to the counterpart; the rest keep the sync original.
+            return verdict.Rewrite is { ConvertedCaller: null } && reference.Name is not null
+                ? ReferenceVerdict<CallerSite>.NeedsRewrite(verdict.Rewrite)
+                : ReferenceVerdict<CallerSite>.Follows(renamed: false);
+        }
+
+        private async Task<bool> AcceptConversionAsync(IReadOnlyList<FamilyMember> family)
+        {
+            _seed ??= family[0].Declaration;
             var created = new List<ConvertedFunction>();
             foreach (var member in family)
             {
@@ -152,7 +139,6 @@ namespace YieldAwait.CodeFixes.Conversion
 
                 created.Add(function);
                 _functions[member.Declaration] = function;
-                _queued.Add(member.Declaration);
             }
 
             // Overrides and implementations must keep matching signatures.
@@ -161,149 +147,37 @@ namespace YieldAwait.CodeFixes.Conversion
                 return false;
             }
 
-            var newName = await NewNameAsync(family, seedProject).ConfigureAwait(false);
+            var newName = await NewNameAsync(family, family[0].Document.Project).ConfigureAwait(false);
             foreach (var function in created)
             {
                 function.NewName = newName;
             }
 
-            return true;
+            // The seed must gain an await: converting an iterator that still blocks would only move the warning.
+            return family[0].Declaration != _seed || _functions[_seed].Rewrites.Count > 0;
         }
 
-        private async Task<bool> AddReferencesAsync(FamilyMember member, ConvertedFunction function)
+        private async Task<bool> AcceptCounterpartAsync(FamilyMember seed)
         {
-            var references = await SymbolFinder.FindReferencesAsync(member.Symbol, _solution, _cancellationToken).ConfigureAwait(false);
-            foreach (var location in references.SelectMany(r => r.Locations))
-            {
-                if (!location.Location.IsInSource)
-                {
-                    continue;
-                }
-
-                var use = await ClassifyReferenceAsync(location, member.Declaration).ConfigureAwait(false);
-                if (!use.CanFollow)
-                {
-                    CallerBlocked = true;
-                    return false;
-                }
-
-                if (use.Site is { } site)
-                {
-                    _callers[site.Invocation] = site;
-                }
-
-                if (function.NewName is { } newName && use.Name is { } name)
-                {
-                    _renames[name] = new RenameSite(location.Document.Id, name, newName);
-                }
-
-                if (use.CallerToConvert is { } caller && _queued.Add(caller))
-                {
-                    _pending.Enqueue((use.CallerDocument!, caller));
-                }
-            }
-
-            return true;
-        }
-
-        private async Task<ConversionPlan?> TryCounterpartAsync(Document document, SyntaxNode declaration)
-        {
+            var (document, declaration) = (seed.Document, seed.Declaration);
             var model = await document.GetSemanticModelAsync(_cancellationToken).ConfigureAwait(false);
-            if (model?.GetDeclaredSymbol(declaration, _cancellationToken) is not IMethodSymbol { MethodKind: MethodKind.Ordinary } symbol
+            if (model is null || seed.Symbol is not { MethodKind: MethodKind.Ordinary } symbol
                 || symbol.IsVirtual || symbol.IsAbstract || symbol.IsOverride || ImplementsInterfaceMember(symbol)
-                || CreateFunction(new FamilyMember(document, declaration, symbol), model) is not { Rewrites.Count: > 0 } function)
+                || CreateFunction(seed, model) is not { Rewrites.Count: > 0 } function)
             {
-                return null;
+                return false;
             }
 
             var newName = AsyncNaming.AsyncNameOf(symbol.Name);
             if (newName == symbol.Name || !symbol.ContainingType.GetMembers(newName).IsEmpty)
             {
-                return null;
+                return false;
             }
 
             function.NewName = newName;
             function.AsCounterpart = true;
             _functions[declaration] = function;
-            var references = await SymbolFinder.FindReferencesAsync(symbol, _solution, _cancellationToken).ConfigureAwait(false);
-            foreach (var location in references.SelectMany(r => r.Locations).Where(l => l.Location.IsInSource))
-            {
-                // Only callers that are already async move to the counterpart; the rest keep the sync original.
-                var use = await ClassifyReferenceAsync(location, declaration).ConfigureAwait(false);
-                if (use.Site is { ConvertedCaller: null } site && use.Name is { } name)
-                {
-                    _callers[site.Invocation] = site;
-                    _renames[name] = new RenameSite(location.Document.Id, name, newName);
-                }
-            }
-
-            return ToPlan();
-        }
-
-        private async Task<IReadOnlyList<FamilyMember>?> FamilyAsync(Document document, SyntaxNode declaration, IMethodSymbol symbol)
-        {
-            var family = new List<FamilyMember> { new(document, declaration, symbol) };
-            if (symbol.MethodKind == MethodKind.LocalFunction)
-            {
-                return family;
-            }
-
-            var seen = new HashSet<(SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan)> { (declaration.SyntaxTree, declaration.Span) };
-            var pending = new Queue<IMethodSymbol>();
-            pending.Enqueue(symbol);
-            while (pending.Count > 0)
-            {
-                foreach (var related in await RelatedAsync(pending.Dequeue()).ConfigureAwait(false))
-                {
-                    if (related.DeclaringSyntaxReferences.Length != 1)
-                    {
-                        return null;
-                    }
-
-                    var reference = related.DeclaringSyntaxReferences[0];
-                    if (!seen.Add((reference.SyntaxTree, reference.Span)))
-                    {
-                        continue;
-                    }
-
-                    if (_solution.GetDocument(reference.SyntaxTree) is not { } relatedDocument)
-                    {
-                        return null;
-                    }
-
-                    family.Add(new FamilyMember(relatedDocument, await reference.GetSyntaxAsync(_cancellationToken).ConfigureAwait(false), related));
-                    pending.Enqueue(related);
-                }
-            }
-
-            return family;
-        }
-
-        private async Task<IReadOnlyList<IMethodSymbol>> RelatedAsync(IMethodSymbol method)
-        {
-            var related = new List<IMethodSymbol>();
-            if (method.OverriddenMethod is { } overridden)
-            {
-                related.Add(overridden.OriginalDefinition);
-            }
-
-            related.AddRange(method.ExplicitInterfaceImplementations.Select(m => m.OriginalDefinition));
-            if (!method.ContainingType.AllInterfaces.IsEmpty)
-            {
-                related.AddRange((await SymbolFinder.FindImplementedInterfaceMembersAsync(method, _solution, cancellationToken: _cancellationToken).ConfigureAwait(false)).OfType<IMethodSymbol>());
-            }
-
-            if (method.IsVirtual || method.IsAbstract || method.IsOverride)
-            {
-                related.AddRange((await SymbolFinder.FindOverridesAsync(method, _solution, cancellationToken: _cancellationToken).ConfigureAwait(false)).OfType<IMethodSymbol>());
-            }
-
-            if (method.ContainingType.TypeKind == TypeKind.Interface)
-            {
-                related.AddRange((await SymbolFinder.FindImplementationsAsync(method, _solution, cancellationToken: _cancellationToken).ConfigureAwait(false)).OfType<IMethodSymbol>());
-            }
-
-            return related;
+            return true;
         }
 
         private ConvertedFunction? CreateFunction(FamilyMember member, SemanticModel model)
@@ -451,34 +325,25 @@ namespace YieldAwait.CodeFixes.Conversion
             return wants;
         }
 
-        private async Task<ReferenceUse> ClassifyReferenceAsync(ReferenceLocation reference, SyntaxNode callee)
+        /// <summary>
+        /// A call whose consumer can await: a <c>foreach</c> (or an async-LINQ chain) in an async function follows with
+        /// <c>await foreach</c>; in a sync iterator it does too, and that iterator is converted with it.
+        /// </summary>
+        private async Task<ReferenceVerdict<CallerSite>> SortCallAsync(MemberReference reference, SyntaxNode callee)
         {
             var document = reference.Document;
-            var root = await document.GetSyntaxRootAsync(_cancellationToken).ConfigureAwait(false);
-            var node = root?.FindNode(reference.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true);
-            if (node is null)
+            if (reference.IsNameOnly)
             {
-                return ReferenceUse.Blocked;
+                return ReferenceVerdict<CallerSite>.Follows();
             }
 
-            var name = node as SimpleNameSyntax ?? node.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().LastOrDefault();
-            if (node.AncestorsAndSelf().Any(n => n is CrefSyntax) || ReferenceRenaming.IsInsideNameOf(node))
-            {
-                return ReferenceUse.NameOnly(name);
-            }
-
-            var calleeExpression = node.Parent is MemberAccessExpressionSyntax access && access.Name == node ? access : node;
-            if (calleeExpression.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != calleeExpression)
-            {
-                return ReferenceUse.Blocked;
-            }
-
-            var model = await document.GetSemanticModelAsync(_cancellationToken).ConfigureAwait(false);
-            if (model is null || Consumer(invocation, model) is not { } consumer
+            var model = await reference.GetSemanticModelAsync(_cancellationToken).ConfigureAwait(false);
+            if (reference.Invocation is not { } invocation || invocation.Expression is MemberBindingExpressionSyntax
+                || model is null || Consumer(invocation, model) is not { } consumer
                 || !AwaitContext.IsAllowedAt(consumer.Node)
-                || ((CSharpParseOptions)invocation.SyntaxTree.Options).LanguageVersion < LanguageVersion.CSharp8)
+                || !reference.AllowsAsyncStreams)
             {
-                return ReferenceUse.Blocked;
+                return ReferenceVerdict<CallerSite>.Blocks;
             }
 
             var enclosing = invocation.Ancestors().FirstOrDefault(n => IteratorFacts.IsFunctionDeclaration(n) || IteratorFacts.IsNestedFunction(n));
@@ -486,28 +351,30 @@ namespace YieldAwait.CodeFixes.Conversion
             {
                 case AnonymousFunctionExpressionSyntax lambda:
                     return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword)
-                        ? ReferenceUse.AsyncCaller(name, new CallerSite(document.Id, invocation, consumer.ForEach, consumer.Terminal, callee, null, null))
-                        : ReferenceUse.Blocked;
+                        ? ReferenceVerdict<CallerSite>.NeedsRewrite(new CallerSite(document.Id, invocation, consumer.ForEach, consumer.Terminal, callee, null, null))
+                        : ReferenceVerdict<CallerSite>.Blocks;
 
                 case LocalFunctionStatementSyntax or MethodDeclarationSyntax:
                     if (model.GetDeclaredSymbol(enclosing, _cancellationToken) is not IMethodSymbol caller)
                     {
-                        return ReferenceUse.Blocked;
+                        return ReferenceVerdict<CallerSite>.Blocks;
                     }
 
                     if (caller.IsAsync)
                     {
                         var tokenType = ContextFor(document.Project, model.Compilation)?.CancellationTokenType;
                         var tokens = caller.Parameters.Where(p => SymbolEqualityComparer.Default.Equals(p.Type, tokenType)).ToList();
-                        return ReferenceUse.AsyncCaller(name, new CallerSite(document.Id, invocation, consumer.ForEach, consumer.Terminal, callee, null, tokens.Count == 1 ? tokens[0].Name : null));
+                        return ReferenceVerdict<CallerSite>.NeedsRewrite(new CallerSite(document.Id, invocation, consumer.ForEach, consumer.Terminal, callee, null, tokens.Count == 1 ? tokens[0].Name : null));
                     }
 
                     return IteratorFacts.ContainsYield(enclosing)
-                        ? ReferenceUse.IteratorCaller(name, new CallerSite(document.Id, invocation, consumer.ForEach, consumer.Terminal, callee, enclosing, null), document, enclosing)
-                        : ReferenceUse.Blocked;
+                        ? ReferenceVerdict<CallerSite>.NeedsRewrite(
+                            new CallerSite(document.Id, invocation, consumer.ForEach, consumer.Terminal, callee, enclosing, null),
+                            alsoChanges: new FamilyMember(document, enclosing, caller))
+                        : ReferenceVerdict<CallerSite>.Blocks;
 
                 default:
-                    return ReferenceUse.Blocked;
+                    return ReferenceVerdict<CallerSite>.Blocks;
             }
         }
 
