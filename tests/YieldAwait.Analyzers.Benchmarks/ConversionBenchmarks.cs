@@ -7,8 +7,8 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers.Corpus;
-using YieldAwait.CodeFixes.Conversion;
 using YieldAwait.CodeFixes.Conversion.Policies;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.Analyzers.Benchmarks
 {

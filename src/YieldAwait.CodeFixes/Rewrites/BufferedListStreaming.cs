@@ -11,10 +11,9 @@ using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Cancellation;
-using YieldAwait.CodeFixes.Conversion;
-using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.Conversion.Engine;
 using YieldAwait.CodeFixes.Conversion.Policies;
+using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rewrites
 {

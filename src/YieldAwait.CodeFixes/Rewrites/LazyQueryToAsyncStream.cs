@@ -9,8 +9,8 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Cancellation;
-using YieldAwait.CodeFixes.Conversion;
 using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.CodeFixes.Rewrites
 {

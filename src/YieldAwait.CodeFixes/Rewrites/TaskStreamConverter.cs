@@ -8,10 +8,11 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using YieldAwait.Analyzers.Analysis;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Cancellation;
+using YieldAwait.CodeFixes.Conversion.Engine;
 using YieldAwait.CodeFixes.Conversion.Policies;
 using YieldAwait.CodeFixes.Editing;
-using YieldAwait.CodeFixes.Conversion.Engine;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.CodeFixes.Rewrites
 {

@@ -4,12 +4,12 @@ using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
-using YieldAwait.CodeFixes.FixAll;
 using YieldAwait.CodeFixes.Conversion.Policies;
+using YieldAwait.CodeFixes.FixAll;
 using YieldAwait.CodeFixes.Rewrites;
 
 namespace YieldAwait.CodeFixes.Rules

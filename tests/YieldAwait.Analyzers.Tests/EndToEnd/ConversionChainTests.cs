@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 using Xunit.Abstractions;
 using YieldAwait.Analyzers.Corpus;
-using YieldAwait.CodeFixes.Conversion;
 using YieldAwait.CodeFixes.Conversion.Policies;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.Analyzers.Tests.EndToEnd
 {

@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Cancellation;
-using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.Conversion.Engine;
+using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.CodeFixes.Conversion.Policies
 {

@@ -8,10 +8,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Cancellation;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Conversion.Engine;
 using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.Rewrites;
-using YieldAwait.CodeFixes.Conversion.Engine;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.CodeFixes.Conversion.Policies
 {

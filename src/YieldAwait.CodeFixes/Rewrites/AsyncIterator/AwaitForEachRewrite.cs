@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>
     /// <c>foreach (var x in s.ToBlockingEnumerable(token))</c> → <c>await foreach (var x in s.WithCancellation(token))</c>; without

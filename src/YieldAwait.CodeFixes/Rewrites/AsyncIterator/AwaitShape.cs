@@ -1,4 +1,4 @@
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>The awaiting form a blocking form becomes; each keeps the value the blocking form produced.</summary>
     internal enum AwaitShape

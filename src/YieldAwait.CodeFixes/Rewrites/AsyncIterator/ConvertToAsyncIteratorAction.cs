@@ -5,10 +5,10 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.FixProperties;
-using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.Conversion.Policies;
+using YieldAwait.CodeFixes.Editing;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>
     /// "Convert 'M' to async iterator" and "Add async counterpart", shared by every rule whose fix makes the

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Editing;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary><c>M(args)</c> → <c>await MAsync(args[, token])</c>, keeping the receiver, its spelling and the type arguments.</summary>
     internal sealed class AsyncTwinRewrite : AwaitRewrite

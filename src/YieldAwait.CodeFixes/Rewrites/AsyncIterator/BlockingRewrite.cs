@@ -5,9 +5,10 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.CodeFixes.Cancellation;
 using YieldAwait.CodeFixes.Editing;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>
     /// Turns one blocking form (YA1001/YA1005) into an await, keeping the value it produced.

@@ -7,10 +7,10 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.Conversion.Engine;
+using YieldAwait.CodeFixes.Editing;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>
     /// Applies a <see cref="ConversionPlan"/> in one bottom-up pass per document: blocking forms, renames, caller

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using YieldAwait.Analyzers.Analysis;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>What rewrite sources need of one compilation, resolved once per fix.</summary>
     internal sealed class RewriteContext

@@ -1,7 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>
     /// Knows one family of synchronous forms (blocking waits, sync twins of async methods, blocking stream

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>
     /// YA1003's enumerations: <c>foreach (var x in s.ToBlockingEnumerable())</c> → <c>await foreach (var x in s)</c>, and

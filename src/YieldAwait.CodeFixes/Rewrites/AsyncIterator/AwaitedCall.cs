@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.CodeFixes.Editing;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary><c>await call</c> in place of a synchronous expression, parenthesised only where what follows it needs it.</summary>
     internal static class AwaitedCall

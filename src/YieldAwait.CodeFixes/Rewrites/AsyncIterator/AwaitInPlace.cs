@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.CodeFixes.Editing;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>
     /// YA1005's fix: blocking forms inside a function that is already async become awaits where they

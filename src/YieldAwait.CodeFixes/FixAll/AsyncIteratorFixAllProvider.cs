@@ -4,11 +4,12 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using YieldAwait.CodeFixes.Conversion.Policies;
 using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.FixAll;
-using YieldAwait.CodeFixes.Conversion.Policies;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.FixAll
 {
     /// <summary>
     /// Fix All for "Convert to async iterator": the flagged iterators of the scope and their callers change

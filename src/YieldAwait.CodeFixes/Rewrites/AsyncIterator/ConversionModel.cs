@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.CodeFixes.Conversion.Engine;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>A sync iterator that becomes an async iterator, with everything decided on the original code.</summary>
     internal sealed class ConvertedFunction

@@ -2,7 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>YA1001/YA1005's forms: <c>.Result</c>, <c>.Wait()</c>, <c>GetAwaiter().GetResult()</c>, <c>WaitAll/WaitAny</c>, <c>Thread.Sleep</c>.</summary>
     internal sealed class BlockingFormRewriteSource : IAwaitRewriteSource

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers.Analysis;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>Where the language forbids <c>await</c> even inside an async function.</summary>
     internal static class AwaitContext

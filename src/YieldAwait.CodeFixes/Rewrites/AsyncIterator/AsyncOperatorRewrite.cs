@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers.Analysis;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary><c>s.ToBlockingEnumerable(token).ToList()</c> → <c>await s.ToListAsync(cancellationToken: token)</c>.</summary>
     internal sealed class AsyncOperatorRewrite : AwaitRewrite

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
-namespace YieldAwait.CodeFixes.Conversion
+namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
 {
     /// <summary>Every family of synchronous forms the conversion engine turns into awaits.</summary>
     internal static class AwaitRewriteSources
