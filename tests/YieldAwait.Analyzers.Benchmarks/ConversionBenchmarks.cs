@@ -33,7 +33,7 @@ namespace YieldAwait.Analyzers.Benchmarks
         [Benchmark]
         public async Task<Solution> PlanAndApply()
         {
-            var (conversion, _) = await AsyncIteratorPolicy.PlanAsync(_solution, _document, _declaration, CancellationToken.None).ConfigureAwait(false);
+            var (conversion, _) = await AsyncIteratorPolicy.PlanAsync(_solution, _document, _declaration, DiagnosticIds.BlockingWaitInIterator, CancellationToken.None).ConfigureAwait(false);
             return await AsyncIteratorConverter.ApplyAsync(conversion!, CancellationToken.None).ConfigureAwait(false);
         }
 
@@ -68,7 +68,7 @@ namespace YieldAwait.Analyzers.Benchmarks
             for (var i = -1; i < iterations; i++)
             {
                 var watch = Stopwatch.StartNew();
-                var (conversion, _) = await AsyncIteratorPolicy.PlanAsync(solution, document, declaration, CancellationToken.None).ConfigureAwait(false);
+                var (conversion, _) = await AsyncIteratorPolicy.PlanAsync(solution, document, declaration, DiagnosticIds.BlockingWaitInIterator, CancellationToken.None).ConfigureAwait(false);
                 if (conversion is null)
                 {
                     Console.Error.WriteLine("The conversion was not offered on the generated chain.");

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -30,7 +31,7 @@ namespace YieldAwait.CodeFixes.FixAll
                 fixAllContext.CancellationToken).ConfigureAwait(false);
 
             var solution = fixAllContext.Solution;
-            var plan = await AsyncIteratorPolicy.PlanManyAsync(solution, seeds, asCounterparts, fixAllContext.CancellationToken).ConfigureAwait(false);
+            var plan = await AsyncIteratorPolicy.PlanManyAsync(solution, seeds, asCounterparts, RuleId(flagged), fixAllContext.CancellationToken).ConfigureAwait(false);
             return plan is null
                 ? null
                 : CodeAction.Create(
@@ -38,5 +39,9 @@ namespace YieldAwait.CodeFixes.FixAll
                     cancellationToken => AsyncIteratorConverter.ApplyAsync(plan, cancellationToken),
                     fixAllContext.CodeActionEquivalenceKey);
         }
+
+        /// <summary>The rule whose diagnostics are fixed (one provider, one rule), for its <c>api_surface</c> key.</summary>
+        private static string RuleId(IReadOnlyList<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> flagged) =>
+            flagged.SelectMany(f => f.Diagnostics).Select(d => d.Id).FirstOrDefault() ?? string.Empty;
     }
 }

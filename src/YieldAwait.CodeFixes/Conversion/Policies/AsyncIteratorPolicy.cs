@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers.Analysis;
+using YieldAwait.Analyzers.Options;
 using YieldAwait.CodeFixes.Cancellation;
 using YieldAwait.CodeFixes.Conversion.Engine;
 using YieldAwait.CodeFixes.Editing;
@@ -24,17 +25,22 @@ namespace YieldAwait.CodeFixes.Conversion.Policies
     internal sealed class AsyncIteratorPolicy : ChangePolicy<CallerSite>
     {
         private readonly bool _asCounterpart;
+        private readonly string _ruleId;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<SyntaxNode, ConvertedFunction> _functions = new();
         private readonly Dictionary<ProjectId, bool> _wantsSuffix = new();
         private readonly Dictionary<ProjectId, RewriteContext?> _contexts = new();
         private SyntaxNode? _seed;
 
-        private AsyncIteratorPolicy(bool asCounterpart, CancellationToken cancellationToken)
+        private AsyncIteratorPolicy(bool asCounterpart, string ruleId, CancellationToken cancellationToken)
         {
             _asCounterpart = asCounterpart;
+            _ruleId = ruleId;
             _cancellationToken = cancellationToken;
         }
+
+        /// <summary>True once a member that would change is outside the rule's <c>api_surface</c>: its signature must stay.</summary>
+        private bool OutsideApiSurface { get; set; }
 
         /// <summary>Only the conversion changes the family; a counterpart is a new method beside the untouched original.</summary>
         public override bool ChangesFamily => !_asCounterpart;
@@ -43,17 +49,18 @@ namespace YieldAwait.CodeFixes.Conversion.Policies
         /// The conversion of the iterator at <paramref name="declaration"/> with everything that must follow, and
         /// "Add async counterpart" where callers cannot follow or the iterator is a library's public API.
         /// </summary>
-        public static async Task<(ConversionPlan? Conversion, ConversionPlan? Counterpart)> PlanAsync(Solution solution, Document document, SyntaxNode declaration, CancellationToken cancellationToken)
+        /// <param name="ruleId">The rule whose fix this is: its <c>dotnet_code_quality.YAnnnn.api_surface</c> key is read.</param>
+        public static async Task<(ConversionPlan? Conversion, ConversionPlan? Counterpart)> PlanAsync(Solution solution, Document document, SyntaxNode declaration, string ruleId, CancellationToken cancellationToken)
         {
-            var (conversion, blocked) = await TryPlanAsync(solution, document, declaration, asCounterpart: false, cancellationToken).ConfigureAwait(false);
+            var (conversion, blocked) = await TryPlanAsync(solution, document, declaration, asCounterpart: false, ruleId, cancellationToken).ConfigureAwait(false);
             var counterpart = blocked || (conversion is not null && await IsLibraryApiAsync(document, declaration, cancellationToken).ConfigureAwait(false))
-                ? (await TryPlanAsync(solution, document, declaration, asCounterpart: true, cancellationToken).ConfigureAwait(false)).Plan
+                ? (await TryPlanAsync(solution, document, declaration, asCounterpart: true, ruleId, cancellationToken).ConfigureAwait(false)).Plan
                 : null;
             return (conversion, counterpart);
         }
 
         /// <summary>Fix All: every seed whose own plan succeeds, merged into one plan.</summary>
-        public static async Task<ConversionPlan?> PlanManyAsync(Solution solution, IEnumerable<(Document Document, SyntaxNode Declaration)> seeds, bool asCounterparts, CancellationToken cancellationToken)
+        public static async Task<ConversionPlan?> PlanManyAsync(Solution solution, IEnumerable<(Document Document, SyntaxNode Declaration)> seeds, bool asCounterparts, string ruleId, CancellationToken cancellationToken)
         {
             var functions = new Dictionary<SyntaxNode, ConvertedFunction>();
             var callers = new Dictionary<InvocationExpressionSyntax, CallerSite>();
@@ -65,7 +72,7 @@ namespace YieldAwait.CodeFixes.Conversion.Policies
                     continue;
                 }
 
-                var (planned, _) = await TryPlanAsync(solution, document, declaration, asCounterparts, cancellationToken).ConfigureAwait(false);
+                var (planned, _) = await TryPlanAsync(solution, document, declaration, asCounterparts, ruleId, cancellationToken).ConfigureAwait(false);
                 if (planned is null || planned.Callers.Any(c => callers.ContainsKey(c.Invocation) && callers[c.Invocation].Callee != c.Callee))
                 {
                     continue;
@@ -90,14 +97,17 @@ namespace YieldAwait.CodeFixes.Conversion.Policies
             return functions.Count == 0 ? null : new ConversionPlan(solution, functions.Values.ToList(), callers.Values.ToList(), renames.Values.ToList());
         }
 
-        /// <summary>The plan, or null; and whether a caller that could not follow stopped it (then a counterpart may help).</summary>
-        private static async Task<(ConversionPlan? Plan, bool Blocked)> TryPlanAsync(Solution solution, Document document, SyntaxNode declaration, bool asCounterpart, CancellationToken cancellationToken)
+        /// <summary>
+        /// The plan, or null; and whether a caller that could not follow, or a signature outside the <c>api_surface</c>, stopped
+        /// it (then a counterpart, which changes no existing signature, may help).
+        /// </summary>
+        private static async Task<(ConversionPlan? Plan, bool Blocked)> TryPlanAsync(Solution solution, Document document, SyntaxNode declaration, bool asCounterpart, string ruleId, CancellationToken cancellationToken)
         {
-            var policy = new AsyncIteratorPolicy(asCounterpart, cancellationToken);
+            var policy = new AsyncIteratorPolicy(asCounterpart, ruleId, cancellationToken);
             var change = await SolutionChangeEngine.PlanAsync(solution, document, declaration, policy, cancellationToken).ConfigureAwait(false);
             return change.Succeeded
                 ? (new ConversionPlan(solution, policy._functions.Values.ToList(), change.Rewrites, change.Renames), false)
-                : (null, change.Blocked);
+                : (null, change.Blocked || policy.OutsideApiSurface);
         }
 
         public override Task<bool> AcceptAsync(IReadOnlyList<FamilyMember> family, CancellationToken cancellationToken) =>
@@ -145,6 +155,13 @@ namespace YieldAwait.CodeFixes.Conversion.Policies
             // Overrides and implementations must keep matching signatures.
             if (created.Select(f => (f.ReturnsEnumerable, f.TokenName, f.AddsTokenParameter)).Distinct().Count() != 1)
             {
+                return false;
+            }
+
+            // As the analyzers whose fix changes a signature: a member outside the configured api_surface keeps its signature.
+            if (family.Any(member => !ApiSurface.Includes(member.Document.Project.AnalyzerOptions, member.Declaration.SyntaxTree, member.Symbol, _ruleId)))
+            {
+                OutsideApiSurface = true;
                 return false;
             }
 

@@ -29,7 +29,7 @@ namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
                 return;
             }
 
-            var (conversion, counterpart) = await AsyncIteratorPolicy.PlanAsync(context.Document.Project.Solution, context.Document, function, context.CancellationToken).ConfigureAwait(false);
+            var (conversion, counterpart) = await AsyncIteratorPolicy.PlanAsync(context.Document.Project.Solution, context.Document, function, diagnostic.Id, context.CancellationToken).ConfigureAwait(false);
             if (conversion is not null && !CounterpartOnly(diagnostic))
             {
                 context.RegisterCodeFix(
