@@ -83,7 +83,7 @@ namespace YieldAwait.CodeFixes.Rewrites
 
             var consumerToken = TokenInScope(top, model, tokenType, cancellationToken);
             var consumer = ConsumerOf(top, model, enumerable, asyncLinq, consumerToken, replacements, cancellationToken);
-            if (consumer is null || !IsInAsyncFunction(consumer) || !AwaitContext.IsAllowedAt(consumer))
+            if (consumer is null || !IsInAsyncFunction(consumer) || !AwaitPlacement.IsAllowedAt(consumer))
             {
                 return null;
             }

@@ -358,7 +358,7 @@ namespace YieldAwait.CodeFixes.Conversion.Policies
             var model = await reference.GetSemanticModelAsync(_cancellationToken).ConfigureAwait(false);
             if (reference.Invocation is not { } invocation || invocation.Expression is MemberBindingExpressionSyntax
                 || model is null || Consumer(invocation, model) is not { } consumer
-                || !AwaitContext.IsAllowedAt(consumer.Node)
+                || !AwaitPlacement.IsAllowedAt(consumer.Node)
                 || !reference.AllowsAsyncStreams)
             {
                 return ReferenceVerdict<CallerSite>.Blocks;

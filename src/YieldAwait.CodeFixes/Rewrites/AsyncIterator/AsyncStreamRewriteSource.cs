@@ -71,7 +71,7 @@ namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
             RewriteContext context,
             CancellationToken cancellationToken)
         {
-            if (forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword) || !AwaitContext.IsAllowedAt(forEach))
+            if (forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword) || !AwaitPlacement.IsAllowedAt(forEach))
             {
                 return null;
             }
@@ -104,7 +104,7 @@ namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
         {
             if (model.GetOperation(outer, cancellationToken) is not IInvocationOperation { Type: { } resultType } terminal
                 || terminal.TargetMethod.Name.EndsWith("Async", System.StringComparison.Ordinal)
-                || !AwaitContext.IsAllowedAt(outer)
+                || !AwaitPlacement.IsAllowedAt(outer)
                 || stream.Value.Syntax is not ExpressionSyntax streamSyntax
                 || AsyncCounterparts.Rename(access.WithExpression(streamSyntax), terminal.TargetMethod.Name + "Async") is not { } renamed)
             {

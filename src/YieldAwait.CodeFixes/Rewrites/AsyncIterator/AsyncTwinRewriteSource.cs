@@ -20,7 +20,7 @@ namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
                 || context.Counterparts is not { } counterparts
                 || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
                 || counterparts.Find(operation.TargetMethod) is null
-                || !AwaitContext.IsAllowedAt(invocation)
+                || !AwaitPlacement.IsAllowedAt(invocation)
                 || IsRecursive(invocation, operation.TargetMethod, model, cancellationToken))
             {
                 return null;

@@ -43,7 +43,7 @@ namespace YieldAwait.CodeFixes.Rewrites.AsyncIterator
         public static BlockingRewrite? TryCreate(BlockingForm form, AsyncTypes types, INamedTypeSymbol cancellationTokenType)
         {
             var node = form.Operation.Syntax;
-            if (!AwaitContext.IsAllowedAt(node) || form.Operation is not (IInvocationOperation or IPropertyReferenceOperation))
+            if (!AwaitPlacement.IsAllowedAt(node) || form.Operation is not (IInvocationOperation or IPropertyReferenceOperation))
             {
                 return null;
             }
