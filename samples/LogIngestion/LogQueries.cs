@@ -54,5 +54,15 @@ namespace LogIngestion
         public static bool HasErrors(IEnumerable<LogEntry> entries) =>
             // YA5002: the list is built only for Any to read it once; Any on the sequence stops at the first error.
             entries.Where(e => e.Level is "ERROR" or "FATAL").ToList().Any();
+
+        /// <summary>Error counts per source, once the sources and the counts have both loaded.</summary>
+        public static async System.Threading.Tasks.Task<IEnumerable<string>> ErrorCountsAsync(
+            System.Threading.Tasks.Task<List<string>> sources, System.Threading.Tasks.Task<Dictionary<string, int>> counts)
+        {
+            // Not YA1006: both tasks complete before the query reads them. On .NET 9 and later this call binds to
+            // Task.WhenAll(params ReadOnlySpan<Task>), so the proof must read a params collection as well as an array.
+            await System.Threading.Tasks.Task.WhenAll(sources, counts).ConfigureAwait(false);
+            return sources.Result.Select(source => $"{source}: {counts.Result.GetValueOrDefault(source)}");
+        }
     }
 }

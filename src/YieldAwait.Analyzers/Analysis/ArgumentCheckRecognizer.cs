@@ -69,6 +69,23 @@ namespace YieldAwait.Analyzers.Analysis
             }
         }
 
+        /// <summary>
+        /// A recognised check that only rejects null: <c>throw new ArgumentNullException(…)</c>, <c>ArgumentNullException.ThrowIfNull</c>,
+        /// and guards named for it (<c>ArgumentNotNull</c>, <c>Guard.NotNull</c>, <c>Against.Null</c>), not <c>…NullOrEmpty</c>.
+        /// </summary>
+        public static bool IsNullCheck(IOperation check)
+        {
+            var name = check switch
+            {
+                IThrowOperation { Exception: { } thrown } => Unwrap(thrown).Type?.Name,
+                IInvocationOperation invocation => invocation.TargetMethod.Name,
+                _ => null,
+            };
+            return name is not null
+                && (name == "ArgumentNullException" || name.EndsWith("NotNull", System.StringComparison.Ordinal)
+                    || name.EndsWith("IfNull", System.StringComparison.Ordinal) || name is "Null" or "ThrowArgumentNullException");
+        }
+
         public bool IsArgumentException(ITypeSymbol? type)
         {
             for (var current = type; current is not null; current = current.BaseType)

@@ -51,7 +51,16 @@ namespace YieldAwait.Analyzers.Analysis
             ("Microsoft.Data.Sqlite.SqliteTransaction", null),
         };
 
+        /// <summary>Types whose async methods complete synchronously (in memory, or a provider with no async I/O): awaiting them never waits.</summary>
+        private static readonly string[] RunSynchronously =
+        {
+            "System.IO.MemoryStream", "System.IO.StringReader", "System.IO.StringWriter",
+            "Microsoft.Data.Sqlite.SqliteConnection", "Microsoft.Data.Sqlite.SqliteCommand",
+            "Microsoft.Data.Sqlite.SqliteDataReader", "Microsoft.Data.Sqlite.SqliteTransaction",
+        };
+
         private readonly ImmutableArray<(INamedTypeSymbol? Type, string? Member)> _builtIn;
+        private readonly ImmutableArray<INamedTypeSymbol> _synchronous;
         private readonly INamedTypeSymbol? _console;
         private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> _parsedOptions = new(StringComparer.Ordinal);
 
@@ -71,6 +80,16 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             _builtIn = builtIn.ToImmutable();
+            var synchronous = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var typeName in RunSynchronously)
+            {
+                if (compilation.GetBestTypeByMetadataName(typeName) is { } type)
+                {
+                    synchronous.Add(type);
+                }
+            }
+
+            _synchronous = synchronous.ToImmutable();
             _console = compilation.GetBestTypeByMetadataName("System.Console");
         }
 
@@ -106,6 +125,35 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             return !userExclusions.IsEmpty && IsExcludedByUser(method, receiver?.Type, userExclusions);
+        }
+
+        /// <summary>
+        /// An async call that completes before it returns: a method of a type that works in memory (<c>StringReader.ReadLineAsync</c>,
+        /// <c>MemoryStream.WriteAsync</c>, also through a local that only ever holds one) or of the console's streams, or of a
+        /// provider whose async methods run synchronously (Microsoft.Data.Sqlite). Awaiting it never gives the thread back.
+        /// </summary>
+        public bool CompletesSynchronously(IInvocationOperation invocation)
+        {
+            var receiver = Receiver(invocation);
+            if (receiver is ILocalReferenceOperation { Local: var local } && OnlyValue(local, invocation.SemanticModel) is { } origin)
+            {
+                receiver = origin;
+            }
+
+            if (IsConsoleStream(receiver))
+            {
+                return true;
+            }
+
+            foreach (var type in _synchronous)
+            {
+                if (DerivesFrom(receiver?.Type, type) || (receiver is null && DerivesFrom(invocation.TargetMethod.ContainingType, type)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsExcludedByUser(IMethodSymbol method, ITypeSymbol? receiverType, ImmutableHashSet<string> ids)

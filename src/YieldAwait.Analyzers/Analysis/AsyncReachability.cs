@@ -75,8 +75,9 @@ namespace YieldAwait.Analyzers.Analysis
 
         /// <summary>
         /// The functions that call the method by name: the enclosing lambda, local function or member of each call (null for a
-        /// call in an async lambda or a field initializer). Null when no call is found, or when the method is used other than
-        /// by a call (a method group handed to someone).
+        /// call in an async lambda or a field initializer). A method group stored in a local table the function keeps to itself
+        /// (a console tool's command map) counts as a call by that function. Null when no call is found, or when the method is
+        /// used other than by a call (a method group handed to someone).
         /// </summary>
         private List<IMethodSymbol?>? Callers(IMethodSymbol method, CancellationToken cancellationToken)
         {
@@ -100,8 +101,8 @@ namespace YieldAwait.Analyzers.Analysis
                         continue;
                     }
 
-                    var call = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access.Parent : name.Parent;
-                    if (call is not InvocationExpressionSyntax)
+                    var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (ExpressionSyntax)name;
+                    if (reference.Parent is not InvocationExpressionSyntax && !MethodGroups.StaysInItsFunction(reference, model, cancellationToken))
                     {
                         return null;
                     }

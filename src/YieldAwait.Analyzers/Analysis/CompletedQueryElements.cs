@@ -30,6 +30,11 @@ namespace YieldAwait.Analyzers.Analysis
                     when SymbolEqualityComparer.Default.Equals(owner.ContainingSymbol, lambda.Symbol) && owner.Ordinal == 0:
                     return RootSymbol(LazyQueryLambda.SourceOf(query)) is { } root && AwaitedAllBefore(query, root, types);
 
+                // pending[key].Result after await Task.WhenAll(pending.Values): each value of the dictionary was awaited.
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection }
+                    when RootSymbol(collection) is { } keyed && AwaitedAllBefore(query, keyed, types):
+                    return true;
+
                 case ILocalReferenceOperation { Local: var local } when !IsDeclaredIn(local, lambda):
                     return CompletionGuard.IsGuarded(query, awaited, types) || WaitedBefore(query, local, types);
 

@@ -141,9 +141,7 @@ namespace YieldAwait.Analyzers.Analysis
                 return null;
             }
 
-            var tasks = call.Arguments.Length == 1 && BlockingFormRecognizer.Unwrap(call.Arguments[0].Value) is IArrayCreationOperation { Initializer: { } initializer }
-                ? initializer.ElementValues
-                : call.Arguments.Select(a => a.Value).ToImmutableArray();
+            var tasks = TaskArguments.Listed(call, types);
             if (tasks.Length != 2)
             {
                 return null;
@@ -335,20 +333,9 @@ namespace YieldAwait.Analyzers.Analysis
                 return false;
             }
 
-            foreach (var argument in invocation.Arguments)
+            foreach (var task in TaskArguments.Listed(invocation, types))
             {
-                var value = BlockingFormRecognizer.Unwrap(argument.Value);
-                if (value is IArrayCreationOperation { Initializer: { } initializer })
-                {
-                    foreach (var element in initializer.ElementValues)
-                    {
-                        if (RefersTo(element, symbol))
-                        {
-                            return true;
-                        }
-                    }
-                }
-                else if (RefersTo(value, symbol))
+                if (RefersTo(task, symbol))
                 {
                     return true;
                 }

@@ -91,6 +91,8 @@ namespace YieldAwait.Analyzers.Analysis
         private readonly ImmutableHashSet<ITypeSymbol> _emptySequenceExceptions;
         private readonly Compilation _compilation;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, ImmutableHashSet<ITypeSymbol>> _calleeExceptions = new(SymbolEqualityComparer.Default);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> _totalInSource = new(SymbolEqualityComparer.Default);
+        private readonly INamedTypeSymbol? _path;
 
         public DeferredSequenceClassifier(Compilation compilation, KnownIterators iterators)
         {
@@ -99,6 +101,7 @@ namespace YieldAwait.Analyzers.Analysis
             _queryable = compilation.GetBestTypeByMetadataName("System.Linq.Queryable");
             _iQueryable = compilation.GetBestTypeByMetadataName("System.Linq.IQueryable");
             _convert = compilation.GetBestTypeByMetadataName("System.Convert");
+            _path = compilation.GetBestTypeByMetadataName("System.IO.Path");
             _fileSystemTypes = new[]
             {
                 compilation.GetBestTypeByMetadataName("System.IO.File"),
@@ -284,7 +287,7 @@ namespace YieldAwait.Analyzers.Analysis
         }
 
         /// <summary>Whether a lambda body can throw when it runs, and what it is likely to throw.</summary>
-        private (bool CanFail, ImmutableHashSet<ITypeSymbol> Likely) Inspect(IOperation body)
+        private (bool CanFail, ImmutableHashSet<ITypeSymbol> Likely) Inspect(IOperation body, int depth = 0)
         {
             var canFail = false;
             var likely = DeferredSequence.NoExceptions;
@@ -295,6 +298,8 @@ namespace YieldAwait.Analyzers.Analysis
                 var operation = pending.Pop();
                 switch (operation)
                 {
+                    case IInvocationOperation call when IsTotal(call.TargetMethod, depth):
+                        break; // string and path building, deferred operators, and helpers made only of those
                     case IInvocationOperation call:
                         canFail = true;
                         likely = likely.Union(CallExceptions(call.TargetMethod));
@@ -304,6 +309,8 @@ namespace YieldAwait.Analyzers.Analysis
                     case IObjectCreationOperation or IThrowOperation or IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IAwaitOperation:
                         canFail = true;
                         break;
+                    case IArrayElementReferenceOperation element when ArrayIndexGuard.IsInRange(element):
+                        break; // segments[1] under if (segments.Length == 3): the length was checked where the query was built
                     case IArrayElementReferenceOperation:
                     case IPropertyReferenceOperation { Property.IsIndexer: true }:
                         canFail = true;
@@ -328,6 +335,50 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             return (canFail, likely);
+        }
+
+        /// <summary>
+        /// A call that cannot fail on the values a query hands it, so a catch around I/O is not written for it: building
+        /// strings and paths (<c>string.Join</c>, <c>Trim</c>, <c>Path.Combine</c>), a deferred operator (its lambdas are inspected
+        /// where they are written), <c>ToString()</c> of a primitive, and a non-virtual method of the compilation whose body, two
+        /// calls deep, is made only of those. They throw only for a null argument, a programming error, not a failure to catch.
+        /// </summary>
+        private bool IsTotal(IMethodSymbol method, int depth)
+        {
+            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (TotalCalls.IsKnownTotal(definition, _enumerable, _path))
+            {
+                return true;
+            }
+
+            if (depth >= TotalCalls.MaxDepth || definition.IsVirtual || definition.IsAbstract || definition.IsOverride
+                || definition.IsExtern || definition.ContainingType?.TypeKind == TypeKind.Interface
+                || definition.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            return _totalInSource.GetOrAdd(definition, m => BodyCannotFail(m, depth + 1));
+        }
+
+        private bool BodyCannotFail(IMethodSymbol method, int depth)
+        {
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
+            SyntaxNode? body = declaration switch
+            {
+                MethodDeclarationSyntax { Body: { } block } => block,
+                MethodDeclarationSyntax { ExpressionBody.Expression: { } expression } => expression,
+                _ => null,
+            };
+            if (body is null || method.IsAsync || IteratorFacts.ContainsYield(declaration))
+            {
+                return false;
+            }
+
+#pragma warning disable RS1030 // The helper's body may live in another tree; read once per helper, only for lambdas of a query returned from a try.
+            var operation = _compilation.GetSemanticModel(body.SyntaxTree).GetOperation(body);
+#pragma warning restore RS1030
+            return operation is not null && !Inspect(operation, depth).CanFail;
         }
 
         /// <summary>

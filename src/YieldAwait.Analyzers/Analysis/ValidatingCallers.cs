@@ -31,8 +31,13 @@ namespace YieldAwait.Analyzers.Analysis
             _identifiers = new IdentifierIndex(compilation, cancellationToken);
         }
 
-        /// <summary>True when every caller of <paramref name="iterator"/> is an iterator or validates each of <paramref name="parameters"/> itself.</summary>
-        public bool AllValidate(IMethodSymbol iterator, IReadOnlyCollection<IParameterSymbol> parameters, CancellationToken cancellationToken)
+        /// <summary>
+        /// True when every caller of <paramref name="iterator"/> is an iterator or validates each of <paramref name="parameters"/> itself.
+        /// For a null check (<paramref name="isNullCheck"/>), a field or property whose type the nullable context declares non-null
+        /// (<c>ChildrenTokens</c> of type <c>IList&lt;JToken&gt;</c>) is as good as a checked value: passing null there is a
+        /// compiler warning at the caller, not an argument error the iterator must catch early.
+        /// </summary>
+        public bool AllValidate(IMethodSymbol iterator, IReadOnlyCollection<IParameterSymbol> parameters, bool isNullCheck, CancellationToken cancellationToken)
         {
             var own = parameters.Where(p => SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, iterator)).Select(p => p.Ordinal).ToList();
             if (own.Count != parameters.Count || !IsInternalOnly(iterator))
@@ -44,7 +49,8 @@ namespace YieldAwait.Analyzers.Analysis
                 () => FindCallers(method, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
 
             // No caller in sight is no evidence: the rule keeps reporting a check nobody is known to satisfy.
-            return callers is { Count: > 0 } && callers.All(caller => caller.IsIterator || own.All(caller.Validated.Contains));
+            return callers is { Count: > 0 }
+                && callers.All(caller => caller.IsIterator || own.All(p => caller.Validated.Contains(p) || (isNullCheck && caller.NonNull.Contains(p))));
         }
 
         private static bool IsInternalOnly(ISymbol symbol)
@@ -137,7 +143,7 @@ namespace YieldAwait.Analyzers.Analysis
         {
             if (IsEnumeratedAtOnce(invocation) || InIterator(invocation.Syntax))
             {
-                return new Caller(isIterator: true, new HashSet<int>());
+                return new Caller(isIterator: true, new HashSet<int>(), new HashSet<int>());
             }
 
             IOperation root = invocation;
@@ -154,7 +160,7 @@ namespace YieldAwait.Analyzers.Analysis
             };
             if (function is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax && IteratorFacts.ContainsYield(function))
             {
-                return new Caller(isIterator: true, new HashSet<int>());
+                return new Caller(isIterator: true, new HashSet<int>(), new HashSet<int>());
             }
 
             var tested = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -177,6 +183,7 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             var validated = new HashSet<int>();
+            var nonNull = new HashSet<int>();
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter is null)
@@ -199,9 +206,24 @@ namespace YieldAwait.Analyzers.Analysis
                 {
                     validated.Add(argument.Parameter.Ordinal);
                 }
+                else if (IsDeclaredNonNull(value))
+                {
+                    nonNull.Add(argument.Parameter.Ordinal);
+                }
             }
 
-            return new Caller(isIterator: false, validated);
+            return new Caller(isIterator: false, validated, nonNull);
+        }
+
+        private static bool IsDeclaredNonNull(IOperation value)
+        {
+            var type = value switch
+            {
+                IPropertyReferenceOperation property => property.Property.Type,
+                IFieldReferenceOperation field => field.Field.Type,
+                _ => null,
+            };
+            return type is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.NotAnnotated };
         }
 
         /// <summary>The call is enumerated where it is made: its checks run at the call, as an eager method's would.</summary>
@@ -256,15 +278,19 @@ namespace YieldAwait.Analyzers.Analysis
 
         private sealed class Caller
         {
-            public Caller(bool isIterator, HashSet<int> validated)
+            public Caller(bool isIterator, HashSet<int> validated, HashSet<int> nonNull)
             {
                 IsIterator = isIterator;
                 Validated = validated;
+                NonNull = nonNull;
             }
 
             public bool IsIterator { get; }
 
             public HashSet<int> Validated { get; }
+
+            /// <summary>Arguments whose declared type is non-null in an enabled nullable context (fields and properties).</summary>
+            public HashSet<int> NonNull { get; }
         }
     }
 }

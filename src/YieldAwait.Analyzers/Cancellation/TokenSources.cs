@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -53,6 +54,47 @@ namespace YieldAwait.Analyzers.Cancellation
                     case AwaitExpressionSyntax await when !IsPlaceholderAwait(await.Expression):
                     case CommonForEachStatementSyntax forEach when forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword):
                         return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// With <see cref="AwaitsSomething"/> true: whether one of those awaits can really wait. An await of an in-memory
+        /// reader or stream (<c>await reader.ReadLineAsync()</c> over a <c>StringReader</c>) completes at once, like a placeholder.
+        /// </summary>
+        public static bool AwaitsOffThread(IBlockOperation body, AsyncCounterpartExclusions inMemory)
+        {
+            var pending = new Stack<IOperation>();
+            pending.Push(body);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                switch (operation)
+                {
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        continue;
+                    case IForEachLoopOperation { IsAsynchronous: true }:
+                        return true;
+                    case IAwaitOperation await when operation.Syntax is AwaitExpressionSyntax syntax && !IsPlaceholderAwait(syntax.Expression):
+                        var awaited = BlockingFormRecognizer.Unwrap(await.Operation);
+                        if (awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+                        {
+                            awaited = BlockingFormRecognizer.Unwrap(configured);
+                        }
+
+                        if (awaited is not IInvocationOperation call || !inMemory.CompletesSynchronously(call))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
                 }
             }
 

@@ -102,7 +102,7 @@ namespace YieldAwait.Analyzers.Rules
 
                 // Late only for a parameter known at the call, in an iterator a caller can reach with a bad value.
                 var parameters = subject.CheckedParameters(operation);
-                if (parameters.Count == 0 || _callers.AllValidate(function, parameters, context.CancellationToken))
+                if (parameters.Count == 0 || _callers.AllValidate(function, parameters, ArgumentCheckRecognizer.IsNullCheck(operation), context.CancellationToken))
                 {
                     return;
                 }

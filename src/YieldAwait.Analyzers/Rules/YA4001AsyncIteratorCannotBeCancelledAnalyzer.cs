@@ -49,13 +49,15 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
+                // Resolved only when some async iterator without a token awaits something.
+                var inMemory = new Lazy<AsyncCounterpartExclusions>(() => new AsyncCounterpartExclusions(start.Compilation));
                 start.RegisterOperationAction(
                     context =>
                     {
                         if (context.ContainingSymbol is IMethodSymbol { IsAsync: true } method
                             && context.Operation is IMethodBodyOperation { BlockBody: { } body })
                         {
-                            Analyze(context, method, body, types);
+                            Analyze(context, method, body, types, inMemory);
                         }
                     },
                     OperationKind.MethodBody);
@@ -64,7 +66,7 @@ namespace YieldAwait.Analyzers.Rules
                     {
                         if (context.Operation is ILocalFunctionOperation { Symbol.IsAsync: true, Body: { } body } local)
                         {
-                            Analyze(context, local.Symbol, body, types);
+                            Analyze(context, local.Symbol, body, types, inMemory);
                         }
                     },
                     OperationKind.LocalFunction);
@@ -80,7 +82,8 @@ namespace YieldAwait.Analyzers.Rules
             OperationAnalysisContext context,
             IMethodSymbol function,
             IBlockOperation body,
-            CancellationTypes types)
+            CancellationTypes types,
+            Lazy<AsyncCounterpartExclusions> inMemory)
         {
             var returnsEnumerable = types.IsAsyncEnumerable(function.ReturnType);
             if (!returnsEnumerable && !types.IsAsyncEnumerator(function.ReturnType))
@@ -123,7 +126,7 @@ namespace YieldAwait.Analyzers.Rules
 
             // An iterator that never waits (only placeholder awaits) completes each MoveNextAsync at once, and its consumer can
             // stop between items; unless it never ends, when a consumer's WithCancellation(token) is the only way out it has.
-            var waits = TokenSources.AwaitsSomething(block);
+            var waits = TokenSources.AwaitsSomething(block) && TokenSources.AwaitsOffThread(body, inMemory.Value);
             var endlessLoop = waits ? null : EndlessLoop(body, block, function);
             if ((!waits && endlessLoop is null)
                 || TokenSources.ObservesOutsideToken(body, declaration, types)

@@ -135,50 +135,55 @@ namespace YieldAwait.Analyzers.Rules
         /// <summary>
         /// A private method or local function with a single call, whose result that call reads whole at once (<c>Helper().ToList()</c>,
         /// <c>new HashSet&lt;T&gt;(Helper())</c>, <c>string.Join(",", Helper())</c>, <c>Helper().Count()</c>): as an iterator it would
-        /// only move the list into the caller, so nothing is gained. Callers are searched only inside the type's own declaration
-        /// (the enclosing member for a local function); a type split over several files is left to the general rule.
+        /// only move the list into the caller, so nothing is gained. Callers are searched in every part of the type's declaration
+        /// (a partial type split over several files included), and in the enclosing member for a local function.
         /// </summary>
         private static bool OnlyCallerReadsItWhole(SyntaxNodeAnalysisContext context, IMethodSymbol function)
         {
-            SyntaxNode? scope;
+            var scopes = new List<SyntaxNode>();
             if (function.MethodKind == MethodKind.LocalFunction)
             {
-                scope = context.Node.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or AccessorDeclarationSyntax);
+                if (context.Node.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or AccessorDeclarationSyntax) is { } member)
+                {
+                    scopes.Add(member);
+                }
             }
-            else if (function.DeclaredAccessibility == Accessibility.Private && function.ContainingType is { DeclaringSyntaxReferences.Length: 1 } type)
+            else if (function.DeclaredAccessibility == Accessibility.Private && function.ContainingType is { } type)
             {
-                scope = type.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken);
-            }
-            else
-            {
-                return false;
-            }
-
-            if (scope is null || scope.SyntaxTree != context.Node.SyntaxTree)
-            {
-                return false;
+                foreach (var part in type.DeclaringSyntaxReferences)
+                {
+                    scopes.Add(part.GetSyntax(context.CancellationToken));
+                }
             }
 
             InvocationExpressionSyntax? onlyCall = null;
-            foreach (var name in scope.DescendantNodes().OfType<SimpleNameSyntax>())
+            SemanticModel? callModel = null;
+            foreach (var scope in scopes)
             {
-                if (name.Identifier.ValueText != function.Name
-                    || !SymbolEqualityComparer.Default.Equals(context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol?.OriginalDefinition, function))
+#pragma warning disable RS1030 // Another part of a partial type lives in another tree; this runs only for a method that would be reported.
+                var model = scope.SyntaxTree == context.Node.SyntaxTree ? context.SemanticModel : context.Compilation.GetSemanticModel(scope.SyntaxTree);
+#pragma warning restore RS1030
+                foreach (var name in scope.DescendantNodes().OfType<SimpleNameSyntax>())
                 {
-                    continue;
-                }
+                    if (name.Identifier.ValueText != function.Name
+                        || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, context.CancellationToken).Symbol?.OriginalDefinition, function))
+                    {
+                        continue;
+                    }
 
-                var callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
-                if (onlyCall is not null || callee.Parent is not InvocationExpressionSyntax call || call.Expression != callee)
-                {
-                    // A second reference, a method group or a nameof: not the one-caller shape.
-                    return false;
-                }
+                    var callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
+                    if (onlyCall is not null || callee.Parent is not InvocationExpressionSyntax call || call.Expression != callee)
+                    {
+                        // A second reference, a method group or a nameof: not the one-caller shape.
+                        return false;
+                    }
 
-                onlyCall = call;
+                    onlyCall = call;
+                    callModel = model;
+                }
             }
 
-            return onlyCall is not null && ReadsWholeAtOnce(context.SemanticModel, onlyCall, context.CancellationToken);
+            return onlyCall is not null && ReadsWholeAtOnce(callModel!, onlyCall, context.CancellationToken);
         }
 
         private static bool ReadsWholeAtOnce(SemanticModel model, ExpressionSyntax call, System.Threading.CancellationToken cancellationToken)
@@ -189,12 +194,17 @@ namespace YieldAwait.Analyzers.Rules
                 use = use.Parent;
             }
 
-            // var props = Helper(…); or props = Helper(…);: every later read of the local decides.
-            var local = use.Parent switch
+            // var props = Helper(…); or props = Helper(…); (a local or a by-value parameter): every later read of the variable decides.
+            ISymbol? local = use.Parent switch
             {
                 EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => model.GetDeclaredSymbol(declarator, cancellationToken) as ILocalSymbol,
                 AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.Right == use && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                    => model.GetSymbolInfo(target, cancellationToken).Symbol as ILocalSymbol,
+                    => model.GetSymbolInfo(target, cancellationToken).Symbol switch
+                    {
+                        ILocalSymbol assigned => assigned,
+                        IParameterSymbol { RefKind: RefKind.None } parameter => parameter,
+                        _ => null,
+                    },
                 _ => null,
             };
             if (local is not null)
@@ -527,7 +537,7 @@ namespace YieldAwait.Analyzers.Rules
         }
 
         /// <summary>Every read of <paramref name="local"/> after the call is a loop or call that reads it whole (see <see cref="ReadsWholeAtOnce"/>).</summary>
-        private static bool LaterReadsAreWhole(SemanticModel model, ExpressionSyntax call, ILocalSymbol local, System.Threading.CancellationToken cancellationToken)
+        private static bool LaterReadsAreWhole(SemanticModel model, ExpressionSyntax call, ISymbol local, System.Threading.CancellationToken cancellationToken)
         {
             var function = call.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax || IteratorFacts.IsNestedFunction(a));
             if (function is null || call.Ancestors().TakeWhile(a => a != function).Any(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax))

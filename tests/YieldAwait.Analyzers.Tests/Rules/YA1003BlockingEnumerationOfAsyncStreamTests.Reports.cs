@@ -2,6 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
+using YieldAwait.Analyzers.Tests.Verifiers;
 using Verify = YieldAwait.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<YieldAwait.Analyzers.Rules.YA1003BlockingEnumerationOfAsyncStreamAnalyzer>;
 using VerifyFix = YieldAwait.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<YieldAwait.Analyzers.Rules.YA1003BlockingEnumerationOfAsyncStreamAnalyzer, YieldAwait.CodeFixes.Rules.YA1003BlockingEnumerationOfAsyncStreamCodeFix>;
 
@@ -61,6 +62,96 @@ namespace YieldAwait.Analyzers.Tests.Rules
                 public static int Run(string[] args)
                 {
                     var files = Backend.ListAsync().ToBlockingEnumerable().ToList();
+                    return files.Count;
+                }
+            }
+            """ + Backend);
+
+        [Theory]
+        [InlineData("var commands = new Dictionary<string, Func<string[], int>>(); commands[\"download\"] = Download.Run; commands[\"help\"] = Help;")]
+        [InlineData("var commands = new Dictionary<string, Func<string[], int>> { [\"download\"] = Download.Run, [\"help\"] = Help };")]
+        [InlineData("var commands = new Dictionary<string, Func<string[], int>> { { \"download\", Download.Run }, { \"help\", Help } };")]
+        [InlineData("Func<string[], int> run = Download.Run; var commands = new Dictionary<string, Func<string[], int>> { [\"download\"] = run, [\"help\"] = Help };")]
+        public Task Silent_InACommandAConsoleToolsMainStoresInALocalTable(string table) => Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            static class Program
+            {
+                public static int Main(string[] args)
+                {
+                    {{table}}
+                    return commands.TryGetValue(args.FirstOrDefault() ?? "", out var command) ? command(args) : 1;
+                }
+
+                static int Help(string[] args) => 0;
+            }
+
+            static class Download
+            {
+                public static int Run(string[] args)
+                {
+                    var files = Backend.ListAsync().ToBlockingEnumerable().ToList();
+                    return files.Count;
+                }
+            }
+            """ + Backend);
+
+        [Theory]
+        [InlineData("var commands = new Dictionary<string, Func<string[], int>> { [\"download\"] = Download.Run, [")]
+        [InlineData("var commands = new Dictionary<string, Func<string[], int>> { { \"download\", Download. } };")]
+        [InlineData("commands[] = Download.Run;")]
+        [InlineData("Func<string[], int> run = Download.Run; run = ; var x = run")]
+        public Task NoCrash_HalfTypedCommandTable(string table) => HalfTypedCode.AssertNoCrashAsync<YieldAwait.Analyzers.Rules.YA1003BlockingEnumerationOfAsyncStreamAnalyzer>($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+
+            static class Program
+            {
+                public static int Main(string[] args)
+                {
+                    {{table}}
+                    return 0;
+                }
+            }
+
+            static class Download
+            {
+                public static int Run(string[] args) => Backend.ListAsync().ToBlockingEnumerable().Count();
+            }
+            """ + Backend);
+
+        [Theory]
+        [InlineData("Commands[\"download\"] = Download.Run;")]
+        [InlineData("Register(Download.Run);")]
+        [InlineData("var run = new Func<string[], int>(Download.Run); Register(run);")]
+        public Task Reports_InACommandWhoseMethodGroupLeavesTheSyncCaller(string statement) => Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            static class Program
+            {
+                static readonly Dictionary<string, Func<string[], int>> Commands = new();
+
+                static void Register(Func<string[], int> command) => Commands["x"] = command;
+
+                public static int Main(string[] args)
+                {
+                    {{statement}}
+                    return 0;
+                }
+            }
+
+            static class Download
+            {
+                public static int Run(string[] args)
+                {
+                    var files = {|YA1003:Backend.ListAsync().ToBlockingEnumerable()|}.ToList();
                     return files.Count;
                 }
             }

@@ -147,6 +147,38 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Reports_DictionaryOfTasksReadByKey_WhenAnotherDictionaryWasAwaited() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Quotes
+            {
+                async Task<decimal[]> Prices(string[] symbols, Dictionary<string, Task<decimal>> awaited, Dictionary<string, Task<decimal>> pending)
+                {
+                    await Task.WhenAll(awaited.Values);
+                    return symbols.Select(s => {|YA1006:pending[s].Result|}).ToArray();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_CapturedTaskLeftOutOfWhenAll() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Pricing
+            {
+                async Task<IEnumerable<int>> Match(Task<List<int>> levels, Task<int> bonus, Task<int> other)
+                {
+                    await Task.WhenAll(levels, other);
+                    return levels.Result.Select(l => l + {|YA1006:bonus.Result|});
+                }
+            }
+            """);
+
+        [Fact]
         public Task Reports_SelectBeforeTheCompletedFilter_DoesNotCarryTheGuard() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Linq;

@@ -330,6 +330,70 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task NoDiagnostic_CapturedTaskAwaitedWithAnotherInWhenAll() => Verify.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            namespace Shop.Pricing;
+
+            class Tariff { public int Level { get; set; } }
+            class RegionalTariff : Tariff { }
+            class Customer { public int Level { get; set; } }
+            record Offer
+            {
+                public required Customer Customer { get; set; }
+                public Tariff? Tariff { get; set; }
+            }
+
+            interface ICustomers { Task<IEnumerable<Customer>> LoadAsync(); }
+            interface ITariffs { Task<List<RegionalTariff>> ListAsync(); }
+
+            class Pricing(ICustomers customers, ITariffs tariffs)
+            {
+                public async Task<IEnumerable<Offer>> Match()
+                {
+                    var customersTask = customers.LoadAsync();
+                    var tariffsTask = tariffs.ListAsync();
+
+                    await Task.WhenAll(customersTask, tariffsTask);
+
+                    return customersTask.Result.Select(c => new Offer
+                    {
+                        Customer = c,
+                        Tariff = tariffsTask.Result.FirstOrDefault(t => t.Level == c.Level),
+                    });
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoDiagnostic_DictionaryOfTasksAwaitedThroughItsValues_ReadByKey() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Quotes
+            {
+                static Dictionary<string, Task<decimal>> StartAll(IEnumerable<string> symbols) =>
+                    symbols.ToDictionary(s => s, s => Task.Run(() => (decimal)s.Length));
+
+                async Task<decimal[]> Prices(HashSet<string> symbols)
+                {
+                    var pending = StartAll(symbols);
+                    await Task.WhenAll(pending.Select(p => p.Value).ToArray());
+                    var byValues = StartAll(symbols);
+                    await Task.WhenAll(byValues.Values);
+                    return symbols
+                        .Select(s => pending[s].GetAwaiter().GetResult() + byValues[s].Result)
+                        .Where(p => p > 0)
+                        .ToArray();
+                }
+            }
+            """);
+
         [Theory]
         [InlineData("ids.Select(id => Rank(id).")]
         [InlineData("ids.Select(id => Rank(id).Result")]

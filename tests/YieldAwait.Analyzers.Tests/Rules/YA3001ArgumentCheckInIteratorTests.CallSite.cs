@@ -218,6 +218,78 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_InternalIteratorNullCheckedButFedMembersDeclaredNonNull() => Verify.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public abstract class Node
+            {
+                protected abstract IList<Node> Children { get; }
+
+                private readonly List<Node> _extra = new();
+
+                public IEnumerable<string> Names() => Children.Describe();
+
+                public IEnumerable<string> ExtraNames() => Nodes.Describe(_extra);
+
+                public IEnumerable<string> Grandchildren() => Children.SelectMany(c => c.Children).Describe();
+            }
+
+            internal static class Nodes
+            {
+                internal static IEnumerable<string> Describe(this IEnumerable<Node> nodes)
+                {
+                    ArgumentNullException.ThrowIfNull(nodes);
+                    foreach (var node in nodes)
+                    {
+                        yield return node.GetType().Name;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_InternalIteratorFedMembersThatMayBeNull_OrCheckedForMoreThanNull() => Verify.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System;
+            using System.Collections.Generic;
+
+            public class Node
+            {
+                public IList<Node>? Children { get; set; }
+
+                public List<string> Tags { get; } = new();
+
+                public IEnumerable<string> Names() => Nodes.Describe(Children!);
+
+                public IEnumerable<string> TagNames() => Nodes.NonEmpty(Tags);
+            }
+
+            internal static class Nodes
+            {
+                internal static IEnumerable<string> Describe(IEnumerable<Node> nodes)
+                {
+                    {|YA3001:ArgumentNullException.ThrowIfNull(nodes)|};
+                    foreach (var node in nodes)
+                    {
+                        yield return node.GetType().Name;
+                    }
+                }
+
+                internal static IEnumerable<string> NonEmpty(List<string> tags)
+                {
+                    if (tags.Count == 0) {|YA3001:throw new ArgumentException("no tags", nameof(tags))|};
+                    foreach (var tag in tags)
+                    {
+                        yield return tag;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task Reports_InternalIteratorWithACallerThatPassesAnUncheckedArgument() => Verify.VerifyAnalyzerAsync("""
             using System;
             using System.Collections.Generic;

@@ -149,6 +149,137 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        private const string TreeNodes = """
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+
+            sealed class Node
+            {
+                public string Id { get; set; } = "";
+                public string Text { get; set; } = "";
+                public bool Leaf { get; set; }
+            }
+
+            sealed record Database(string Server, string Name);
+
+            static class Paths
+            {
+                public static string WithSeparator(string path) => WithSeparator(path, Path.DirectorySeparatorChar.ToString());
+
+                public static string WithSeparator(string path, string separator) =>
+                    !path.EndsWith(separator, StringComparison.Ordinal) ? path + separator : path;
+
+                public static string Checked(string path) =>
+                    File.Exists(path) ? path : throw new FileNotFoundException(path);
+            }
+
+            class Catalog
+            {
+                private readonly List<Database> _databases = new();
+
+                private void Refresh() { }
+
+            """;
+
+        [Fact]
+        public Task NoDiagnostic_ProjectionThatOnlyBuildsStringsAndPaths() => Verify.VerifyAnalyzerAsync(TreeNodes + """
+                public IEnumerable<Node> Servers(string root)
+                {
+                    try
+                    {
+                        Refresh();
+                        return _databases.Select(d => d.Server).Distinct().Select(server => new Node
+                        {
+                            Id = Paths.WithSeparator(string.Join(Path.DirectorySeparatorChar, root, server)),
+                            Text = server.Trim().ToUpperInvariant(),
+                        });
+                    }
+                    catch (Exception)
+                    {
+                        return Array.Empty<Node>();
+                    }
+                }
+
+                public IEnumerable<Node> Databases(string[] segments)
+                {
+                    try
+                    {
+                        Refresh();
+                        if (segments.Length == 3)
+                        {
+                            return _databases.Where(d => d.Server == segments[1] && d.Name != segments[2]).Select(d => new Node
+                            {
+                                Id = Path.Combine(string.Join(Path.DirectorySeparatorChar, segments.Append(d.Name)), d.Name.Length.ToString()),
+                                Text = d.Name,
+                                Leaf = string.IsNullOrEmpty(d.Server),
+                            });
+                        }
+
+                        if (segments.Length > 1 && segments[0] != "")
+                        {
+                            return _databases.Where(d => d.Server == segments[1]).Select(d => new Node { Text = d.Name });
+                        }
+
+                        return Array.Empty<Node>();
+                    }
+                    catch (Exception)
+                    {
+                        return Array.Empty<Node>();
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reports_ProjectionWhoseHelperCanFail() => Verify.VerifyAnalyzerAsync(TreeNodes + """
+                public IEnumerable<Node> Checked(string root)
+                {
+                    try
+                    {
+                        Refresh();
+                        return {|YA3003:_databases.Select(d => new Node { Id = Paths.Checked(Path.Combine(root, d.Name)) })|};
+                    }
+                    catch (Exception)
+                    {
+                        return Array.Empty<Node>();
+                    }
+                }
+
+                public IEnumerable<Node> Unchecked(string[] segments)
+                {
+                    try
+                    {
+                        Refresh();
+                        if (segments.Length == 2)
+                        {
+                            return {|YA3003:_databases.Where(d => d.Server == segments[2]).Select(d => new Node { Text = d.Name })|};
+                        }
+
+                        return {|YA3003:_databases.Where(d => d.Server == segments[0]).Select(d => new Node { Text = d.Name })|};
+                    }
+                    catch (Exception)
+                    {
+                        return Array.Empty<Node>();
+                    }
+                }
+
+                public IEnumerable<Node> Formatted(string root)
+                {
+                    try
+                    {
+                        Refresh();
+                        return {|YA3003:_databases.Select(d => new Node { Text = d.Name.Length.ToString("Z9"), Id = d.Name.Substring(3) })|};
+                    }
+                    catch (Exception)
+                    {
+                        return Array.Empty<Node>();
+                    }
+                }
+            }
+            """);
+
         [Fact]
         public Task NoDiagnostic_BareQueryAndProjectionLookAlikes() => Verify.VerifyAnalyzerAsync(Data + """
             class Loader

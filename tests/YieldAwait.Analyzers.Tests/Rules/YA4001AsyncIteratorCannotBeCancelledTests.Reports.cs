@@ -32,6 +32,39 @@ namespace YieldAwait.Analyzers.Tests.Rules
             Verify.Diagnostic("YA4001").WithLocation(0).WithArguments("PollAsync", "it takes no CancellationToken, so a consumer's token never reaches the awaits inside it"));
 
         [Fact]
+        public Task Reports_WhenAnAwaitReadsAFileBesideInMemoryReads() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            static class Messages
+            {
+                public static async IAsyncEnumerable<string> {|#0:Lines|}(string path, string header)
+                {
+                    using var headerReader = new StringReader(header);
+                    yield return await headerReader.ReadLineAsync() ?? "";
+                    using var file = new StreamReader(path);
+                    while (await file.ReadLineAsync() is { } line)
+                    {
+                        yield return line;
+                    }
+                }
+
+                public static async IAsyncEnumerable<string> {|#1:Reassigned|}(string text, string path)
+                {
+                    TextReader reader = new StringReader(text);
+                    if (path.Length > 0) reader = new StreamReader(path);
+                    while (await reader.ReadLineAsync() is { } line)
+                    {
+                        yield return line;
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("YA4001").WithLocation(0).WithArguments("Lines", "it takes no CancellationToken, so a consumer's token never reaches the awaits inside it"),
+            Verify.Diagnostic("YA4001").WithLocation(1).WithArguments("Reassigned", "it takes no CancellationToken, so a consumer's token never reaches the awaits inside it"));
+
+        [Fact]
         public Task Reports_LocalFunctionAsyncIterator() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.IO;

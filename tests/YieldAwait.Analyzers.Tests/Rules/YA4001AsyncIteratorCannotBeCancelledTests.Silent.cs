@@ -295,6 +295,46 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task NoDiagnostic_WhenEveryAwaitReadsMemory() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            static class Messages
+            {
+                public static async IAsyncEnumerable<string> Parts(string message, int width)
+                {
+                    using StringReader reader = new(message);
+                    var part = new StringBuilder();
+                    while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+                    {
+                        if (part.Length + line.Length > width)
+                        {
+                            yield return part.ToString();
+                            part.Clear();
+                        }
+
+                        part.AppendLine(line);
+                    }
+
+                    yield return part.ToString();
+                }
+
+                public static async IAsyncEnumerable<int> Chunks(byte[] data)
+                {
+                    var stream = new MemoryStream(data);
+                    var buffer = new byte[16];
+                    int read;
+                    while ((read = await stream.ReadAsync(buffer, 0, buffer.Length)) > 0)
+                    {
+                        yield return read;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task NoDiagnostic_WhenAFieldTokenIsObserved() => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Threading;

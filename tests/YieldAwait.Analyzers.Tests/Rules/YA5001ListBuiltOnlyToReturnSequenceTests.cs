@@ -289,6 +289,87 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        private const string PartialHelper = """
+            using System.Collections.Generic;
+
+            static partial class Mapper
+            {
+                private static IEnumerable<string> Matching(IEnumerable<string> names, string sql)
+                {
+                    var list = new List<string>(16);
+                    foreach (var name in names)
+                    {
+                        if (sql.Contains("@" + name)) list.Add(name);
+                    }
+
+                    return list;
+                }
+            }
+            """;
+
+        [Fact]
+        public Task NoDiagnostic_PrivateHelperOfAPartialTypeWhoseOnlyCallerInAnotherFileReadsItWhole() => new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    PartialHelper,
+                    """
+                    using System.Collections.Generic;
+
+                    static partial class Mapper
+                    {
+                        public static int Emit(IEnumerable<string> names, string sql, bool filter)
+                        {
+                            var count = 0;
+                            if (filter)
+                            {
+                                names = Matching(names, sql);
+                            }
+
+                            foreach (var name in names)
+                            {
+                                count += name.Length;
+                            }
+
+                            return count;
+                        }
+                    }
+                    """,
+                },
+            },
+        }.RunAsync();
+
+        [Fact]
+        public Task Reports_PrivateHelperOfAPartialTypeCalledTwiceAcrossFiles()
+        {
+            var (helper, expected) = OnTheName(PartialHelper.Replace("var list = new List<string>(16);", "var {|YA5001:list|} = new List<string>(16);"));
+            var test = new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        helper,
+                        """
+                        using System.Collections.Generic;
+                        using System.Linq;
+
+                        static partial class Mapper
+                        {
+                            public static List<string> All(IEnumerable<string> names, string sql) => Matching(names, sql).ToList();
+
+                            public static string First(IEnumerable<string> names, string sql) => Matching(names, sql).FirstOrDefault();
+                        }
+                        """,
+                    },
+                },
+            };
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task Reports_HelpersThatAreNotReadWholeByOneCaller() => VerifyOnName("""
             using System.Collections.Generic;
