@@ -7,10 +7,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Cancellation;
 using YieldAwait.Analyzers.FixProperties;
-using YieldAwait.Analyzers.Rules;
 using YieldAwait.CodeFixes.Conversion.Policies;
 
 namespace YieldAwait.CodeFixes.Cancellation

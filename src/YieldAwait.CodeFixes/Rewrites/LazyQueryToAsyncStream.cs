@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
-using YieldAwait.CodeFixes.Cancellation;
 using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 

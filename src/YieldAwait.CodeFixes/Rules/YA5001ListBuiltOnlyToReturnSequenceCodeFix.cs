@@ -12,7 +12,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.FixProperties;
-using YieldAwait.Analyzers.Rules;
 using YieldAwait.CodeFixes.Conversion.Policies;
 using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.FixAll;
