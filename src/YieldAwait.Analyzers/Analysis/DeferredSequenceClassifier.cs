@@ -306,6 +306,8 @@ namespace YieldAwait.Analyzers.Analysis
                         break;
                     case IObjectCreationOperation creation when IsPlainConstruction(creation):
                         break; // a record's or tuple's constructor, or an implicit one with an initializer: only stores values
+                    case IObjectCreationOperation { Constructor: { } constructor } when IsTotal(constructor, depth):
+                        break; // a constructor of the compilation that only stores values (a DTO setting its defaults)
                     case IObjectCreationOperation or IThrowOperation or IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IAwaitOperation:
                         canFail = true;
                         break;
@@ -368,6 +370,8 @@ namespace YieldAwait.Analyzers.Analysis
             {
                 MethodDeclarationSyntax { Body: { } block } => block,
                 MethodDeclarationSyntax { ExpressionBody.Expression: { } expression } => expression,
+                ConstructorDeclarationSyntax { Initializer: null, Body: { } block } when IsSimpleConstruction(method) => block,
+                ConstructorDeclarationSyntax { Initializer: null, ExpressionBody.Expression: { } expression } when IsSimpleConstruction(method) => expression,
                 _ => null,
             };
             if (body is null || method.IsAsync || IteratorFacts.ContainsYield(declaration))
@@ -379,6 +383,43 @@ namespace YieldAwait.Analyzers.Analysis
             var operation = _compilation.GetSemanticModel(body.SyntaxTree).GetOperation(body);
 #pragma warning restore RS1030
             return operation is not null && !Inspect(operation, depth).CanFail;
+        }
+
+        /// <summary>
+        /// A constructor whose only hidden work is <c>object()</c>: the type derives from <c>object</c> directly and its instance
+        /// fields and properties have no initializers but literals (initializers run in the constructor too).
+        /// </summary>
+        private static bool IsSimpleConstruction(IMethodSymbol constructor)
+        {
+            var type = constructor.ContainingType;
+            if (type is null || type.BaseType?.SpecialType is not (SpecialType.System_Object or null) || type.TypeKind != TypeKind.Class)
+            {
+                return false;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member.IsStatic || member.IsImplicitlyDeclared && member is not IFieldSymbol)
+                {
+                    continue;
+                }
+
+                foreach (var reference in member.DeclaringSyntaxReferences)
+                {
+                    var initializer = reference.GetSyntax() switch
+                    {
+                        VariableDeclaratorSyntax variable => variable.Initializer?.Value,
+                        PropertyDeclarationSyntax property => property.Initializer?.Value,
+                        _ => null,
+                    };
+                    if (initializer is not (null or LiteralExpressionSyntax or DefaultExpressionSyntax))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

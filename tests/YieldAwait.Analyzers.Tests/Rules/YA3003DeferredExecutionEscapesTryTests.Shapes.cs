@@ -157,9 +157,35 @@ namespace YieldAwait.Analyzers.Tests.Rules
 
             sealed class Node
             {
+                public Node()
+                {
+                    Kind = "folder";
+                    Leaf = false;
+                }
+
                 public string Id { get; set; } = "";
                 public string Text { get; set; } = "";
+                public string Kind { get; init; }
                 public bool Leaf { get; set; }
+            }
+
+            sealed class CheckedNode
+            {
+                public CheckedNode(string id)
+                {
+                    Id = id.Length > 0 ? id : throw new ArgumentException("empty", nameof(id));
+                }
+
+                public string Id { get; }
+            }
+
+            sealed class LoadedNode
+            {
+                private readonly string[] _lines = File.ReadAllLines("nodes.txt");
+
+                public LoadedNode() { }
+
+                public int Count => _lines.Length;
             }
 
             sealed record Database(string Server, string Name);
@@ -262,6 +288,32 @@ namespace YieldAwait.Analyzers.Tests.Rules
                     catch (Exception)
                     {
                         return Array.Empty<Node>();
+                    }
+                }
+
+                public IEnumerable<CheckedNode> Validated()
+                {
+                    try
+                    {
+                        Refresh();
+                        return {|YA3003:_databases.Select(d => new CheckedNode(d.Name))|};
+                    }
+                    catch (Exception)
+                    {
+                        return Array.Empty<CheckedNode>();
+                    }
+                }
+
+                public IEnumerable<int> Loaded()
+                {
+                    try
+                    {
+                        Refresh();
+                        return {|YA3003:_databases.Select(d => new LoadedNode().Count)|};
+                    }
+                    catch (Exception)
+                    {
+                        return Array.Empty<int>();
                     }
                 }
 
