@@ -7,7 +7,8 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers.Corpus;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Conversion.Policies;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.Analyzers.Benchmarks
 {
@@ -32,7 +33,7 @@ namespace YieldAwait.Analyzers.Benchmarks
         [Benchmark]
         public async Task<Solution> PlanAndApply()
         {
-            var (conversion, _) = await AsyncIteratorConversionPlanner.PlanAsync(_solution, _document, _declaration, CancellationToken.None).ConfigureAwait(false);
+            var (conversion, _) = await AsyncIteratorPolicy.PlanAsync(_solution, _document, _declaration, DiagnosticIds.BlockingWaitInIterator, CancellationToken.None).ConfigureAwait(false);
             return await AsyncIteratorConverter.ApplyAsync(conversion!, CancellationToken.None).ConfigureAwait(false);
         }
 
@@ -67,7 +68,7 @@ namespace YieldAwait.Analyzers.Benchmarks
             for (var i = -1; i < iterations; i++)
             {
                 var watch = Stopwatch.StartNew();
-                var (conversion, _) = await AsyncIteratorConversionPlanner.PlanAsync(solution, document, declaration, CancellationToken.None).ConfigureAwait(false);
+                var (conversion, _) = await AsyncIteratorPolicy.PlanAsync(solution, document, declaration, DiagnosticIds.BlockingWaitInIterator, CancellationToken.None).ConfigureAwait(false);
                 if (conversion is null)
                 {
                     Console.Error.WriteLine("The conversion was not offered on the generated chain.");

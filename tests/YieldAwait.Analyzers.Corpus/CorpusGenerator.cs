@@ -9,7 +9,7 @@ namespace YieldAwait.Analyzers.Corpus
     /// async services, clean iterators and async streams, and a seeded share of the mistakes the package
     /// reports, each in its own namespace so modules never collide. The same seed gives the same corpus.
     /// </summary>
-    public static class CorpusGenerator
+    public static partial class CorpusGenerator
     {
         private static readonly string[] Entities =
         {
@@ -61,17 +61,7 @@ namespace YieldAwait.Analyzers.Corpus
             for (var module = 0; lines < minimumLines; module++)
             {
                 var entity = Entities[random.Next(Entities.Length)];
-                var text = new StringBuilder()
-                    .AppendLine("using System;")
-                    .AppendLine("using System.Collections.Generic;")
-                    .AppendLine("using System.IO;")
-                    .AppendLine("using System.Linq;")
-                    .AppendLine("using System.Runtime.CompilerServices;")
-                    .AppendLine("using System.Threading;")
-                    .AppendLine("using System.Threading.Tasks;")
-                    .AppendLine()
-                    .AppendLine($"namespace Corpus.Module{module}")
-                    .AppendLine("{")
+                var text = new StringBuilder(FileHeader(module))
                     .Append(RecordsAndRepository(entity, module));
                 var extra = 1 + random.Next(3);
                 for (var i = 0; i < extra; i++)
@@ -87,6 +77,8 @@ namespace YieldAwait.Analyzers.Corpus
                     text.Append(ResourceEscapes(entity, module * 10 + 7));
                 }
 
+                text.Append(Plants[module % Plants.Length](entity, module * 10 + 8));
+
                 text.AppendLine("}");
                 var content = text.ToString();
                 lines += CountLines(content);
@@ -95,6 +87,20 @@ namespace YieldAwait.Analyzers.Corpus
 
             return files;
         }
+
+        /// <summary>The usings and the opening of the file's own namespace.</summary>
+        private static string FileHeader(int module) => new StringBuilder()
+            .AppendLine("using System;")
+            .AppendLine("using System.Collections.Generic;")
+            .AppendLine("using System.IO;")
+            .AppendLine("using System.Linq;")
+            .AppendLine("using System.Runtime.CompilerServices;")
+            .AppendLine("using System.Threading;")
+            .AppendLine("using System.Threading.Tasks;")
+            .AppendLine()
+            .AppendLine($"namespace Corpus.Module{module}")
+            .AppendLine("{")
+            .ToString();
 
         public static int CountLines(string text)
         {

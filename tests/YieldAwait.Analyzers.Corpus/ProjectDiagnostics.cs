@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -18,12 +19,22 @@ namespace YieldAwait.Analyzers.Corpus
     {
         private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
 
+        /// <summary>
+        /// One analysis per project snapshot: a Fix All asks for the same project's diagnostics at each scope and again
+        /// for its second run, and the analyzers are deterministic (DeterminismTests), so the answer is computed once.
+        /// </summary>
+        private readonly ConditionalWeakTable<Project, Task<ImmutableArray<Diagnostic>>> _byProject = new();
+
         public ProjectDiagnostics(ImmutableArray<DiagnosticAnalyzer> analyzers) => _analyzers = analyzers;
 
-        public async Task<ImmutableArray<Diagnostic>> ForProjectAsync(Project project, CancellationToken cancellationToken = default)
+        public Task<ImmutableArray<Diagnostic>> ForProjectAsync(Project project, CancellationToken cancellationToken = default) =>
+            _byProject.GetValue(project, AnalyzeAsync);
+
+        // Not cancellable: a cancelled analysis must not be what later callers get.
+        private async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project)
         {
-            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            var run = await AnalysisHarness.AnalyzeAsync(compilation!, _analyzers, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var compilation = await project.GetCompilationAsync().ConfigureAwait(false);
+            var run = await AnalysisHarness.AnalyzeAsync(compilation!, _analyzers).ConfigureAwait(false);
             return run.Diagnostics;
         }
 

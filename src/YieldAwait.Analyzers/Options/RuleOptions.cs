@@ -40,11 +40,16 @@ namespace YieldAwait.Analyzers.Options
         /// The accessibilities a rule whose fix changes a signature analyses, as the CA rules read it: <c>all</c>, or a comma list of
         /// <c>public</c>, <c>internal</c> (<c>friend</c>), <c>private</c>. Unset: all of them, except public members where the
         /// compilation tracks its public API (PublicAPI.Shipped.txt or PublicAPI.Unshipped.txt among its additional files).
+        /// YA1001-YA1003 still report every member (the blocking is a bug wherever it is); their conversion to an async iterator
+        /// is not offered where it would change a signature outside the surface ("Add async counterpart" is).
         /// </summary>
         public static RuleOption ApiSurface { get; } = new(
             "dotnet_code_quality.api_surface",
             "all",
             OptionValues.Accessibilities,
+            DiagnosticIds.BlockingWaitInIterator,
+            DiagnosticIds.SyncCallWithAsyncCounterpartInIterator,
+            DiagnosticIds.BlockingEnumerationOfAsyncStream,
             DiagnosticIds.IteratorOfTasksAwaitedOneByOne,
             DiagnosticIds.AsyncIteratorCannotBeCancelled,
             DiagnosticIds.BufferedSequenceCouldStream);

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
@@ -80,11 +78,11 @@ namespace YieldAwait.Analyzers.Rules
                 _index.Passed(DiagnosticIds.SyncCallWithAsyncCounterpartInIterator);
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
-                if (!EnclosingFunction.TryFind(invocation, context.ContainingSymbol, out var function, out var declaration)
+                if (!EnclosingFunction.TryFind(invocation, context.ContainingSymbol, out var function, out _)
                     || _counterparts.Find(method) is null
                     || IteratorFacts.Classify(function, _counterparts.Types) != IteratorKind.Sync
                     || SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, function.OriginalDefinition)
-                    || !CanAwaitAt(invocation.Syntax, declaration))
+                    || !AwaitPlacement.IsAllowedAt(invocation.Syntax))
                 {
                     return;
                 }
@@ -119,13 +117,6 @@ namespace YieldAwait.Analyzers.Rules
                     counterpart.Name,
                     EnclosingFunction.DisplayName(function)));
             }
-
-            /// <summary>
-            /// <c>await</c> is illegal inside <c>lock</c>, catch filters and <c>unsafe</c> blocks: there the counterpart could not be awaited
-            /// without restructuring, and the conversion leaves the call as it is.
-            /// </summary>
-            private static bool CanAwaitAt(SyntaxNode node, SyntaxNode declaration) =>
-                !node.Ancestors().TakeWhile(n => n != declaration).Any(n => n is LockStatementSyntax or CatchFilterClauseSyntax or UnsafeStatementSyntax);
         }
     }
 }

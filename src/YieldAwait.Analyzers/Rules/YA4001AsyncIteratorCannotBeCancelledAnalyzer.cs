@@ -103,6 +103,15 @@ namespace YieldAwait.Analyzers.Rules
                 return;
             }
 
+            // A parameter whose type does not bind (half-typed code, a using lost to a syntax error) may be the token, and an
+            // attribute that does not bind may be [EnumeratorCancellation]: the fix would add a second one, so nothing is said
+            // until the signature binds.
+            if ((tokens.Count == 0 && function.Parameters.Any(p => p.Type.TypeKind == TypeKind.Error))
+                || tokens.Any(p => p.GetAttributes().Any(a => a.AttributeClass is null or { TypeKind: TypeKind.Error })))
+            {
+                return;
+            }
+
             if (tokens.Count > 0)
             {
                 // CS8425 territory: the token is there, but WithCancellation's token never reaches it.

@@ -6,13 +6,10 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
-using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Cancellation;
 using YieldAwait.Analyzers.FixProperties;
-using YieldAwait.Analyzers.Rules;
+using YieldAwait.CodeFixes.Conversion.Policies;
 
 namespace YieldAwait.CodeFixes.Cancellation
 {
@@ -55,7 +52,9 @@ namespace YieldAwait.CodeFixes.Cancellation
                 || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root
                 || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
                 || CancellationTypes.TryCreate(model.Compilation) is not { EnumeratorCancellationAttribute: not null } types
-                || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+                || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+                // The fix may add usings: among half-typed ones there is no sound place for another.
+                || (root is CompilationUnitSyntax unit && unit.Usings.Any(u => u.ContainsDiagnostics)))
             {
                 return null;
             }
@@ -68,7 +67,8 @@ namespace YieldAwait.CodeFixes.Cancellation
                 LocalFunctionStatementSyntax local => (local.ParameterList, local.Body),
                 _ => (null, null),
             };
-            if (declaration is null || parameters is null || body is null
+            // A parameter list with syntax errors (half-typed) has no sound place for a new parameter.
+            if (declaration is null || parameters is null || body is null || parameters.ContainsDiagnostics
                 || model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol function)
             {
                 return null;
@@ -86,7 +86,7 @@ namespace YieldAwait.CodeFixes.Cancellation
                     : new CancellableIteratorPlan(declaration, parameters, marked, tokens[0].Name, addsAttribute: true, TokenFlow.Find(body, model, types, cancellationToken));
             }
 
-            if (!await SignatureMayGrowAsync(document.Project.Solution, function, cancellationToken).ConfigureAwait(false))
+            if (!await OptionalParameterPolicy.SignatureMayGrowAsync(document, declaration, cancellationToken).ConfigureAwait(false))
             {
                 return null;
             }
@@ -164,88 +164,6 @@ namespace YieldAwait.CodeFixes.Cancellation
                 ForStatementSyntax @for => @for.WithStatement(checkedBody),
                 _ => loop,
             };
-        }
-
-        /// <summary>
-        /// Adding an optional parameter keeps every call compiling, except: overrides of a virtual method (they must match), a
-        /// method group or delegate use, a call that passes <c>params</c> arguments (they would land on the token), and
-        /// <c>GetAsyncEnumerator</c>, which <c>await foreach</c> finds by name.
-        /// </summary>
-        private static async Task<bool> SignatureMayGrowAsync(Solution solution, IMethodSymbol function, CancellationToken cancellationToken)
-        {
-            if (function.Name == "GetAsyncEnumerator" || function.PartialDefinitionPart is not null || function.PartialImplementationPart is not null)
-            {
-                return false;
-            }
-
-            if ((function.IsVirtual || function.IsAbstract)
-                && (await SymbolFinder.FindOverridesAsync(function, solution, cancellationToken: cancellationToken).ConfigureAwait(false)).Any())
-            {
-                return false;
-            }
-
-            var hasParams = function.Parameters.Any(p => p.IsParams);
-            foreach (var reference in await SymbolFinder.FindReferencesAsync(function, solution, cancellationToken).ConfigureAwait(false))
-            {
-                foreach (var location in reference.Locations)
-                {
-                    if (location.IsImplicit
-                        || await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
-                    {
-                        return false;
-                    }
-
-                    var node = root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
-                    if (node.AncestorsAndSelf().Any(n => n is CrefSyntax) || IsNameOfArgument(node))
-                    {
-                        continue;
-                    }
-
-                    if (CalledAt(node) is not { } call)
-                    {
-                        return false;
-                    }
-
-                    if (hasParams && !await PassesNoParamsArgumentsAsync(location.Document, call, cancellationToken).ConfigureAwait(false))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return true;
-        }
-
-        private static InvocationExpressionSyntax? CalledAt(SyntaxNode node)
-        {
-            var expression = node;
-            if (expression.Parent is MemberAccessExpressionSyntax access && access.Name == expression)
-            {
-                expression = access;
-            }
-            else if (expression.Parent is MemberBindingExpressionSyntax binding && binding.Name == expression)
-            {
-                expression = binding;
-            }
-
-            return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
-        }
-
-        private static bool IsNameOfArgument(SyntaxNode node) =>
-            node.Ancestors().OfType<InvocationExpressionSyntax>().FirstOrDefault() is { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } };
-
-        private static async Task<bool> PassesNoParamsArgumentsAsync(Document document, InvocationExpressionSyntax call, CancellationToken cancellationToken)
-        {
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (model?.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
-            {
-                return false;
-            }
-
-            var paramsArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.IsParams == true);
-            return paramsArgument is null
-                || (paramsArgument.ArgumentKind == ArgumentKind.ParamArray
-                    && paramsArgument.Value is IArrayCreationOperation { Initializer.ElementValues.Length: 0 });
         }
     }
 }

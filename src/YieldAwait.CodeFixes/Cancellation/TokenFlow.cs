@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.Cancellation;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.CodeFixes.Cancellation
 {
@@ -114,6 +114,6 @@ namespace YieldAwait.CodeFixes.Cancellation
         }
 
         private static ExpressionSyntax AwaitedCallReceiver(ExpressionSyntax expression) =>
-            Conversion.AwaitedCall.AsReceiver(expression);
+            AwaitedCall.AsReceiver(expression);
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -6,13 +5,12 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using YieldAwait.Analyzers.Analysis;
-using YieldAwait.CodeFixes.Cancellation;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Conversion.Engine;
+using YieldAwait.CodeFixes.Conversion.Policies;
 using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rewrites
@@ -73,15 +71,19 @@ namespace YieldAwait.CodeFixes.Rewrites
                 edits.Replace(add.Parent!.Syntax, rewritten => YieldReturn((ExpressionStatementSyntax)rewritten));
             }
 
-            var references = await SymbolFinder.FindReferencesAsync(method, document.Project.Solution, cancellationToken).ConfigureAwait(false);
-            foreach (var location in references.Where(r => SymbolEqualityComparer.Default.Equals(r.Definition.OriginalDefinition, method)).SelectMany(r => r.Locations))
+            var policy = new BufferedListPolicy(plan, types, method, token, tokenName, newName);
+            var change = await SolutionChangeEngine.PlanAsync(document.Project.Solution, document, declaration, policy, cancellationToken).ConfigureAwait(false);
+            if (!change.Succeeded)
             {
-                if (!await PlanCallerAsync(plan, location, types, method, token, tokenName, newName, cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
+                return null;
             }
 
+            foreach (var renames in change.Renames.GroupBy(r => r.DocumentId))
+            {
+                SolutionEdits.AddRenames(plan.EditsFor(renames.Key), renames);
+            }
+
+            plan.Callers = change.Rewrites.Count;
             return plan.Callers > 0 ? plan : null;
         }
 
@@ -98,137 +100,6 @@ namespace YieldAwait.CodeFixes.Rewrites
                 ? null
                 : suffixed;
         }
-
-        private static SimpleNameSyntax Renamed(SimpleNameSyntax name, string? newName) =>
-            newName is null ? name : ReferenceRenaming.Renamed(name, newName);
-
-        private static async Task<bool> PlanCallerAsync(StreamingPlan plan, ReferenceLocation location, BufferedListTypes types, IMethodSymbol method, IParameterSymbol? token, string tokenName, string? newName, CancellationToken cancellationToken)
-        {
-            if (location.IsImplicit
-                || location.Document.Project.Language != LanguageNames.CSharp
-                || location.Document.Project.ParseOptions is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 })
-            {
-                return false; // 'await foreach' needs C# 8.
-            }
-
-            var root = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var name = root?.FindNode(location.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true);
-            if (name is null || model is null)
-            {
-                return false;
-            }
-
-            if (!StreamableCall.TryClassify(model, name, method, cancellationToken, out var call))
-            {
-                return false;
-            }
-
-            if (call is null)
-            {
-                // A cref or nameof: only the name may change.
-                if (newName is not null && name is SimpleNameSyntax simple)
-                {
-                    plan.EditsFor(location.Document.Id).Replace(simple, rewritten => Renamed((SimpleNameSyntax)rewritten, newName));
-                }
-
-                return true;
-            }
-
-            var operation = call.Invocation;
-            var invocation = (InvocationExpressionSyntax)operation.Syntax;
-            if (call.Awaited.Operation != operation && !model.LookupNamespacesAndTypes(invocation.SpanStart, name: "TaskAsyncEnumerableExtensions").Any())
-            {
-                return false; // The stream's ConfigureAwait is an extension method that needs 'using System.Threading.Tasks;'.
-            }
-            var argument = TokenArgument(operation, token, tokenName, FindCallerToken(invocation, model, types, cancellationToken));
-            var edits = plan.EditsFor(location.Document.Id);
-            var loop = (CommonForEachStatementSyntax)call.Loop.Syntax;
-            if (name is not SimpleNameSyntax calledName)
-            {
-                return false;
-            }
-
-            if (call.Declaration is { } declaration)
-            {
-                // The call moves out of the removed declaration, so it is rebuilt from the original here.
-                var awaited = ((AwaitExpressionSyntax)call.Awaited.Syntax).Expression;
-                var stream = awaited.ReplaceNode(invocation, WithArgument(invocation.ReplaceNode(calledName, Renamed(calledName, newName)), argument));
-                edits.Remove((StatementSyntax)declaration.Syntax);
-                edits.Replace(loop, rewritten => AwaitForEach((CommonForEachStatementSyntax)rewritten, stream));
-            }
-            else
-            {
-                edits.Replace(calledName, rewritten => Renamed((SimpleNameSyntax)rewritten, newName));
-                edits.Replace(invocation, rewritten => WithArgument((InvocationExpressionSyntax)rewritten, argument));
-                edits.Replace(loop, rewritten => AwaitForEach((CommonForEachStatementSyntax)rewritten, null));
-            }
-
-            plan.Callers++;
-            return true;
-        }
-
-        /// <summary>The token parameter of the nearest enclosing function that has exactly one, unless a static function stands between.</summary>
-        private static string? FindCallerToken(SyntaxNode node, SemanticModel model, BufferedListTypes types, CancellationToken cancellationToken)
-        {
-            for (var symbol = model.GetEnclosingSymbol(node.SpanStart, cancellationToken); symbol is IMethodSymbol function; symbol = function.ContainingSymbol)
-            {
-                var tokens = function.Parameters.Where(p => types.IsToken(p.Type)).ToList();
-                if (tokens.Count > 0)
-                {
-                    return tokens.Count == 1 ? tokens[0].Name : null;
-                }
-
-                if (function.IsStatic && function.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
-                {
-                    return null;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The argument to append so the stream gets the caller's token; null when one is passed or none is in scope.</summary>
-        private static ArgumentSyntax? TokenArgument(IInvocationOperation call, IParameterSymbol? token, string tokenName, string? callerToken)
-        {
-            if (callerToken is null)
-            {
-                return null;
-            }
-
-            if (token is not null && call.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(a.Parameter, token) && a.ArgumentKind != ArgumentKind.DefaultValue))
-            {
-                return null;
-            }
-
-            var syntax = (InvocationExpressionSyntax)call.Syntax;
-            // Positional only when every parameter before the token is passed, in order.
-            var positional = syntax.ArgumentList.Arguments.All(a => a.NameColon is null)
-                && call.Arguments.All(a => a.ArgumentKind == ArgumentKind.Explicit || SymbolEqualityComparer.Default.Equals(a.Parameter, token))
-                && (token is null || syntax.ArgumentList.Arguments.Count == token.Ordinal);
-            var argument = SyntaxFactory.Argument(SyntaxFactory.IdentifierName(callerToken));
-            return positional ? argument : argument.WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(tokenName)));
-        }
-
-        private static InvocationExpressionSyntax WithArgument(InvocationExpressionSyntax invocation, ArgumentSyntax? argument) =>
-            argument is null ? invocation : invocation.WithArgumentList(invocation.ArgumentList.AddArguments(argument));
-
-        private static CommonForEachStatementSyntax AwaitForEach(CommonForEachStatementSyntax loop, ExpressionSyntax? stream)
-        {
-            var expression = stream ?? Unawaited(loop.Expression);
-            var foreachKeyword = loop.ForEachKeyword;
-            return loop
-                .WithForEachKeyword(foreachKeyword.WithLeadingTrivia(SyntaxFactory.TriviaList()))
-                .WithAwaitKeyword(SyntaxFactory.Token(foreachKeyword.LeadingTrivia, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)))
-                .WithExpression(expression.WithTriviaFrom(loop.Expression));
-        }
-
-        private static ExpressionSyntax Unawaited(ExpressionSyntax expression) => expression switch
-        {
-            ParenthesizedExpressionSyntax parenthesized => Unawaited(parenthesized.Expression),
-            AwaitExpressionSyntax awaited => awaited.Expression,
-            _ => expression,
-        };
 
         private static StatementSyntax YieldReturn(ExpressionStatementSyntax statement)
         {
@@ -306,7 +177,7 @@ namespace YieldAwait.CodeFixes.Rewrites
                 .WithTrailingTrivia(SyntaxFactory.Space);
 
         /// <summary>Applies the plans' edits, document by document, each document rewritten once.</summary>
-        public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<StreamingPlan> plans, CancellationToken cancellationToken)
+        public static Task<Solution> ApplyAsync(Solution solution, IEnumerable<StreamingPlan> plans, CancellationToken cancellationToken)
         {
             var merged = new Dictionary<DocumentId, DocumentEdits>();
             foreach (var plan in plans)
@@ -322,22 +193,7 @@ namespace YieldAwait.CodeFixes.Rewrites
                 }
             }
 
-            var changed = solution;
-            foreach (var pair in merged)
-            {
-                var document = solution.GetDocument(pair.Key);
-                var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                if (document is null || root is null)
-                {
-                    continue;
-                }
-
-                var rewritten = pair.Value.Apply(root);
-                var cleaned = await DocumentCleanup.RunAsync(document.WithSyntaxRoot(rewritten), document, cancellationToken).ConfigureAwait(false);
-                changed = changed.WithDocumentSyntaxRoot(pair.Key, (await cleaned.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!);
-            }
-
-            return changed;
+            return SolutionEdits.ApplyAsync(solution, merged, cancellationToken);
         }
     }
 
@@ -375,107 +231,6 @@ namespace YieldAwait.CodeFixes.Rewrites
             }
 
             return edits;
-        }
-    }
-
-    /// <summary>
-    /// Edits keyed by original nodes, applied in one <c>ReplaceNodes</c> pass so that nested edits (a caller's loop inside a
-    /// converted method's loop) compose. A removed statement leaves its comments to the statement after it.
-    /// </summary>
-    internal sealed class DocumentEdits
-    {
-        private readonly Dictionary<SyntaxNode, List<Func<SyntaxNode, SyntaxNode>>> _replacements = new();
-        private readonly HashSet<StatementSyntax> _removals = new();
-
-        public void Replace(SyntaxNode node, Func<SyntaxNode, SyntaxNode> edit)
-        {
-            if (!_replacements.TryGetValue(node, out var list))
-            {
-                _replacements[node] = list = new List<Func<SyntaxNode, SyntaxNode>>();
-            }
-
-            list.Add(edit);
-        }
-
-        public void Remove(StatementSyntax statement) => _removals.Add(statement);
-
-        public void Merge(DocumentEdits other)
-        {
-            foreach (var pair in other._replacements)
-            {
-                foreach (var edit in pair.Value)
-                {
-                    Replace(pair.Key, edit);
-                }
-            }
-
-            _removals.UnionWith(other._removals);
-        }
-
-        public SyntaxNode Apply(SyntaxNode root)
-        {
-            var blocks = _removals.Select(s => s.Parent).OfType<BlockSyntax>().Distinct().ToList();
-            var nodes = _replacements.Keys.Concat(blocks).Distinct().ToList();
-            return root.ReplaceNodes(nodes, (original, rewritten) =>
-            {
-                if (original is BlockSyntax block && rewritten is BlockSyntax current)
-                {
-                    rewritten = WithoutRemoved(block, current);
-                }
-
-                if (_replacements.TryGetValue(original, out var edits))
-                {
-                    foreach (var edit in edits)
-                    {
-                        rewritten = edit(rewritten);
-                    }
-                }
-
-                return rewritten;
-            });
-        }
-
-        private BlockSyntax WithoutRemoved(BlockSyntax original, BlockSyntax current)
-        {
-            var kept = new List<StatementSyntax>();
-            var carried = SyntaxFactory.TriviaList();
-            for (var i = 0; i < original.Statements.Count; i++)
-            {
-                var statement = current.Statements[i];
-                if (_removals.Contains(original.Statements[i]))
-                {
-                    carried = carried.AddRange(Comments(statement.GetLeadingTrivia()));
-                    continue;
-                }
-
-                kept.Add(carried.Count == 0 ? statement : statement.WithLeadingTrivia(carried.AddRange(statement.GetLeadingTrivia())));
-                carried = SyntaxFactory.TriviaList();
-            }
-
-            var closeBrace = current.CloseBraceToken;
-            if (carried.Count > 0)
-            {
-                closeBrace = closeBrace.WithLeadingTrivia(carried.AddRange(closeBrace.LeadingTrivia));
-            }
-
-            return current.WithStatements(SyntaxFactory.List(kept)).WithCloseBraceToken(closeBrace);
-        }
-
-        /// <summary>The leading trivia without its final indentation, or nothing when it holds no comment or directive.</summary>
-        private static IEnumerable<SyntaxTrivia> Comments(SyntaxTriviaList trivia)
-        {
-            if (trivia.All(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia)))
-            {
-                return Enumerable.Empty<SyntaxTrivia>();
-            }
-
-            var end = trivia.Count;
-            while (end > 0 && trivia[end - 1].IsKind(SyntaxKind.WhitespaceTrivia))
-            {
-                end--;
-            }
-
-            return trivia.Take(end);
         }
     }
 }

@@ -8,9 +8,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using YieldAwait.Analyzers.Analysis;
-using YieldAwait.CodeFixes.Cancellation;
-using YieldAwait.CodeFixes.Conversion;
 using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.CodeFixes.Rewrites
 {
@@ -83,7 +82,7 @@ namespace YieldAwait.CodeFixes.Rewrites
 
             var consumerToken = TokenInScope(top, model, tokenType, cancellationToken);
             var consumer = ConsumerOf(top, model, enumerable, asyncLinq, consumerToken, replacements, cancellationToken);
-            if (consumer is null || !IsInAsyncFunction(consumer) || !AwaitContext.IsAllowedAt(consumer))
+            if (consumer is null || !IsInAsyncFunction(consumer) || !AwaitPlacement.IsAllowedAt(consumer))
             {
                 return null;
             }

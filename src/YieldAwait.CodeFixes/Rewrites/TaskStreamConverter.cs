@@ -8,8 +8,11 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using YieldAwait.Analyzers.Analysis;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Cancellation;
+using YieldAwait.CodeFixes.Conversion.Engine;
+using YieldAwait.CodeFixes.Conversion.Policies;
 using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.CodeFixes.Rewrites
 {
@@ -22,50 +25,39 @@ namespace YieldAwait.CodeFixes.Rewrites
     {
         private const string MarkKind = "YieldAwait.TaskStream";
 
-        public static async Task<Solution> ApplyAsync(TaskStreamPlan plan, CancellationToken cancellationToken)
+        public static Task<Solution> ApplyAsync(TaskStreamPlan plan, CancellationToken cancellationToken)
         {
             var documentIds = plan.Producers.Select(p => p.Signature.DocumentId)
                 .Concat(plan.Consumers.Select(c => c.DocumentId))
-                .Concat(plan.Renames.Select(r => r.DocumentId))
-                .Distinct()
-                .ToList();
+                .Concat(plan.Renames.Select(r => r.DocumentId));
+            return SolutionEdits.ApplyAsync(plan.Solution, documentIds, (documentId, root) => Edit(documentId, root, plan), cancellationToken);
+        }
 
-            var solution = plan.Solution;
-            foreach (var documentId in documentIds)
+        private static SyntaxNode Edit(DocumentId documentId, SyntaxNode root, TaskStreamPlan plan)
+        {
+            var edits = EditsIn(documentId, plan);
+            var marks = new Dictionary<SyntaxNode, SyntaxAnnotation>();
+            foreach (var node in edits.Select(e => e.Node).Concat(plan.Consumers.Where(c => c.DocumentId == documentId).Select(c => (SyntaxNode)c.Await)))
             {
-                var root = await plan.Solution.GetDocument(documentId)!.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                var edits = EditsIn(documentId, plan);
-                var marks = new Dictionary<SyntaxNode, SyntaxAnnotation>();
-                foreach (var node in edits.Select(e => e.Node).Concat(plan.Consumers.Where(c => c.DocumentId == documentId).Select(c => (SyntaxNode)c.Await)))
+                if (!marks.ContainsKey(node))
                 {
-                    if (!marks.ContainsKey(node))
-                    {
-                        marks[node] = new SyntaxAnnotation(MarkKind, marks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    }
+                    marks[node] = new SyntaxAnnotation(MarkKind, marks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
-
-                var edited = root!.ReplaceNodes(marks.Keys, (original, current) => current.WithAdditionalAnnotations(marks[original]));
-                foreach (var (node, _, apply) in edits.OrderBy(e => e.Order))
-                {
-                    var current = edited.GetAnnotatedNodes(marks[node]).Single();
-                    edited = edited.ReplaceNode(current, apply(current, marks));
-                }
-
-                if (plan.Consumers.Any(c => c.DocumentId == documentId && c.NeedsTasksImport) && edited is CompilationUnitSyntax unit)
-                {
-                    edited = DocumentCleanup.AddUsing(unit, "System.Threading.Tasks");
-                }
-
-                solution = solution.WithDocumentSyntaxRoot(documentId, edited);
             }
 
-            foreach (var documentId in documentIds)
+            var edited = root.ReplaceNodes(marks.Keys, (original, current) => current.WithAdditionalAnnotations(marks[original]));
+            foreach (var (node, _, apply) in edits.OrderBy(e => e.Order))
             {
-                var cleaned = await DocumentCleanup.RunAsync(solution.GetDocument(documentId)!, plan.Solution.GetDocument(documentId)!, cancellationToken).ConfigureAwait(false);
-                solution = cleaned.Project.Solution;
+                var current = edited.GetAnnotatedNodes(marks[node]).Single();
+                edited = edited.ReplaceNode(current, apply(current, marks));
             }
 
-            return solution;
+            if (plan.Consumers.Any(c => c.DocumentId == documentId && c.NeedsTasksImport) && edited is CompilationUnitSyntax unit)
+            {
+                edited = DocumentCleanup.AddUsing(unit, "System.Threading.Tasks");
+            }
+
+            return edited;
         }
 
         private static List<(SyntaxNode Node, int Order, Func<SyntaxNode, Dictionary<SyntaxNode, SyntaxAnnotation>, SyntaxNode> Apply)> EditsIn(DocumentId documentId, TaskStreamPlan plan)
@@ -130,7 +122,7 @@ namespace YieldAwait.CodeFixes.Rewrites
                 LocalFunctionStatementSyntax local => local.ReturnType,
                 _ => null,
             };
-            if (returnType is null || TaskStreamPlanner.SequenceTypeArguments(returnType) is not { Arguments.Count: 1 } arguments)
+            if (returnType is null || TaskStreamPolicy.SequenceTypeArguments(returnType) is not { Arguments.Count: 1 } arguments)
             {
                 return declaration;
             }

@@ -2,7 +2,9 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers.Analysis;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Cancellation;
+using YieldAwait.CodeFixes.Conversion.Engine;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.CodeFixes.Rewrites
 {

@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.FixProperties;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.FixAll;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.CodeFixes.Rules
 {

@@ -1,13 +1,12 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using YieldAwait.Analyzers;
+using YieldAwait.CodeFixes.Conversion.Policies;
 using YieldAwait.CodeFixes.FixAll;
 using YieldAwait.CodeFixes.Rewrites;
 
@@ -32,7 +31,7 @@ namespace YieldAwait.CodeFixes.Rules
         private static readonly FixAllProvider FixAll = WholeScopeFixAllProvider.Create(async (fixAllContext, flagged) =>
         {
             var seeds = await WholeScopeFixAllProvider.SeedsAsync(flagged, ProducerAt, fixAllContext.CancellationToken).ConfigureAwait(false);
-            var plan = await TaskStreamPlanner.PlanManyAsync(fixAllContext.Solution, seeds, fixAllContext.CancellationToken).ConfigureAwait(false);
+            var plan = await TaskStreamPolicy.PlanManyAsync(fixAllContext.Solution, seeds, fixAllContext.CancellationToken).ConfigureAwait(false);
             return plan is null
                 ? null
                 : CodeAction.Create(
@@ -46,7 +45,7 @@ namespace YieldAwait.CodeFixes.Rules
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             var diagnostic = context.Diagnostics[0];
             if (root is null || ProducerAt(root, diagnostic) is not { } declaration
-                || await TaskStreamPlanner.PlanAsync(context.Document.Project.Solution, context.Document, declaration, context.CancellationToken).ConfigureAwait(false) is not { } plan)
+                || await TaskStreamPolicy.PlanAsync(context.Document.Project.Solution, context.Document, declaration, context.CancellationToken).ConfigureAwait(false) is not { } plan)
             {
                 return;
             }

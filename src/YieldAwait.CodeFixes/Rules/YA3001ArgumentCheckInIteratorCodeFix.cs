@@ -8,10 +8,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using YieldAwait.Analyzers;
-using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.FixProperties;
-using YieldAwait.Analyzers.Rules;
 using YieldAwait.CodeFixes.Editing;
+using YieldAwait.CodeFixes.FixAll;
 using YieldAwait.CodeFixes.Rewrites;
 
 namespace YieldAwait.CodeFixes.Rules
@@ -25,8 +24,6 @@ namespace YieldAwait.CodeFixes.Rules
     public sealed class YA3001ArgumentCheckInIteratorCodeFix : CodeFixProvider
     {
         public const string EquivalenceKey = "YA3001.ValidateEagerly";
-
-        private static readonly SyntaxAnnotation Target = new("YA3001.Target");
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ArgumentCheckInIterator);
 
@@ -99,22 +96,22 @@ namespace YieldAwait.CodeFixes.Rules
                 return document;
             }
 
-            var annotations = targets.Keys.ToDictionary(f => f, _ => new SyntaxAnnotation(Target.Kind));
-            document = document.WithSyntaxRoot(root.ReplaceNodes(targets.Keys, (original, current) => current.WithAdditionalAnnotations(annotations[original])));
-            foreach (var function in targets.Keys.OrderByDescending(f => f.Ancestors().Count()))
-            {
-                var currentRoot = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                var current = currentRoot?.GetAnnotatedNodes(annotations[function]).FirstOrDefault();
-                if (current is null || model is null || EagerValidationSplit.Plan(model, current, targets[function], cancellationToken) is not { } plan)
-                {
-                    continue;
-                }
+            var split = await SequentialFixAll.ApplyInTurnAsync(
+                document,
+                root,
+                targets.OrderByDescending(t => t.Key.Ancestors().Count()).Select(t => (t.Key, (IReadOnlyCollection<int>)t.Value)).ToList(),
+                SplitOneAsync,
+                cancellationToken).ConfigureAwait(false);
+            return await DocumentCleanup.RunAsync(split, original, cancellationToken).ConfigureAwait(false);
+        }
 
-                document = await EagerValidationSplit.ApplyAsync(document, plan, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await DocumentCleanup.RunAsync(document, original, cancellationToken).ConfigureAwait(false);
+        /// <summary>One flagged iterator, re-planned on the document as the earlier splits left it; null when it no longer splits.</summary>
+        private static async Task<Document?> SplitOneAsync(Document document, SyntaxNode function, IReadOnlyCollection<int> checks, CancellationToken cancellationToken)
+        {
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            return model is not null && EagerValidationSplit.Plan(model, function, checks, cancellationToken) is { } plan
+                ? await EagerValidationSplit.ApplyAsync(document, plan, cancellationToken).ConfigureAwait(false)
+                : null;
         }
 
         private static bool IsMovable(Diagnostic diagnostic) =>

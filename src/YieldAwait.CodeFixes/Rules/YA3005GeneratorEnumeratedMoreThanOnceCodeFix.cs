@@ -12,7 +12,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Formatting;
 using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.Analysis;
-using YieldAwait.CodeFixes.Conversion;
 using YieldAwait.CodeFixes.Editing;
 
 namespace YieldAwait.CodeFixes.Rules

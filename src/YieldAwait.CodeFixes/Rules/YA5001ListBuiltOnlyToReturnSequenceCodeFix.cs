@@ -5,14 +5,14 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using YieldAwait.Analyzers;
 using YieldAwait.Analyzers.Analysis;
 using YieldAwait.Analyzers.FixProperties;
-using YieldAwait.Analyzers.Rules;
+using YieldAwait.CodeFixes.Conversion.Policies;
 using YieldAwait.CodeFixes.Editing;
 using YieldAwait.CodeFixes.FixAll;
 using YieldAwait.CodeFixes.Rewrites;
@@ -112,8 +112,8 @@ namespace YieldAwait.CodeFixes.Rules
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (model is null || root is null
                 || IteratorFacts.GetBody(function) is not { } body
-                || model.GetDeclaredSymbol(function, cancellationToken) is not IMethodSymbol symbol
-                || !await LazyResultCallers.AllTolerateAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false)
+                || model.GetDeclaredSymbol(function, cancellationToken) is not IMethodSymbol
+                || !await LazyResultPolicy.AllCallersTolerateAsync(document, function, cancellationToken).ConfigureAwait(false)
                 || Convert(body, list) is not { } iteratorBody)
             {
                 return null;

@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 using Xunit.Abstractions;
 using YieldAwait.Analyzers.Corpus;
-using YieldAwait.CodeFixes.Conversion;
+using YieldAwait.CodeFixes.Conversion.Policies;
+using YieldAwait.CodeFixes.Rewrites.AsyncIterator;
 
 namespace YieldAwait.Analyzers.Tests.EndToEnd
 {
@@ -26,7 +27,7 @@ namespace YieldAwait.Analyzers.Tests.EndToEnd
             var first = root!.DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == ConversionChainGenerator.FirstIteratorName);
 
             var watch = Stopwatch.StartNew();
-            var (conversion, _) = await AsyncIteratorConversionPlanner.PlanAsync(solution, document, first, default);
+            var (conversion, _) = await AsyncIteratorPolicy.PlanAsync(solution, document, first, DiagnosticIds.BlockingWaitInIterator, default);
             Assert.NotNull(conversion);
             var converted = await AsyncIteratorConverter.ApplyAsync(conversion!, default);
             _output.WriteLine($"planned and applied in {watch.ElapsedMilliseconds} ms");

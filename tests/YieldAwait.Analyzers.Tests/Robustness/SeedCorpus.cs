@@ -60,13 +60,19 @@ namespace YieldAwait.Analyzers.Tests.Robustness
         }
 
         /// <summary>
-        /// The seed a variant starts from, by its seed alone so it replays: even seeds walk every seed in turn, odd ones
-        /// the seeds the package reports on, so that fixes meet broken code as often as the analyzers do.
+        /// The seed source of variant <paramref name="index"/> of a run: the first <see cref="All"/>.Count variants take every
+        /// source once, in order from a point the run's base seed picks, and the variants after them the sources the package
+        /// reports on, so that fixes meet broken code as often as the analyzers do. The index and the base seed give it back.
         /// </summary>
-        public SourceFile ForVariant(int variantSeed)
+        public SourceFile ForVariant(int index, int baseSeed)
         {
-            var pool = variantSeed % 2 != 0 && Reported.Count > 0 ? Reported : All;
-            return pool[(int)((uint)variantSeed / 2 % (uint)pool.Count)];
+            var start = (int)((uint)baseSeed % (uint)All.Count);
+            if (index < All.Count || Reported.Count == 0)
+            {
+                return All[(start + index) % All.Count];
+            }
+
+            return Reported[(start + index - All.Count) % Reported.Count];
         }
 
         /// <summary>Whether a string literal's value reads as C# rather than a message or a file name.</summary>

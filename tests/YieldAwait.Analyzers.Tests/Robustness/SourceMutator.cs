@@ -30,7 +30,13 @@ namespace YieldAwait.Analyzers.Tests.Robustness
     }
 
     /// <summary>One mutated source: how to rebuild it (<see cref="Seed"/>, <see cref="Source"/>, <see cref="Mutations"/>) and its text.</summary>
-    public sealed record Mutant(int Seed, string Source, IReadOnlyList<string> Mutations, string Text);
+    public sealed record Mutant(int Seed, string Source, IReadOnlyList<string> Mutations, string Text)
+    {
+        /// <summary>The variant's place in its run and the run's base seed, which replay it (set by the run, not the mutator).</summary>
+        public int Index { get; init; }
+
+        public int BaseSeed { get; init; }
+    }
 
     /// <summary>
     /// Seeded mutations of C# text. The same seed on the same text always gives the same mutant, so a failure

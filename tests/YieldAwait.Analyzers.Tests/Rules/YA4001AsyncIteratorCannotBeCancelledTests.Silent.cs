@@ -511,6 +511,37 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        /// <summary>
+        /// Mutants of the robustness run: a syntax error cut the usings, so the token's type (or its attribute) did not bind,
+        /// and the fix then added a second [EnumeratorCancellation] token (CS8426) or attribute (CS0579). What does not bind
+        /// may be the token.
+        /// </summary>
+        [Theory]
+        [InlineData("using System.Collections.Generic;\nusing System.Threading.Tasks;\n")]
+        [InlineData("using System.Collections.Generic;\nusing System.Threading;\nusing System.Threading.Tasks;\n")]
+        public Task NoDiagnostic_WhenTheTokenOrItsAttributeDoesNotBind(string usings)
+        {
+            var test = new Verify.Test
+            {
+                TestCode = usings + """
+
+                    class Warmup
+                    {
+                        public async IAsyncEnumerable<string> Ping(IEnumerable<string> endpoints, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                        {
+                            foreach (var endpoint in endpoints)
+                            {
+                                await Task.Delay(1000);
+                                yield return endpoint;
+                            }
+                        }
+                    }
+                    """,
+            };
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            return test.RunAsync(CancellationToken.None);
+        }
+
         #endregion
     }
 }
