@@ -18,13 +18,11 @@ namespace YieldAwait.Analyzers.Analysis
     {
         private const int MaxDepth = 4;
 
-        private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _reached = new(SymbolEqualityComparer.Default);
         private readonly IdentifierIndex _names;
 
         public AsyncReachability(Compilation compilation, CancellationToken cancellationToken)
         {
-            _compilation = compilation;
             _names = new IdentifierIndex(compilation, cancellationToken);
         }
 
@@ -81,34 +79,23 @@ namespace YieldAwait.Analyzers.Analysis
         /// </summary>
         private List<IMethodSymbol?>? Callers(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            var trees = _names.TreesSpelling(method.Name);
-
             var callers = new List<IMethodSymbol?>();
-            foreach (var tree in trees)
+            foreach (var bound in _names.BoundSpellings(method.Name))
             {
-                SemanticModel? model = null;
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                if (bound.Node is not IdentifierNameSyntax name || !SyntacticGates.MayNameMethod(name)
+                    || bound.Info.Symbol is not IMethodSymbol target
+                    || !SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method))
                 {
-                    if (node is not IdentifierNameSyntax name || name.Identifier.ValueText != method.Name || !SyntacticGates.MayNameMethod(name))
-                    {
-                        continue;
-                    }
-
-                    model ??= _compilation.GetSemanticModel(tree);
-                    if (model.GetSymbolInfo(name, cancellationToken).Symbol is not IMethodSymbol target
-                        || !SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method))
-                    {
-                        continue;
-                    }
-
-                    var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (ExpressionSyntax)name;
-                    if (reference.Parent is not InvocationExpressionSyntax && !MethodGroups.StaysInItsFunction(reference, model, cancellationToken))
-                    {
-                        return null;
-                    }
-
-                    callers.Add(EnclosingFunction(name, model, cancellationToken));
+                    continue;
                 }
+
+                var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (ExpressionSyntax)name;
+                if (reference.Parent is not InvocationExpressionSyntax && !MethodGroups.StaysInItsFunction(reference, bound.Model, cancellationToken))
+                {
+                    return null;
+                }
+
+                callers.Add(EnclosingFunction(name, bound.Model, cancellationToken));
             }
 
             return callers.Count == 0 ? null : callers;

@@ -34,6 +34,13 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>The trees in which <paramref name="name"/> appears as a word (in code, comments or strings), in the compilation's order.</summary>
         public IReadOnlyList<SyntaxTree> TreesSpelling(string name) => _table.TreesSpelling(name, _cancellationToken);
 
+        /// <summary>
+        /// Every simple name spelled <paramref name="name"/> in the compilation (outside <c>nameof</c>), with what it binds to,
+        /// bound once per compilation and shared by the rules that follow references (YA1002's consumers, YA1003's callers):
+        /// code that repeats names, generated code above all, would otherwise bind each spelling once per method of that name.
+        /// </summary>
+        public IReadOnlyList<BoundSpelling> BoundSpellings(string name) => _table.BoundSpellings(name, _cancellationToken);
+
         private sealed class SharedTable
         {
             /// <summary>
@@ -48,7 +55,50 @@ namespace YieldAwait.Analyzers.Analysis
             private Dictionary<string, List<SyntaxTree>>? _walked;
             private int _searches;
 
+            private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<BoundSpelling>>> _bound = new(StringComparer.Ordinal);
+
             public SharedTable(Compilation compilation) => _compilation = compilation;
+
+            /// <summary>PublicationOnly: a binding cancelled with one caller's token is not kept as the answer for the next.</summary>
+            public IReadOnlyList<BoundSpelling> BoundSpellings(string name, CancellationToken cancellationToken) =>
+                _bound.GetOrAdd(name, key => new Lazy<IReadOnlyList<BoundSpelling>>(
+                    () => Bind(key, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+
+            private IReadOnlyList<BoundSpelling> Bind(string name, CancellationToken cancellationToken)
+            {
+                var bound = new List<BoundSpelling>();
+                foreach (var tree in TreesSpelling(name, cancellationToken))
+                {
+                    SemanticModel? model = null;
+                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                    {
+                        if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple || simple.Identifier.ValueText != name || IsInNameOf(simple))
+                        {
+                            continue;
+                        }
+
+#pragma warning disable RS1030 // References live in other trees; bound once per name, only for the rare candidates that follow them.
+                        model ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                        bound.Add(new BoundSpelling(simple, model, model.GetSymbolInfo(simple, cancellationToken)));
+                    }
+                }
+
+                return bound;
+            }
+
+            private static bool IsInNameOf(SyntaxNode node)
+            {
+                foreach (var ancestor in node.Ancestors())
+                {
+                    if (ancestor is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             /// <summary>A search cancelled with one caller's token throws and is not kept, so the next caller searches again.</summary>
             public IReadOnlyList<SyntaxTree> TreesSpelling(string name, CancellationToken cancellationToken)
@@ -120,5 +170,22 @@ namespace YieldAwait.Analyzers.Analysis
                 return index;
             }
         }
+    }
+
+    /// <summary>A simple name in the compilation and what it binds to.</summary>
+    internal readonly struct BoundSpelling
+    {
+        public BoundSpelling(Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax node, SemanticModel model, SymbolInfo info)
+        {
+            Node = node;
+            Model = model;
+            Info = info;
+        }
+
+        public Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax Node { get; }
+
+        public SemanticModel Model { get; }
+
+        public SymbolInfo Info { get; }
     }
 }

@@ -93,6 +93,22 @@ namespace YieldAwait.Analyzers.Analysis
                 yield break;
             }
 
+            if (symbol.DeclaredAccessibility != Accessibility.Private && symbol is not IMethodSymbol { MethodKind: MethodKind.LocalFunction })
+            {
+                // Visible across the compilation: every spelling of the name is bound once and shared by every iterator of that
+                // name (code that repeats names, generated code above all, would otherwise bind them once per iterator).
+                foreach (var bound in _identifiers.BoundSpellings(name))
+                {
+                    if ((symbol is not IMethodSymbol || SyntacticGates.MayNameMethod(bound.Node))
+                        && (Matches(bound.Info.Symbol, symbol) || (bound.Info.Symbol is null && bound.Info.CandidateSymbols.Any(candidate => Matches(candidate, symbol)))))
+                    {
+                        yield return (bound.Node, bound.Model);
+                    }
+                }
+
+                yield break;
+            }
+
             foreach (var (tree, scope) in Scopes(symbol, cancellationToken))
             {
                 SemanticModel? model = null;
