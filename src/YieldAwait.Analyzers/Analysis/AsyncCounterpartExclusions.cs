@@ -17,46 +17,39 @@ namespace YieldAwait.Analyzers.Analysis
     internal sealed class AsyncCounterpartExclusions
     {
         /// <summary>
-        /// The built-in list, one place: (type metadata name, or null for any type; member name, or null for every member).
-        /// Each entry says why the twin does not replace the sync call.
+        /// The built-in list, one place: (type metadata name, or null for any type; member name, or null for every member;
+        /// whether the type's async methods complete synchronously, so that awaiting them never waits). Each entry says why
+        /// the twin does not replace the sync call.
         /// </summary>
-        private static readonly (string? Type, string? Member)[] BuiltIn =
+        private static readonly (string? Type, string? Member, bool Synchronous)[] BuiltIn =
         {
             // DisposeAsync belongs with 'await using'; an explicit Dispose is cleanup that the conversion should not reorder.
-            (null, "Dispose"),
+            (null, "Dispose", false),
             // A ToStringAsync, where one exists, is a different operation, not the formatting ToString does.
-            (null, "ToString"),
+            (null, "ToString", false),
             // EF Core: AddAsync/AddRangeAsync exist only for value generators that need the database (HiLo); the docs say use Add.
-            ("Microsoft.EntityFrameworkCore.DbSet`1", "Add"),
-            ("Microsoft.EntityFrameworkCore.DbSet`1", "AddRange"),
-            ("Microsoft.EntityFrameworkCore.DbContext", "Add"),
-            ("Microsoft.EntityFrameworkCore.DbContext", "AddRange"),
+            ("Microsoft.EntityFrameworkCore.DbSet`1", "Add", false),
+            ("Microsoft.EntityFrameworkCore.DbSet`1", "AddRange", false),
+            ("Microsoft.EntityFrameworkCore.DbContext", "Add", false),
+            ("Microsoft.EntityFrameworkCore.DbContext", "AddRange", false),
             // Cancel runs the registered callbacks inline; CancelAsync only moves them off the thread. No I/O is waited on.
-            ("System.Threading.CancellationTokenSource", "Cancel"),
+            ("System.Threading.CancellationTokenSource", "Cancel", false),
             // The row is already buffered after Read/ReadAsync unless CommandBehavior.SequentialAccess; the async column getters only add overhead.
-            ("System.Data.Common.DbDataReader", "GetFieldValue"),
-            ("System.Data.Common.DbDataReader", "IsDBNull"),
+            ("System.Data.Common.DbDataReader", "GetFieldValue", false),
+            ("System.Data.Common.DbDataReader", "IsDBNull", false),
             // The async methods throw InvalidOperationException unless the reader/writer was created with Settings.Async = true.
-            ("System.Xml.XmlReader", null),
-            ("System.Xml.XmlWriter", null),
+            ("System.Xml.XmlReader", null, false),
+            ("System.Xml.XmlWriter", null, false),
             // In memory: the async methods complete synchronously and only add a state machine.
-            ("System.IO.MemoryStream", null),
-            ("System.IO.StringReader", null),
-            ("System.IO.StringWriter", null),
+            ("System.IO.MemoryStream", null, true),
+            ("System.IO.StringReader", null, true),
+            ("System.IO.StringWriter", null, true),
             // Microsoft.Data.Sqlite: SQLite has no asynchronous I/O, and the provider documents that its async methods run
             // synchronously; the twins would add a state machine and block just the same.
-            ("Microsoft.Data.Sqlite.SqliteConnection", null),
-            ("Microsoft.Data.Sqlite.SqliteCommand", null),
-            ("Microsoft.Data.Sqlite.SqliteDataReader", null),
-            ("Microsoft.Data.Sqlite.SqliteTransaction", null),
-        };
-
-        /// <summary>Types whose async methods complete synchronously (in memory, or a provider with no async I/O): awaiting them never waits.</summary>
-        private static readonly string[] RunSynchronously =
-        {
-            "System.IO.MemoryStream", "System.IO.StringReader", "System.IO.StringWriter",
-            "Microsoft.Data.Sqlite.SqliteConnection", "Microsoft.Data.Sqlite.SqliteCommand",
-            "Microsoft.Data.Sqlite.SqliteDataReader", "Microsoft.Data.Sqlite.SqliteTransaction",
+            ("Microsoft.Data.Sqlite.SqliteConnection", null, true),
+            ("Microsoft.Data.Sqlite.SqliteCommand", null, true),
+            ("Microsoft.Data.Sqlite.SqliteDataReader", null, true),
+            ("Microsoft.Data.Sqlite.SqliteTransaction", null, true),
         };
 
         private readonly ImmutableArray<(INamedTypeSymbol? Type, string? Member)> _builtIn;
@@ -67,7 +60,8 @@ namespace YieldAwait.Analyzers.Analysis
         public AsyncCounterpartExclusions(Compilation compilation)
         {
             var builtIn = ImmutableArray.CreateBuilder<(INamedTypeSymbol?, string?)>();
-            foreach (var (typeName, member) in BuiltIn)
+            var synchronous = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var (typeName, member, runsSynchronously) in BuiltIn)
             {
                 if (typeName is null)
                 {
@@ -76,19 +70,14 @@ namespace YieldAwait.Analyzers.Analysis
                 else if (compilation.GetBestTypeByMetadataName(typeName) is { } type)
                 {
                     builtIn.Add((type, member));
+                    if (runsSynchronously)
+                    {
+                        synchronous.Add(type);
+                    }
                 }
             }
 
             _builtIn = builtIn.ToImmutable();
-            var synchronous = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (var typeName in RunSynchronously)
-            {
-                if (compilation.GetBestTypeByMetadataName(typeName) is { } type)
-                {
-                    synchronous.Add(type);
-                }
-            }
-
             _synchronous = synchronous.ToImmutable();
             _console = compilation.GetBestTypeByMetadataName("System.Console");
         }
@@ -102,12 +91,7 @@ namespace YieldAwait.Analyzers.Analysis
         public bool IsExcluded(IInvocationOperation invocation, ImmutableHashSet<string> userExclusions)
         {
             var method = invocation.TargetMethod;
-            var receiver = Receiver(invocation);
-            if (receiver is ILocalReferenceOperation { Local: var local } && OnlyValue(local, invocation.SemanticModel) is { } origin)
-            {
-                // 'TextReader reader = new StringReader(text)' or 'var input = Console.In': judge what the local always holds.
-                receiver = origin;
-            }
+            var receiver = JudgedReceiver(invocation);
 
             if (IsConsoleStream(receiver))
             {
@@ -134,12 +118,7 @@ namespace YieldAwait.Analyzers.Analysis
         /// </summary>
         public bool CompletesSynchronously(IInvocationOperation invocation)
         {
-            var receiver = Receiver(invocation);
-            if (receiver is ILocalReferenceOperation { Local: var local } && OnlyValue(local, invocation.SemanticModel) is { } origin)
-            {
-                receiver = origin;
-            }
-
+            var receiver = JudgedReceiver(invocation);
             if (IsConsoleStream(receiver))
             {
                 return true;
@@ -185,6 +164,18 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>Roslyn appends <c>~ReturnType</c> to method IDs; the IDs users copy from XML docs have it only on conversion operators.</summary>
         private static bool Names(string? id, ImmutableHashSet<string> ids) =>
             id is not null && (ids.Contains(id) || (id.IndexOf('~') is var tilde and > 0 && ids.Contains(id.Substring(0, tilde))));
+
+        /// <summary>
+        /// The receiver a call is judged by: what a local always holds (<c>TextReader reader = new StringReader(text)</c>,
+        /// <c>var input = Console.In</c>), else the receiver itself.
+        /// </summary>
+        private static IOperation? JudgedReceiver(IInvocationOperation invocation)
+        {
+            var receiver = Receiver(invocation);
+            return receiver is ILocalReferenceOperation { Local: var local } && OnlyValue(local, invocation.SemanticModel) is { } origin
+                ? origin
+                : receiver;
+        }
 
         private static IOperation? Receiver(IInvocationOperation invocation) =>
             invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0

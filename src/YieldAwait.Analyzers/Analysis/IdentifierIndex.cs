@@ -72,7 +72,7 @@ namespace YieldAwait.Analyzers.Analysis
                     SemanticModel? model = null;
                     foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                     {
-                        if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple || simple.Identifier.ValueText != name || IsInNameOf(simple))
+                        if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple || simple.Identifier.ValueText != name || SyntacticGates.IsInNameOf(simple))
                         {
                             continue;
                         }
@@ -85,19 +85,6 @@ namespace YieldAwait.Analyzers.Analysis
                 }
 
                 return bound;
-            }
-
-            private static bool IsInNameOf(SyntaxNode node)
-            {
-                foreach (var ancestor in node.Ancestors())
-                {
-                    if (ancestor is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
             }
 
             /// <summary>A search cancelled with one caller's token throws and is not kept, so the next caller searches again.</summary>

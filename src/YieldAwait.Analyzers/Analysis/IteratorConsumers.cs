@@ -114,7 +114,7 @@ namespace YieldAwait.Analyzers.Analysis
                 SemanticModel? model = null;
                 foreach (var node in scope.DescendantNodes())
                 {
-                    if (node is not SimpleNameSyntax simple || simple.Identifier.ValueText != name || IsInNameOf(simple)
+                    if (node is not SimpleNameSyntax simple || simple.Identifier.ValueText != name || SyntacticGates.IsInNameOf(simple)
                         || (symbol is IMethodSymbol && !SyntacticGates.MayNameMethod(simple)))
                     {
                         continue;
@@ -183,9 +183,6 @@ namespace YieldAwait.Analyzers.Analysis
                     return false;
             }
         }
-
-        private static bool IsInNameOf(SyntaxNode node) =>
-            node.Ancestors().OfType<InvocationExpressionSyntax>().Any(invocation => invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" });
 
         /// <summary>The function a reference runs in decides: async consumes, sync consumes, a pass-through hands it on.</summary>
         private IteratorConsumerKinds Classify(SimpleNameSyntax reference, SemanticModel model, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)

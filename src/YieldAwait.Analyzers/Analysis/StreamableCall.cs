@@ -156,7 +156,7 @@ namespace YieldAwait.Analyzers.Analysis
         {
             call = null;
             if (name.FirstAncestorOrSelf<DocumentationCommentTriviaSyntax>(ascendOutOfTrivia: false) is not null
-                || name.Ancestors().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" }))
+                || SyntacticGates.IsInNameOf(name))
             {
                 return true;
             }

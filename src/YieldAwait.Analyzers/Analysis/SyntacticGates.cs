@@ -35,6 +35,20 @@ namespace YieldAwait.Analyzers.Analysis
             return false;
         }
 
+        /// <summary>A node inside <c>nameof(…)</c>: it names a symbol, nothing there runs or is called.</summary>
+        public static bool IsInNameOf(SyntaxNode node)
+        {
+            foreach (var ancestor in node.Ancestors())
+            {
+                if (ancestor is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// False when <paramref name="name"/> stands where no method can: the left side of a member access (<c>Convert</c> in
         /// <c>Convert.ToInt32(x)</c>), a qualified name, or a type or namespace. The reference searches (callers of a method by

@@ -13,7 +13,6 @@ namespace YieldAwait.CodeFixes.Conversion.Engine
             name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, newName, name.Identifier.TrailingTrivia));
 
         /// <summary>A reference inside <c>nameof(…)</c>: only its name may change, nothing there runs.</summary>
-        public static bool IsInsideNameOf(SyntaxNode node) =>
-            node.Ancestors().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" });
+        public static bool IsInsideNameOf(SyntaxNode node) => YieldAwait.Analyzers.Analysis.SyntacticGates.IsInNameOf(node);
     }
 }
