@@ -34,16 +34,18 @@ namespace YieldAwait.Analyzers.Analysis
                 }
 
                 var index = SourceIndex.For(start.Compilation);
+                if (index.HasNoIterators)
+                {
+                    return;
+                }
+
                 var detection = new BlockingWaitDetection(new BlockingFormRecognizer(types, start.Compilation), target, rule, index);
 
                 // Only members that are or hold an iterator get the per-operation callbacks: most members have none.
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    if (index.AnyOverlapsIterator(block.OperationBlocks))
-                    {
-                        block.RegisterOperationAction(detection.Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
-                    }
-                });
+                GatedRegistration.ForMembers(
+                    start,
+                    index.OverlapsIterator,
+                    block => block.RegisterOperationAction(detection.Analyze, OperationKind.Invocation, OperationKind.PropertyReference));
             });
         }
 

@@ -21,9 +21,11 @@ namespace YieldAwait.Analyzers.Analysis
         private static readonly ConditionalWeakTable<Compilation, SourceIndex> Indexes = new();
         private static readonly ConditionalWeakTable<Compilation, SourceIndex>.CreateValueCallback CreateIndex = c => new SourceIndex(c);
         private static readonly Func<SyntaxTree, TreeFacts> CreateFacts = TreeFacts.Create;
+        private static readonly Func<SyntaxTree, TextSpan[]> CreateUsingScopes = FindUsingScopes;
 
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<SyntaxTree, TreeFacts> _trees = new();
+        private readonly ConcurrentDictionary<SyntaxTree, TextSpan[]> _usingScopes = new();
         private readonly int[] _passes = new int[GateCount];
         private HashSet<string>? _iteratorNames;
 
@@ -96,20 +98,6 @@ namespace YieldAwait.Analyzers.Analysis
             return false;
         }
 
-        /// <summary>True when one of the operation blocks of a member overlaps an iterator function (see <see cref="OverlapsIterator"/>).</summary>
-        public bool AnyOverlapsIterator(System.Collections.Immutable.ImmutableArray<IOperation> blocks)
-        {
-            foreach (var block in blocks)
-            {
-                if (OverlapsIterator(block.Syntax))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>The functions of <paramref name="tree"/> that have a <c>yield</c> of their own (methods, local functions, accessors, operators).</summary>
         public IReadOnlyList<SyntaxNode> IteratorDeclarations(SyntaxTree tree) =>
             Facts(tree).IteratorDeclarations ?? (IReadOnlyList<SyntaxNode>)Array.Empty<SyntaxNode>();
@@ -119,6 +107,26 @@ namespace YieldAwait.Analyzers.Analysis
 
         /// <summary>True when the compilation declares no iterator at all.</summary>
         public bool HasNoIterators => IteratorNames().Count == 0;
+
+        /// <summary>
+        /// True when <paramref name="node"/> overlaps the scope of a <c>using</c> statement or declaration (not a directive):
+        /// the statement itself, or the block or switch section a <c>using var</c> is declared in. Code outside every such
+        /// scope disposes nothing it could outlive.
+        /// </summary>
+        public bool OverlapsUsingScope(SyntaxNode node)
+        {
+            var scopes = _usingScopes.GetOrAdd(node.SyntaxTree, CreateUsingScopes);
+            var span = node.Span;
+            foreach (var scope in scopes)
+            {
+                if (scope.OverlapsWith(span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Counts a callback of <paramref name="rule"/> that passed the rule's cheap gate and goes on to semantic work.</summary>
         public void Passed(string rule) => Interlocked.Increment(ref _passes[Slot(rule)]);
@@ -151,6 +159,47 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             return Interlocked.CompareExchange(ref _iteratorNames, names, null) ?? names;
+        }
+
+        /// <summary>Found from where the text spells <c>using</c>, like the yield statements: directives are skipped by the token's parent.</summary>
+        private static TextSpan[] FindUsingScopes(SyntaxTree tree)
+        {
+            if (!tree.TryGetText(out var text))
+            {
+                text = tree.GetText();
+            }
+
+            var positions = TextSearch.WordPositions(text, "using");
+            if (positions.Count == 0)
+            {
+                return Array.Empty<TextSpan>();
+            }
+
+            var scopes = new List<TextSpan>();
+            var root = tree.GetRoot();
+            foreach (var position in positions)
+            {
+                var token = root.FindToken(position);
+                if (!token.IsKind(SyntaxKind.UsingKeyword) || token.SpanStart != position)
+                {
+                    continue;
+                }
+
+                switch (token.Parent)
+                {
+                    case UsingStatementSyntax statement:
+                        scopes.Add(statement.Span);
+                        break;
+                    case LocalDeclarationStatementSyntax { Parent: { } scope } when scope is BlockSyntax or SwitchSectionSyntax:
+                        scopes.Add(scope.Span);
+                        break;
+                    case LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax { Parent: { } unit } }:
+                        scopes.Add(unit.Span);
+                        break;
+                }
+            }
+
+            return scopes.ToArray();
         }
 
         /// <summary>What one file holds. The text search is far cheaper than a walk of the tree, which only files that spell <c>yield</c> pay.</summary>

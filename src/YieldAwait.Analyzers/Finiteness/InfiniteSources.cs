@@ -38,7 +38,7 @@ namespace YieldAwait.Analyzers.Finiteness
 
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (DeclaresProducerType(assembly, compilation.Assembly))
+                if (!IsFrameworkAssembly(assembly) && DeclaresProducerType(assembly, compilation.Assembly))
                 {
                     return true;
                 }
@@ -57,6 +57,33 @@ namespace YieldAwait.Analyzers.Finiteness
             }
 
             return false;
+        }
+
+        /// <summary>Public key tokens of the .NET and ASP.NET Core assemblies, which declare no producer and no such attribute.</summary>
+        private static readonly string[] FrameworkKeyTokens =
+        {
+            "b03f5f7f11d50a3a", "b77a5c561934e089", "31bf3856ad364e35", "cc7b13ffcd2ddd51", "adb9793829ddae60", "7cec85d7bea7798e",
+        };
+
+        /// <summary>
+        /// Reading the type names of an assembly loads its whole type table; a .NET target references about 160 framework
+        /// assemblies, which are skipped by their signing key.
+        /// </summary>
+        private static bool IsFrameworkAssembly(IAssemblySymbol assembly)
+        {
+            var token = assembly.Identity.PublicKeyToken;
+            if (token.Length != 8)
+            {
+                return false;
+            }
+
+            var text = new System.Text.StringBuilder(16);
+            foreach (var b in token)
+            {
+                text.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return System.Array.IndexOf(FrameworkKeyTokens, text.ToString()) >= 0;
         }
 
         /// <summary>
@@ -117,7 +144,7 @@ namespace YieldAwait.Analyzers.Finiteness
                         _ => ((StatementSyntax?)null, (StatementSyntax?)null, (ExpressionSyntax?)null),
                     };
 
-                    if (loop is null || statement is null || (condition is not null && !condition.IsKind(SyntaxKind.TrueLiteralExpression) && !MayBeConstant(condition)))
+                    if (loop is null || statement is null || (condition is not null && !condition.IsKind(SyntaxKind.TrueLiteralExpression) && !MayBeConstant(compilation, condition)))
                     {
                         continue;
                     }
@@ -153,13 +180,27 @@ namespace YieldAwait.Analyzers.Finiteness
             }
         }
 
-        /// <summary>False for a condition with a call, an indexer, an assignment or anything else a constant cannot hold; it then needs no binding.</summary>
-        private static bool MayBeConstant(ExpressionSyntax condition)
+        /// <summary>
+        /// False for a condition with a call, an indexer, an assignment or anything else a constant cannot hold, or with a name
+        /// that no constant of the compilation's source bears (a local, a parameter, a field that is not <c>const</c>); it then
+        /// needs no binding. Binding a loop's condition binds its whole method, which on real code cost more than every other
+        /// check of the rule together. A constant from a referenced assembly is not looked for.
+        /// </summary>
+        private static bool MayBeConstant(Compilation compilation, ExpressionSyntax condition)
         {
             foreach (var node in condition.DescendantNodesAndSelf())
             {
                 switch (node)
                 {
+                    case IdentifierNameSyntax name:
+                        // The left of a member access names a type or namespace (Limits in Limits.Forever): the right one tells.
+                        if ((name.Parent is not MemberAccessExpressionSyntax parent || parent.Name == name)
+                            && !NamesSourceConstant(compilation, name.Identifier.ValueText))
+                        {
+                            return false;
+                        }
+
+                        continue;
                     case LiteralExpressionSyntax or IdentifierNameSyntax or ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax
                         or BinaryExpressionSyntax or ConditionalExpressionSyntax or CastExpressionSyntax or TypeSyntax or DefaultExpressionSyntax:
                         continue;
@@ -174,6 +215,24 @@ namespace YieldAwait.Analyzers.Finiteness
             }
 
             return true;
+        }
+
+        private static bool NamesSourceConstant(Compilation compilation, string name)
+        {
+            if (!compilation.ContainsSymbolsWithName(name, SymbolFilter.Member))
+            {
+                return false;
+            }
+
+            foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Member))
+            {
+                if (symbol is IFieldSymbol { IsConst: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

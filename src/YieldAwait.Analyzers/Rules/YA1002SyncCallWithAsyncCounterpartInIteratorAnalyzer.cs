@@ -40,17 +40,16 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 var index = SourceIndex.For(start.Compilation);
+                if (index.HasNoIterators)
+                {
+                    return;
+                }
+
                 var consumers = new IteratorConsumers(start.Compilation, counterparts.Types, start.CancellationToken);
                 var analysis = new Analysis(counterparts, index, consumers);
 
                 // Only members that are or hold an iterator get the per-call callbacks: most members have none.
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    if (index.AnyOverlapsIterator(block.OperationBlocks))
-                    {
-                        block.RegisterOperationAction(analysis.Analyze, OperationKind.Invocation);
-                    }
-                });
+                GatedRegistration.ForMembers(start, index.OverlapsIterator, block => block.RegisterOperationAction(analysis.Analyze, OperationKind.Invocation));
             });
         }
 

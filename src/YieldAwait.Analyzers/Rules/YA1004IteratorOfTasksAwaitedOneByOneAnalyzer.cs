@@ -41,11 +41,59 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
+                if (!MayDeclareProducer(start.Compilation, start.CancellationToken))
+                {
+                    return;
+                }
+
                 var producers = new Producers(start.Compilation, types);
                 start.RegisterOperationAction(producers.AnalyzeCall, OperationKind.Invocation);
                 start.RegisterOperationAction(producers.AnalyzeMethodReference, OperationKind.MethodReference);
                 start.RegisterCompilationEndAction(producers.Report);
             });
+        }
+
+        /// <summary>
+        /// A producer is an iterator of the compilation whose declared return type names a task
+        /// (<c>IEnumerable&lt;Task&lt;T&gt;&gt;</c>, <c>IEnumerable&lt;ValueTask&lt;T&gt;&gt;</c>); most compilations have none, and
+        /// then the rule needs no callback per call. A type alias of a task slips through this check (none seen in real code).
+        /// </summary>
+        private static bool MayDeclareProducer(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            var index = SourceIndex.For(compilation);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var declaration in index.IteratorDeclarations(tree))
+                {
+                    var returnType = declaration switch
+                    {
+                        MethodDeclarationSyntax method => method.ReturnType,
+                        LocalFunctionStatementSyntax local => local.ReturnType,
+                        _ => null,
+                    };
+
+                    if (returnType is not null && NamesTask(returnType))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool NamesTask(TypeSyntax type)
+        {
+            foreach (var node in type.DescendantNodesAndSelf())
+            {
+                if (node is SimpleNameSyntax { Identifier.ValueText: "Task" or "ValueTask" })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Per compilation: each candidate producer and how its callers use it.</summary>

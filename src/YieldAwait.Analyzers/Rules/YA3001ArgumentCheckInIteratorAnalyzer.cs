@@ -46,16 +46,15 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 var index = SourceIndex.For(start.Compilation);
+                if (index.HasNoIterators)
+                {
+                    return;
+                }
+
                 var detection = new Detection(types, recognizer, index, new ValidatingCallers(start.Compilation, recognizer, start.CancellationToken));
 
                 // Only members that are or hold an iterator get the per-operation callbacks: most members have none.
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    if (index.AnyOverlapsIterator(block.OperationBlocks))
-                    {
-                        block.RegisterOperationAction(detection.Analyze, OperationKind.Throw, OperationKind.Invocation);
-                    }
-                });
+                GatedRegistration.ForMembers(start, index.OverlapsIterator, block => block.RegisterOperationAction(detection.Analyze, OperationKind.Throw, OperationKind.Invocation));
             });
         }
 

@@ -45,10 +45,16 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                var state = new State(start.Compilation, new DeferredSequenceClassifier(start.Compilation, new KnownIterators(start.Compilation, types)), SourceIndex.For(start.Compilation));
-                start.RegisterOperationAction(state.AnalyzeReturn, OperationKind.Return);
-                start.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(state.AnalyzeStore, OperationKind.Invocation);
+                var index = SourceIndex.For(start.Compilation);
+                var state = new State(start.Compilation, new DeferredSequenceClassifier(start.Compilation, new KnownIterators(start.Compilation, types)), index);
+
+                // Only members with a using statement or declaration can dispose what a value outlives: most have none.
+                GatedRegistration.ForMembers(start, index.OverlapsUsingScope, block =>
+                {
+                    block.RegisterOperationAction(state.AnalyzeReturn, OperationKind.Return);
+                    block.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                    block.RegisterOperationAction(state.AnalyzeStore, OperationKind.Invocation);
+                });
             });
         }
 
