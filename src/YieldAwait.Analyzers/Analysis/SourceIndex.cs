@@ -26,10 +26,17 @@ namespace YieldAwait.Analyzers.Analysis
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<SyntaxTree, TreeFacts> _trees = new();
         private readonly ConcurrentDictionary<SyntaxTree, TextSpan[]> _usingScopes = new();
+        private readonly ConcurrentDictionary<SyntaxTree, List<int>> _iteratorNameSpellings = new();
+        private readonly Func<SyntaxTree, List<int>> _findIteratorNameSpellings;
+        private WordSet? _iteratorWords;
         private readonly int[] _passes = new int[GateCount];
         private HashSet<string>? _iteratorNames;
 
-        private SourceIndex(Compilation compilation) => _compilation = compilation;
+        private SourceIndex(Compilation compilation)
+        {
+            _compilation = compilation;
+            _findIteratorNameSpellings = FindIteratorNameSpellings;
+        }
 
         /// <summary>The rule slots of <see cref="Passed"/>: twelve per series, YA1001 to YA5012 (see <see cref="Slot"/>).</summary>
         public const int GateCount = 60;
@@ -102,6 +109,24 @@ namespace YieldAwait.Analyzers.Analysis
         public IReadOnlyList<SyntaxNode> IteratorDeclarations(SyntaxTree tree) =>
             Facts(tree).IteratorDeclarations ?? (IReadOnlyList<SyntaxNode>)Array.Empty<SyntaxNode>();
 
+        /// <summary>True when some iterator function of the compilation satisfies <paramref name="predicate"/> (a syntactic test of its declaration).</summary>
+        public bool AnyIteratorDeclaration(Func<SyntaxNode, bool> predicate, CancellationToken cancellationToken)
+        {
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var declaration in IteratorDeclarations(tree))
+                {
+                    if (predicate(declaration))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The names of the compilation's own iterator functions (methods, local functions, operators, properties).</summary>
         public bool IsIteratorName(string name) => IteratorNames().Contains(name);
 
@@ -126,6 +151,40 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// True when the text of <paramref name="node"/> spells the name of one of the compilation's iterators as a word (in
+        /// code, a comment or a string alike): code that never names one cannot call one of them.
+        /// </summary>
+        public bool SpellsIteratorNameIn(SyntaxNode node)
+        {
+            var positions = _iteratorNameSpellings.GetOrAdd(node.SyntaxTree, _findIteratorNameSpellings);
+            var span = node.Span;
+            var at = positions.BinarySearch(span.Start);
+            if (at < 0)
+            {
+                at = ~at;
+            }
+
+            return at < positions.Count && positions[at] < span.End;
+        }
+
+        private List<int> FindIteratorNameSpellings(SyntaxTree tree)
+        {
+            var words = Volatile.Read(ref _iteratorWords);
+            if (words is null)
+            {
+                words = new WordSet(IteratorNames());
+                words = Interlocked.CompareExchange(ref _iteratorWords, words, null) ?? words;
+            }
+
+            if (!tree.TryGetText(out var text))
+            {
+                text = tree.GetText();
+            }
+
+            return TextSearch.AnyWordPositions(text, words);
         }
 
         /// <summary>Counts a callback of <paramref name="rule"/> that passed the rule's cheap gate and goes on to semantic work.</summary>

@@ -96,6 +96,69 @@ namespace YieldAwait.Analyzers.Analysis
             return found;
         }
 
+        /// <summary>
+        /// Where any of <paramref name="words"/> occurs as a word, in order: one pass over the text that looks up each
+        /// identifier-like run by its length and characters, instead of one search per word (a compilation has hundreds of
+        /// iterator names).
+        /// </summary>
+        public static List<int> AnyWordPositions(SourceText text, WordSet words)
+        {
+            var positions = new List<int>();
+            if (words.IsEmpty)
+            {
+                return positions;
+            }
+
+            var buffer = t_buffer ??= new char[BufferLength];
+            var length = text.Length;
+            for (var start = 0; start < length;)
+            {
+                var count = Math.Min(buffer.Length, length - start);
+                text.CopyTo(start, buffer, 0, count);
+
+                // A run that touches the end of the chunk is read again from its start by the next chunk.
+                var limit = count;
+                if (start + count < length)
+                {
+                    while (limit > 0 && IsIdentifierCharacter(buffer[limit - 1]))
+                    {
+                        limit--;
+                    }
+
+                    if (limit == 0)
+                    {
+                        limit = count; // one run longer than the buffer: no word is that long
+                    }
+                }
+
+                for (var i = 0; i < limit;)
+                {
+                    if (!IsIdentifierCharacter(buffer[i]))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    var end = i + 1;
+                    while (end < limit && IsIdentifierCharacter(buffer[end]))
+                    {
+                        end++;
+                    }
+
+                    if (words.Contains(new ReadOnlySpan<char>(buffer, i, end - i)))
+                    {
+                        positions.Add(start + i);
+                    }
+
+                    i = end;
+                }
+
+                start += limit;
+            }
+
+            return positions;
+        }
+
         private static bool SpellsWordIn(string text, string word, List<int>? positions)
         {
             var found = false;
@@ -117,10 +180,76 @@ namespace YieldAwait.Analyzers.Analysis
             return found;
         }
 
-        private static bool IsIdentifierCharacter(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
+        private static bool IsIdentifierCharacter(char c) => c < 128 ? AsciiIdentifierCharacters[c] : IsNonAsciiIdentifierCharacter(c);
+
+        private static readonly bool[] AsciiIdentifierCharacters = CreateAsciiIdentifierCharacters();
+
+        private static bool[] CreateAsciiIdentifierCharacters()
+        {
+            var table = new bool[128];
+            for (var c = 0; c < 128; c++)
+            {
+                table[c] = IsNonAsciiIdentifierCharacter((char)c);
+            }
+
+            return table;
+        }
+
+        private static bool IsNonAsciiIdentifierCharacter(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
             System.Globalization.UnicodeCategory.ConnectorPunctuation
             or System.Globalization.UnicodeCategory.NonSpacingMark
             or System.Globalization.UnicodeCategory.SpacingCombiningMark
             or System.Globalization.UnicodeCategory.Format;
+    }
+
+    /// <summary>A set of words looked up by a span of characters without allocating: by length, then by the characters.</summary>
+    internal sealed class WordSet
+    {
+        private readonly Dictionary<int, List<string>> _byKey = new();
+
+        public WordSet(IEnumerable<string> words)
+        {
+            foreach (var word in words)
+            {
+                if (word.Length == 0)
+                {
+                    continue;
+                }
+
+                var key = Key(word.AsSpan());
+                if (!_byKey.TryGetValue(key, out var list))
+                {
+                    _byKey[key] = list = new List<string>(1);
+                }
+
+                if (!list.Contains(word))
+                {
+                    list.Add(word);
+                }
+            }
+        }
+
+        public bool IsEmpty => _byKey.Count == 0;
+
+        public bool Contains(ReadOnlySpan<char> word)
+        {
+            if (!_byKey.TryGetValue(Key(word), out var list))
+            {
+                return false;
+            }
+
+            foreach (var candidate in list)
+            {
+                if (word.SequenceEqual(candidate.AsSpan()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The length, the first and the last character: enough to tell most identifiers apart at once.</summary>
+        private static int Key(ReadOnlySpan<char> word) => (word.Length << 16) ^ (word[0] << 8) ^ word[word.Length - 1];
     }
 }

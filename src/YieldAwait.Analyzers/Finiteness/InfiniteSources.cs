@@ -144,7 +144,7 @@ namespace YieldAwait.Analyzers.Finiteness
                         _ => ((StatementSyntax?)null, (StatementSyntax?)null, (ExpressionSyntax?)null),
                     };
 
-                    if (loop is null || statement is null || (condition is not null && !condition.IsKind(SyntaxKind.TrueLiteralExpression) && !MayBeConstant(compilation, condition)))
+                    if (loop is null || statement is null || (condition is not null && !condition.IsKind(SyntaxKind.TrueLiteralExpression) && !MayBeConstant(condition)))
                     {
                         continue;
                     }
@@ -182,11 +182,10 @@ namespace YieldAwait.Analyzers.Finiteness
 
         /// <summary>
         /// False for a condition with a call, an indexer, an assignment or anything else a constant cannot hold, or with a name
-        /// that no constant of the compilation's source bears (a local, a parameter, a field that is not <c>const</c>); it then
-        /// needs no binding. Binding a loop's condition binds its whole method, which on real code cost more than every other
-        /// check of the rule together. A constant from a referenced assembly is not looked for.
+        /// no constant bears by the naming conventions (<see cref="MayNameConstant"/>); it then needs no binding. Binding a loop's
+        /// condition binds its whole method, which on real code cost more than every other check of the rule together.
         /// </summary>
-        private static bool MayBeConstant(Compilation compilation, ExpressionSyntax condition)
+        private static bool MayBeConstant(ExpressionSyntax condition)
         {
             foreach (var node in condition.DescendantNodesAndSelf())
             {
@@ -195,7 +194,7 @@ namespace YieldAwait.Analyzers.Finiteness
                     case IdentifierNameSyntax name:
                         // The left of a member access names a type or namespace (Limits in Limits.Forever): the right one tells.
                         if ((name.Parent is not MemberAccessExpressionSyntax parent || parent.Name == name)
-                            && !NamesSourceConstant(compilation, name.Identifier.ValueText))
+                            && !MayNameConstant(name.Identifier.ValueText))
                         {
                             return false;
                         }
@@ -217,22 +216,10 @@ namespace YieldAwait.Analyzers.Finiteness
             return true;
         }
 
-        private static bool NamesSourceConstant(Compilation compilation, string name)
-        {
-            if (!compilation.ContainsSymbolsWithName(name, SymbolFilter.Member))
-            {
-                return false;
-            }
-
-            foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Member))
-            {
-                if (symbol is IFieldSymbol { IsConst: true })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        /// <summary>
+        /// Constants are named in Pascal case or in capitals (.NET naming guidelines); a name that starts with a lowercase
+        /// letter or an underscore is a local, a parameter or a field, which a loop condition reads afresh each time.
+        /// </summary>
+        private static bool MayNameConstant(string name) => name.Length > 0 && !char.IsLower(name[0]) && name[0] != '_';
     }
 }

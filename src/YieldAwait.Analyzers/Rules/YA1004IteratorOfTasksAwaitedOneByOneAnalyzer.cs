@@ -58,30 +58,15 @@ namespace YieldAwait.Analyzers.Rules
         /// (<c>IEnumerable&lt;Task&lt;T&gt;&gt;</c>, <c>IEnumerable&lt;ValueTask&lt;T&gt;&gt;</c>); most compilations have none, and
         /// then the rule needs no callback per call. A type alias of a task slips through this check (none seen in real code).
         /// </summary>
-        private static bool MayDeclareProducer(Compilation compilation, System.Threading.CancellationToken cancellationToken)
-        {
-            var index = SourceIndex.For(compilation);
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var declaration in index.IteratorDeclarations(tree))
+        private static bool MayDeclareProducer(Compilation compilation, System.Threading.CancellationToken cancellationToken) =>
+            SourceIndex.For(compilation).AnyIteratorDeclaration(
+                declaration => declaration switch
                 {
-                    var returnType = declaration switch
-                    {
-                        MethodDeclarationSyntax method => method.ReturnType,
-                        LocalFunctionStatementSyntax local => local.ReturnType,
-                        _ => null,
-                    };
-
-                    if (returnType is not null && NamesTask(returnType))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+                    MethodDeclarationSyntax method => NamesTask(method.ReturnType),
+                    LocalFunctionStatementSyntax local => NamesTask(local.ReturnType),
+                    _ => false,
+                },
+                cancellationToken);
 
         private static bool NamesTask(TypeSyntax type)
         {

@@ -72,12 +72,15 @@ namespace YieldAwait.Analyzers.Rules
             public void Analyze(OperationAnalysisContext context)
             {
                 var tryOperation = (ITryOperation)context.Operation;
-                if (tryOperation.Catches.IsEmpty || FunctionBody(tryOperation, context.ContainingSymbol) is not { } functionBody)
+                var index = SourceIndex.For(context.Compilation);
+                if (tryOperation.Catches.IsEmpty
+                    || FunctionBody(tryOperation, context.ContainingSymbol, index, out var returnType) is not { } functionBody
+                    || !CanReturnSequence(returnType))
                 {
                     return;
                 }
 
-                SourceIndex.For(context.Compilation).Passed(Rule.Id);
+                index.Passed(Rule.Id);
 
                 foreach (var operation in OwnDescendants(tryOperation.Body))
                 {
@@ -426,28 +429,64 @@ namespace YieldAwait.Analyzers.Rules
             /// The body of the function the try is in, or null when that function is an iterator (there the try does cover the
             /// generator's execution) or cannot be found.
             /// </summary>
-            private static IOperation? FunctionBody(IOperation operation, ISymbol containingSymbol)
+            /// <summary>
+            /// The body of the function the try is in and what that function returns; null for an iterator, whose values are
+            /// produced lazily anyway.
+            /// </summary>
+            private static IOperation? FunctionBody(IOperation operation, ISymbol containingSymbol, SourceIndex index, out ITypeSymbol? returnType)
             {
+                returnType = null;
                 var child = operation;
                 for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
                 {
                     switch (parent)
                     {
-                        case IAnonymousFunctionOperation:
+                        case IAnonymousFunctionOperation lambda:
+                            returnType = lambda.Symbol.ReturnType;
                             return child;
                         case ILocalFunctionOperation localFunction:
-                            return IteratorFacts.ContainsYield(localFunction.Syntax) ? null : child;
+                            returnType = localFunction.Symbol.ReturnType;
+                            return index.IsIteratorDeclaration(localFunction.Syntax) ? null : child;
                     }
                 }
 
                 if (containingSymbol is not IMethodSymbol method
                     || IteratorFacts.FindDeclaration(method, operation.Syntax) is not { } declaration
-                    || IteratorFacts.ContainsYield(declaration))
+                    || index.IsIteratorDeclaration(declaration))
                 {
                     return null;
                 }
 
+                returnType = method.ReturnType;
                 return child;
+            }
+
+            /// <summary>
+            /// Whether a lazy sequence can leave a function that returns <paramref name="type"/> (the T of a task for an async
+            /// one): most functions with a try return nothing, a number, a string or a task of one, and are not looked into.
+            /// </summary>
+            private static bool CanReturnSequence(ITypeSymbol? type)
+            {
+                if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task
+                    && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+                {
+                    type = task.TypeArguments[0];
+                }
+
+                switch (type)
+                {
+                    case null:
+                    case { SpecialType: SpecialType.System_Object }:
+                    case { TypeKind: TypeKind.Error or TypeKind.Dynamic or TypeKind.TypeParameter }:
+                        return true;
+                    case { SpecialType: SpecialType.System_String or SpecialType.System_Void }:
+                        return false;
+                    case INamedTypeSymbol { TypeKind: TypeKind.Interface, Name: "IAsyncEnumerable" }:
+                        return true;
+                }
+
+                return type.SpecialType is SpecialType.System_Collections_IEnumerable or SpecialType.System_Collections_Generic_IEnumerable_T
+                    || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
             }
 
             /// <summary>Descendants that run in this function, not in lambdas or local functions nested in it.</summary>

@@ -43,13 +43,21 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
+                var index = SourceIndex.For(start.Compilation);
                 var state = new State(
                     types,
                     enumerable,
                     start.Compilation.GetBestTypeByMetadataName("System.Linq.AsyncEnumerable"),
                     start.Compilation.GetBestTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions"),
-                    SourceIndex.For(start.Compilation));
-                start.RegisterOperationBlockStartAction(state.AnalyzeBlockStart);
+                    index);
+                if (index.HasNoIterators)
+                {
+                    return;
+                }
+
+                // A generator is bound by a call that names one of the compilation's iterators: only members whose text
+                // names one get the per-declarator callbacks.
+                GatedRegistration.ForMembers(start, index.SpellsIteratorNameIn, state.AnalyzeBlockStart);
             });
         }
 
@@ -83,12 +91,6 @@ namespace YieldAwait.Analyzers.Rules
             /// </summary>
             public void AnalyzeBlockStart(OperationBlockStartAnalysisContext context)
             {
-                // Gate: a generator is one of the compilation's own iterators; without any, there is nothing to bind.
-                if (_index.HasNoIterators)
-                {
-                    return;
-                }
-
                 var bindings = new List<(IVariableDeclaratorOperation Declarator, ILocalSymbol Local, IMethodSymbol Generator)>();
                 context.RegisterOperationAction(
                     operation =>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -49,27 +50,38 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
+                // Every report is about an async iterator of the compilation, or a base member one of them implements.
+                var index = SourceIndex.For(start.Compilation);
+                if (!index.AnyIteratorDeclaration(IsAsyncFunction, start.CancellationToken))
+                {
+                    return;
+                }
+
                 // Resolved only when some async iterator without a token awaits something.
                 var inMemory = new Lazy<AsyncCounterpartExclusions>(() => new AsyncCounterpartExclusions(start.Compilation));
-                start.RegisterOperationAction(
-                    context =>
-                    {
-                        if (context.ContainingSymbol is IMethodSymbol { IsAsync: true } method
-                            && context.Operation is IMethodBodyOperation { BlockBody: { } body })
+                // Only members that are or hold an iterator get the per-body callbacks.
+                GatedRegistration.ForMembers(start, index.OverlapsIterator, block =>
+                {
+                    block.RegisterOperationAction(
+                        context =>
                         {
-                            Analyze(context, method, body, types, inMemory);
-                        }
-                    },
-                    OperationKind.MethodBody);
-                start.RegisterOperationAction(
-                    context =>
-                    {
-                        if (context.Operation is ILocalFunctionOperation { Symbol.IsAsync: true, Body: { } body } local)
+                            if (context.ContainingSymbol is IMethodSymbol { IsAsync: true } method
+                                && context.Operation is IMethodBodyOperation { BlockBody: { } body })
+                            {
+                                Analyze(context, method, body, types, inMemory);
+                            }
+                        },
+                        OperationKind.MethodBody);
+                    block.RegisterOperationAction(
+                        context =>
                         {
-                            Analyze(context, local.Symbol, body, types, inMemory);
-                        }
-                    },
-                    OperationKind.LocalFunction);
+                            if (context.Operation is ILocalFunctionOperation { Symbol.IsAsync: true, Body: { } body } local)
+                            {
+                                Analyze(context, local.Symbol, body, types, inMemory);
+                            }
+                        },
+                        OperationKind.LocalFunction);
+                });
 
                 // Found once per compilation, and only when some base member could need them.
                 var compilation = start.Compilation;
@@ -202,6 +214,13 @@ namespace YieldAwait.Analyzers.Rules
         /// async iterator that awaits: no implementation can get a token until the base signature has one. Reported on the base,
         /// once, however many implementations there are.
         /// </summary>
+        private static bool IsAsyncFunction(SyntaxNode declaration) => declaration switch
+        {
+            MethodDeclarationSyntax method => method.Modifiers.Any(SyntaxKind.AsyncKeyword),
+            LocalFunctionStatementSyntax local => local.Modifiers.Any(SyntaxKind.AsyncKeyword),
+            _ => false,
+        };
+
         private static void AnalyzeBase(SymbolAnalysisContext context, CancellationTypes types, Lazy<ImmutableArray<IMethodSymbol>> implementations)
         {
             var member = (IMethodSymbol)context.Symbol;
