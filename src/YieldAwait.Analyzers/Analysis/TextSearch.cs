@@ -21,18 +21,26 @@ namespace YieldAwait.Analyzers.Analysis
         /// after it: every identifier token of that value text does (in code, comments or strings alike), except one spelled
         /// with a Unicode escape, which C# code does not use for names in practice.
         /// </summary>
-        public static bool SpellsWord(SourceText text, string word) => Find(text, word, positions: null);
+        public static bool SpellsWord(SourceText text, string word) => Find(text, word, positions: null, wholeWord: true);
 
         /// <summary>Where <paramref name="word"/> occurs as a word (see <see cref="SpellsWord"/>), in order; empty when nowhere.</summary>
         public static List<int> WordPositions(SourceText text, string word)
         {
             var positions = new List<int>();
-            Find(text, word, positions);
+            Find(text, word, positions, wholeWord: true);
+            return positions;
+        }
+
+        /// <summary>Where <paramref name="symbol"/> (an operator such as <c>=&gt;</c>) occurs, whatever surrounds it, in order.</summary>
+        public static List<int> SymbolPositions(SourceText text, string symbol)
+        {
+            var positions = new List<int>();
+            Find(text, symbol, positions, wholeWord: false);
             return positions;
         }
 
         /// <summary>Stops at the first match when <paramref name="positions"/> is null; otherwise collects every match.</summary>
-        private static bool Find(SourceText text, string word, List<int>? positions)
+        private static bool Find(SourceText text, string word, List<int>? positions, bool wholeWord)
         {
             if (word.Length == 0)
             {
@@ -42,7 +50,7 @@ namespace YieldAwait.Analyzers.Analysis
             var buffer = t_buffer ??= new char[BufferLength];
             if (word.Length >= buffer.Length)
             {
-                return SpellsWordIn(text.ToString(), word, positions);
+                return SpellsWordIn(text.ToString(), word, positions, wholeWord);
             }
 
             var found = false;
@@ -64,8 +72,9 @@ namespace YieldAwait.Analyzers.Analysis
                     var at = from + next;
                     var before = start + at - 1;
                     var after = start + at + word.Length;
-                    if ((before < 0 || !IsIdentifierCharacter(at > 0 ? buffer[at - 1] : text[before]))
-                        && (after >= length || !IsIdentifierCharacter(at + word.Length < count ? buffer[at + word.Length] : text[after])))
+                    if (!wholeWord
+                        || ((before < 0 || !IsIdentifierCharacter(at > 0 ? buffer[at - 1] : text[before]))
+                            && (after >= length || !IsIdentifierCharacter(at + word.Length < count ? buffer[at + word.Length] : text[after]))))
                     {
                         if (positions is null)
                         {
@@ -159,13 +168,13 @@ namespace YieldAwait.Analyzers.Analysis
             return positions;
         }
 
-        private static bool SpellsWordIn(string text, string word, List<int>? positions)
+        private static bool SpellsWordIn(string text, string word, List<int>? positions, bool wholeWord)
         {
             var found = false;
             for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
             {
                 var end = at + word.Length;
-                if ((at == 0 || !IsIdentifierCharacter(text[at - 1])) && (end >= text.Length || !IsIdentifierCharacter(text[end])))
+                if (!wholeWord || ((at == 0 || !IsIdentifierCharacter(text[at - 1])) && (end >= text.Length || !IsIdentifierCharacter(text[end]))))
                 {
                     if (positions is null)
                     {

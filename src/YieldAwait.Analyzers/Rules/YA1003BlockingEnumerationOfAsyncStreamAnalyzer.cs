@@ -42,7 +42,7 @@ namespace YieldAwait.Analyzers.Rules
 
                 var enumerable = start.Compilation.GetBestTypeByMetadataName("System.Linq.Enumerable");
                 var reachability = new AsyncReachability(start.Compilation, start.CancellationToken);
-                start.RegisterOperationAction(new Analysis(streams, enumerable, reachability).Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+                start.RegisterOperationAction(new Analysis(streams, enumerable, reachability).Analyze, OperationKind.Invocation);
             });
         }
 
@@ -60,9 +60,32 @@ namespace YieldAwait.Analyzers.Rules
                 _reachability = reachability;
             }
 
+            /// <summary>
+            /// A <c>.Result</c> is met from the call it reads (<c>ToListAsync()</c>, <c>MoveNextAsync()</c>, <c>AsTask()</c>): what
+            /// a blocked stream waits for is always a call, so the rule needs no callback for every property read of the code.
+            /// </summary>
             public void Analyze(OperationAnalysisContext context)
             {
-                var operation = context.Operation;
+                Analyze(context, context.Operation);
+                if (ResultReadOf(context.Operation) is { } read)
+                {
+                    Analyze(context, read);
+                }
+            }
+
+            private static IPropertyReferenceOperation? ResultReadOf(IOperation call)
+            {
+                var parent = call.Parent;
+                while (parent is IConversionOperation { IsImplicit: true } conversion)
+                {
+                    parent = conversion.Parent;
+                }
+
+                return parent is IPropertyReferenceOperation { Property.Name: "Result" } read ? read : null;
+            }
+
+            private void Analyze(OperationAnalysisContext context, IOperation operation)
+            {
                 if (!MayBeBlocking(operation) || operation.Syntax.ContainsDiagnostics)
                 {
                     // Half-typed code: wait until the call is complete.

@@ -40,10 +40,13 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 var recognizer = new BlockingFormRecognizer(types, start.Compilation);
-                start.RegisterOperationAction(
+
+                // Only members with a lambda can give one to a query operator: the others get no callback per call.
+                var index = SourceIndex.For(start.Compilation);
+                GatedRegistration.ForMembers(start, index.MayHaveLambdaIn, block => block.RegisterOperationAction(
                     operationContext => Analyze(operationContext, recognizer, enumerable),
                     OperationKind.Invocation,
-                    OperationKind.PropertyReference);
+                    OperationKind.PropertyReference));
             });
         }
 
