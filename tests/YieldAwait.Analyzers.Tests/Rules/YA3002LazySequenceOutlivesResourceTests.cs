@@ -1000,5 +1000,157 @@ namespace YieldAwait.Analyzers.Tests.Rules
         }.RunAsync(CancellationToken.None);
 
         #endregion
+
+        #region Using scopes at the edges of the gate (only members with a using statement or declaration are analysed)
+
+        [Fact]
+        public Task Reports_UsingStatementInASwitchSection() => Verify.VerifyAnalyzerAsync(Readers + """
+            class Source
+            {
+                public IEnumerable<string> Open(string path, string kind)
+                {
+                    switch (kind)
+                    {
+                        case "log":
+                            using (var reader = new StreamReader(path))
+                            {
+                                return {|#0:Lines.ReadLines(reader)|};
+                            }
+
+                        case "braced":
+                        {
+                            using var reader = new StreamReader(path);
+                            return {|#1:Lines.ReadLines(reader).Where(l => l.Length > 0)|};
+                        }
+
+                        default:
+                            return Enumerable.Empty<string>();
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("YA3002").WithLocation(0).WithArguments("reader"),
+            Verify.Diagnostic("YA3002").WithLocation(1).WithArguments("reader"));
+
+        [Fact]
+        public Task Reports_AwaitUsingStatementAndLazyQueryOverAnAwaitUsingDeclaration() => Verify.VerifyAnalyzerAsync(Streams + """
+            class Feeds
+            {
+                public async Task<IAsyncEnumerable<string>> OpenAsync(string path)
+                {
+                    await Task.Yield();
+                    await using (var log = new LogReader(path))
+                    {
+                        return {|#0:log.ReadAllAsync()|};
+                    }
+                }
+
+                public async Task<IEnumerable<string>> ErrorsAsync(string path)
+                {
+                    await using var stream = File.OpenRead(path);
+                    await Task.Yield();
+                    return {|#1:Rows.Parse(new StreamReader(stream)).Where(r => r.Contains("ERROR"))|};
+                }
+            }
+            """,
+            Verify.Diagnostic("YA3002").WithLocation(0).WithArguments("log"),
+            Verify.Diagnostic("YA3002").WithLocation(1).WithArguments("stream"));
+
+        [Fact]
+        public Task Reports_InAGetterAConstructorAndANestedType() => Verify.VerifyAnalyzerAsync(Readers + """
+            class Source
+            {
+                private readonly string _path;
+                private IEnumerable<string> _first;
+
+                public Source(string path)
+                {
+                    _path = path;
+                    using var reader = new StreamReader(path);
+                    _first = {|#0:Lines.ReadLines(reader).Take(1)|};
+                }
+
+                public IEnumerable<string> All
+                {
+                    get
+                    {
+                        using var reader = new StreamReader(_path);
+                        return {|#1:Lines.ReadLines(reader)|};
+                    }
+                }
+
+                private sealed class Tail
+                {
+                    public IEnumerable<string> Open(string path)
+                    {
+                        using (var reader = new StreamReader(path))
+                        {
+                            return {|#2:Lines.ReadLines(reader).Skip(10)|};
+                        }
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("YA3002").WithLocation(0).WithArguments("reader"),
+            Verify.Diagnostic("YA3002").WithLocation(1).WithArguments("reader"),
+            Verify.Diagnostic("YA3002").WithLocation(2).WithArguments("reader"));
+
+        [Fact]
+        public Task Reports_UsingStatementOfTopLevelStatements() => new Verify.Test
+        {
+            TestState =
+            {
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    """
+                    using System;
+                    using System.Collections.Generic;
+                    using System.IO;
+                    using System.Linq;
+
+                    IEnumerable<string> pending;
+                    using (var reader = new StreamReader("app.log"))
+                    {
+                        pending = {|#0:Lines.ReadLines(reader)|};
+                    }
+
+                    Console.WriteLine(pending.Count());
+                    """,
+                    Readers,
+                },
+                ExpectedDiagnostics = { Verify.Diagnostic("YA3002").WithLocation(0).WithArguments("reader") },
+            },
+        }.RunAsync(CancellationToken.None);
+
+        [Fact]
+        public Task NoDiagnostic_LazyReturnInASwitchSectionOutsideTheUsing() => Verify.VerifyAnalyzerAsync(Readers + """
+            class Source
+            {
+                public IEnumerable<string> Open(string path, string kind)
+                {
+                    switch (kind)
+                    {
+                        case "count":
+                            using (var reader = new StreamReader(path))
+                            {
+                                return new[] { Lines.ReadLines(reader).Count().ToString() };
+                            }
+
+                        case "owned":
+                            using (new StreamReader(path))
+                            {
+                                return Lines.Numbers(3).Select(n => n.ToString());
+                            }
+
+                        default:
+                            var other = new StreamReader(path);
+                            return Lines.ReadLines(other);
+                    }
+                }
+            }
+            """);
+
+        #endregion
     }
 }
