@@ -22,13 +22,11 @@ namespace YieldAwait.Analyzers.Analysis
         private static readonly ConditionalWeakTable<Compilation, SourceIndex>.CreateValueCallback CreateIndex = c => new SourceIndex(c);
         private static readonly Func<SyntaxTree, TreeFacts> CreateFacts = TreeFacts.Create;
         private static readonly Func<SyntaxTree, TextSpan[]> CreateUsingScopes = FindUsingScopes;
-        private static readonly Func<SyntaxTree, List<int>> CreateLambdaSpellings = FindLambdaSpellings;
 
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<SyntaxTree, TreeFacts> _trees = new();
         private readonly ConcurrentDictionary<SyntaxTree, TextSpan[]> _usingScopes = new();
         private readonly ConcurrentDictionary<SyntaxTree, List<int>> _iteratorNameSpellings = new();
-        private readonly ConcurrentDictionary<SyntaxTree, List<int>> _lambdaSpellings = new();
         private readonly Func<SyntaxTree, List<int>> _findIteratorNameSpellings;
         private WordSet? _iteratorWords;
         private readonly int[] _passes = new int[GateCount];
@@ -162,41 +160,6 @@ namespace YieldAwait.Analyzers.Analysis
         public bool SpellsIteratorNameIn(SyntaxNode node)
         {
             return AnyWithin(_iteratorNameSpellings.GetOrAdd(node.SyntaxTree, _findIteratorNameSpellings), node.Span);
-        }
-
-        /// <summary>
-        /// True when the text of <paramref name="node"/> spells <c>=&gt;</c>, <c>delegate</c> or <c>from</c>: code without any has
-        /// no lambda, anonymous method or query expression (an expression-bodied member or a switch arm also spells <c>=&gt;</c>,
-        /// and passes).
-        /// </summary>
-        public bool MayHaveLambdaIn(SyntaxNode node) =>
-            AnyWithin(_lambdaSpellings.GetOrAdd(node.SyntaxTree, CreateLambdaSpellings), node.Span);
-
-        /// <summary>An anonymous method, and a query expression, whose clauses the compiler turns into lambdas.</summary>
-        private static readonly string[] LambdaWords = { "delegate", "from" };
-
-        private static List<int> FindLambdaSpellings(SyntaxTree tree)
-        {
-            if (!tree.TryGetText(out var text))
-            {
-                text = tree.GetText();
-            }
-
-            var positions = TextSearch.SymbolPositions(text, "=>");
-            var added = false;
-            foreach (var word in LambdaWords)
-            {
-                var more = TextSearch.WordPositions(text, word);
-                positions.AddRange(more);
-                added |= more.Count > 0;
-            }
-
-            if (added)
-            {
-                positions.Sort();
-            }
-
-            return positions;
         }
 
         private static bool AnyWithin(List<int> positions, TextSpan span)

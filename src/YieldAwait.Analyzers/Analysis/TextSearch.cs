@@ -21,26 +21,18 @@ namespace YieldAwait.Analyzers.Analysis
         /// after it: every identifier token of that value text does (in code, comments or strings alike), except one spelled
         /// with a Unicode escape, which C# code does not use for names in practice.
         /// </summary>
-        public static bool SpellsWord(SourceText text, string word) => Find(text, word, positions: null, wholeWord: true);
+        public static bool SpellsWord(SourceText text, string word) => Find(text, word, positions: null);
 
         /// <summary>Where <paramref name="word"/> occurs as a word (see <see cref="SpellsWord"/>), in order; empty when nowhere.</summary>
         public static List<int> WordPositions(SourceText text, string word)
         {
             var positions = new List<int>();
-            Find(text, word, positions, wholeWord: true);
-            return positions;
-        }
-
-        /// <summary>Where <paramref name="symbol"/> (an operator such as <c>=&gt;</c>) occurs, whatever surrounds it, in order.</summary>
-        public static List<int> SymbolPositions(SourceText text, string symbol)
-        {
-            var positions = new List<int>();
-            Find(text, symbol, positions, wholeWord: false);
+            Find(text, word, positions);
             return positions;
         }
 
         /// <summary>Stops at the first match when <paramref name="positions"/> is null; otherwise collects every match.</summary>
-        private static bool Find(SourceText text, string word, List<int>? positions, bool wholeWord)
+        private static bool Find(SourceText text, string word, List<int>? positions)
         {
             if (word.Length == 0)
             {
@@ -50,7 +42,7 @@ namespace YieldAwait.Analyzers.Analysis
             var buffer = t_buffer ??= new char[BufferLength];
             if (word.Length >= buffer.Length)
             {
-                return SpellsWordIn(text.ToString(), word, positions, wholeWord);
+                return SpellsWordIn(text.ToString(), word, positions);
             }
 
             var found = false;
@@ -72,9 +64,8 @@ namespace YieldAwait.Analyzers.Analysis
                     var at = from + next;
                     var before = start + at - 1;
                     var after = start + at + word.Length;
-                    if (!wholeWord
-                        || ((before < 0 || !IsIdentifierCharacter(at > 0 ? buffer[at - 1] : text[before]))
-                            && (after >= length || !IsIdentifierCharacter(at + word.Length < count ? buffer[at + word.Length] : text[after]))))
+                    if ((before < 0 || !IsIdentifierCharacter(at > 0 ? buffer[at - 1] : text[before]))
+                        && (after >= length || !IsIdentifierCharacter(at + word.Length < count ? buffer[at + word.Length] : text[after])))
                     {
                         if (positions is null)
                         {
@@ -154,7 +145,7 @@ namespace YieldAwait.Analyzers.Analysis
                         end++;
                     }
 
-                    if (words.Contains(new ReadOnlySpan<char>(buffer, i, end - i)))
+                    if (words.MayContain(buffer[i], end - i) && words.Contains(new ReadOnlySpan<char>(buffer, i, end - i)))
                     {
                         positions.Add(start + i);
                     }
@@ -168,13 +159,13 @@ namespace YieldAwait.Analyzers.Analysis
             return positions;
         }
 
-        private static bool SpellsWordIn(string text, string word, List<int>? positions, bool wholeWord)
+        private static bool SpellsWordIn(string text, string word, List<int>? positions)
         {
             var found = false;
             for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
             {
                 var end = at + word.Length;
-                if (!wholeWord || ((at == 0 || !IsIdentifierCharacter(text[at - 1])) && (end >= text.Length || !IsIdentifierCharacter(text[end]))))
+                if ((at == 0 || !IsIdentifierCharacter(text[at - 1])) && (end >= text.Length || !IsIdentifierCharacter(text[end])))
                 {
                     if (positions is null)
                     {
@@ -216,6 +207,11 @@ namespace YieldAwait.Analyzers.Analysis
     {
         private readonly Dictionary<int, List<string>> _byKey = new();
 
+        /// <summary>The lengths of the words, as bits (a length of 63 or more sets the last), and their first characters.</summary>
+        private ulong _lengths;
+        private readonly bool[] _asciiFirsts = new bool[128];
+        private bool _nonAsciiFirst;
+
         public WordSet(IEnumerable<string> words)
         {
             foreach (var word in words)
@@ -223,6 +219,16 @@ namespace YieldAwait.Analyzers.Analysis
                 if (word.Length == 0)
                 {
                     continue;
+                }
+
+                _lengths |= 1UL << Math.Min(word.Length, 63);
+                if (word[0] < 128)
+                {
+                    _asciiFirsts[word[0]] = true;
+                }
+                else
+                {
+                    _nonAsciiFirst = true;
                 }
 
                 var key = Key(word.AsSpan());
@@ -239,6 +245,10 @@ namespace YieldAwait.Analyzers.Analysis
         }
 
         public bool IsEmpty => _byKey.Count == 0;
+
+        /// <summary>A first look that rejects most identifiers of a text without hashing them.</summary>
+        public bool MayContain(char first, int length) =>
+            (_lengths & (1UL << Math.Min(length, 63))) != 0 && (first < 128 ? _asciiFirsts[first] : _nonAsciiFirst);
 
         public bool Contains(ReadOnlySpan<char> word)
         {

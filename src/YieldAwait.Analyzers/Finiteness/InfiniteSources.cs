@@ -122,6 +122,7 @@ namespace YieldAwait.Analyzers.Finiteness
         private static bool HasEndlessIterator(Compilation compilation, SourceIndex index, SyntaxTree tree, CancellationToken cancellationToken)
         {
             SemanticModel? model = null;
+            bool? spellsConst = null;
             foreach (var declaration in index.IteratorDeclarations(tree))
             {
                 if (IteratorFacts.GetBody(declaration) is not { } body)
@@ -144,7 +145,7 @@ namespace YieldAwait.Analyzers.Finiteness
                         _ => ((StatementSyntax?)null, (StatementSyntax?)null, (ExpressionSyntax?)null),
                     };
 
-                    if (loop is null || statement is null || (condition is not null && !condition.IsKind(SyntaxKind.TrueLiteralExpression) && !MayBeConstant(condition)))
+                    if (loop is null || statement is null || (condition is not null && !condition.IsKind(SyntaxKind.TrueLiteralExpression) && !MayBeConstant(condition, DeclaresConstants(tree, ref spellsConst))))
                     {
                         continue;
                     }
@@ -182,10 +183,11 @@ namespace YieldAwait.Analyzers.Finiteness
 
         /// <summary>
         /// False for a condition with a call, an indexer, an assignment or anything else a constant cannot hold, or with a name
-        /// no constant bears by the naming conventions (<see cref="MayNameConstant"/>); it then needs no binding. Binding a loop's
-        /// condition binds its whole method, which on real code cost more than every other check of the rule together.
+        /// no constant bears by the naming conventions (<see cref="MayNameConstant"/>) when the file declares no constant; it
+        /// then needs no binding. Binding a loop's condition binds its whole method, which on real code cost more than every
+        /// other check of the rule together.
         /// </summary>
-        private static bool MayBeConstant(ExpressionSyntax condition)
+        private static bool MayBeConstant(ExpressionSyntax condition, bool fileDeclaresConstants)
         {
             foreach (var node in condition.DescendantNodesAndSelf())
             {
@@ -194,6 +196,7 @@ namespace YieldAwait.Analyzers.Finiteness
                     case IdentifierNameSyntax name:
                         // The left of a member access names a type or namespace (Limits in Limits.Forever): the right one tells.
                         if ((name.Parent is not MemberAccessExpressionSyntax parent || parent.Name == name)
+                            && !fileDeclaresConstants
                             && !MayNameConstant(name.Identifier.ValueText))
                         {
                             return false;
@@ -216,9 +219,14 @@ namespace YieldAwait.Analyzers.Finiteness
             return true;
         }
 
+        /// <summary>Whether the file spells <c>const</c>: a constant of any name may then be declared beside the loop.</summary>
+        private static bool DeclaresConstants(SyntaxTree tree, ref bool? spellsConst) =>
+            spellsConst ??= TextSearch.SpellsWord(tree.GetText(), "const");
+
         /// <summary>
         /// Constants are named in Pascal case or in capitals (.NET naming guidelines); a name that starts with a lowercase
-        /// letter or an underscore is a local, a parameter or a field, which a loop condition reads afresh each time.
+        /// letter or an underscore is a local, a parameter or a field, which a loop condition reads afresh each time, unless the
+        /// loop's own file declares constants (<see cref="DeclaresConstants"/>). A camel-case constant of another file is missed.
         /// </summary>
         private static bool MayNameConstant(string name) => name.Length > 0 && !char.IsLower(name[0]) && name[0] != '_';
     }

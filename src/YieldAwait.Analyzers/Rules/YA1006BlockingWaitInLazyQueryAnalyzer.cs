@@ -41,12 +41,12 @@ namespace YieldAwait.Analyzers.Rules
 
                 var recognizer = new BlockingFormRecognizer(types, start.Compilation);
 
-                // Only members with a lambda can give one to a query operator: the others get no callback per call.
-                var index = SourceIndex.For(start.Compilation);
-                GatedRegistration.ForMembers(start, index.MayHaveLambdaIn, block => block.RegisterOperationAction(
+                // A gate on members that spell a lambda (=>, delegate, from) cost more than it saved on real code: most members
+                // spell one, and the text search and per-type callbacks came on top (0.38% → 0.68% of the compile).
+                start.RegisterOperationAction(
                     operationContext => Analyze(operationContext, recognizer, enumerable),
                     OperationKind.Invocation,
-                    OperationKind.PropertyReference));
+                    OperationKind.PropertyReference);
             });
         }
 

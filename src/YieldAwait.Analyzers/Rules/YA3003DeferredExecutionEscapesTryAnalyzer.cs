@@ -74,8 +74,8 @@ namespace YieldAwait.Analyzers.Rules
                 var tryOperation = (ITryOperation)context.Operation;
                 var index = SourceIndex.For(context.Compilation);
                 if (tryOperation.Catches.IsEmpty
-                    || FunctionBody(tryOperation, context.ContainingSymbol, index, out var returnType) is not { } functionBody
-                    || !CanReturnSequence(returnType))
+                    || FunctionBody(tryOperation, context.ContainingSymbol, index, out var function) is not { } functionBody
+                    || !CanReturnSequence(function))
                 {
                     return;
                 }
@@ -433,19 +433,19 @@ namespace YieldAwait.Analyzers.Rules
             /// The body of the function the try is in and what that function returns; null for an iterator, whose values are
             /// produced lazily anyway.
             /// </summary>
-            private static IOperation? FunctionBody(IOperation operation, ISymbol containingSymbol, SourceIndex index, out ITypeSymbol? returnType)
+            private static IOperation? FunctionBody(IOperation operation, ISymbol containingSymbol, SourceIndex index, out IMethodSymbol? function)
             {
-                returnType = null;
+                function = null;
                 var child = operation;
                 for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
                 {
                     switch (parent)
                     {
                         case IAnonymousFunctionOperation lambda:
-                            returnType = lambda.Symbol.ReturnType;
+                            function = lambda.Symbol;
                             return child;
                         case ILocalFunctionOperation localFunction:
-                            returnType = localFunction.Symbol.ReturnType;
+                            function = localFunction.Symbol;
                             return index.IsIteratorDeclaration(localFunction.Syntax) ? null : child;
                     }
                 }
@@ -457,20 +457,21 @@ namespace YieldAwait.Analyzers.Rules
                     return null;
                 }
 
-                returnType = method.ReturnType;
+                function = method;
                 return child;
             }
 
             /// <summary>
-            /// Whether a lazy sequence can leave a function that returns <paramref name="type"/> (the T of a task for an async
-            /// one): most functions with a try return nothing, a number, a string or a task of one, and are not looked into.
+            /// Whether a lazy sequence can leave <paramref name="function"/> through what it returns (the T of its task-like type
+            /// when it is async): most functions with a try return nothing, a number, a string or a task of one, and are not
+            /// looked into.
             /// </summary>
-            private static bool CanReturnSequence(ITypeSymbol? type)
+            private static bool CanReturnSequence(IMethodSymbol? function)
             {
-                if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task
-                    && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+                var type = function?.ReturnType;
+                if (function is { IsAsync: true } && type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } taskLike)
                 {
-                    type = task.TypeArguments[0];
+                    type = taskLike.TypeArguments[0];
                 }
 
                 switch (type)

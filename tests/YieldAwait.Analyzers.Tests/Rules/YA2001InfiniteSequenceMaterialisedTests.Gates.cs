@@ -81,5 +81,32 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         #endregion
+
+        #region Analyzer: the only endless loop tests a constant named in camel case (the gate binds such names when the file declares constants)
+
+        [Theory]
+        [InlineData("", "const bool forever = true; while (forever) { yield return tick++; }")]
+        [InlineData("private const bool _forever = true;", "while (_forever) { yield return tick++; }")]
+        [InlineData("private const bool kForever = true;", "while (kForever) { yield return tick++; }")]
+        public Task Reports_WhenTheOnlyEndlessLoopTestsAConstantNamedInCamelCase(string field, string body) => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            class Clock
+            {
+                {{field}}
+
+                static IEnumerable<int> Ticks()
+                {
+                    var tick = 0;
+                    {{body}}
+                }
+
+                public List<int> All() => Ticks().{|#0:ToList()|};
+            }
+            """,
+            Verify.Diagnostic("YA2001").WithLocation(0).WithArguments("ToList", "Ticks"));
+
+        #endregion
     }
 }

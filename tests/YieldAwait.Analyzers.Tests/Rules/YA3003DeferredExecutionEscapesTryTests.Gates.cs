@@ -211,5 +211,63 @@ namespace YieldAwait.Analyzers.Tests.Rules
             """);
 
         #endregion
+
+        #region Analyzer: a task-like type other than Task<T>/ValueTask<T> (the gate unwraps any task-like type of an async function)
+
+        [Fact]
+        public Task Reports_InAsyncMethodReturningACustomTaskLikeOfASequence() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Runtime.CompilerServices;
+
+            // A task-like type of its own, as UniTask<T> is: an async method may return it.
+            [AsyncMethodBuilder(typeof(JobBuilder<>))]
+            public readonly struct Job<T>
+            {
+            }
+
+            public struct JobBuilder<T>
+            {
+                public static JobBuilder<T> Create() => default;
+
+                public Job<T> Task => default;
+
+                public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine => stateMachine.MoveNext();
+
+                public void SetStateMachine(IAsyncStateMachine stateMachine) { }
+
+                public void SetResult(T result) { }
+
+                public void SetException(Exception exception) { }
+
+                public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+                    where TAwaiter : INotifyCompletion
+                    where TStateMachine : IAsyncStateMachine { }
+
+                public void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+                    where TAwaiter : ICriticalNotifyCompletion
+                    where TStateMachine : IAsyncStateMachine { }
+            }
+
+            class Import
+            {
+                public async Job<IEnumerable<int>> LoadAsync(string path)
+                {
+                    try
+                    {
+                        var lines = await File.ReadAllLinesAsync(path);
+                        return {|YA3003:lines.Select(int.Parse)|};
+                    }
+                    catch (FormatException)
+                    {
+                        return Enumerable.Empty<int>();
+                    }
+                }
+            }
+            """);
+
+        #endregion
     }
 }
