@@ -197,6 +197,11 @@ namespace YieldAwait.Analyzers.Benchmarks
             foreach (var project in projects)
             {
                 var compilation = project.CreateCompilation();
+
+                // The compiler binds the references (reads every referenced assembly) before it binds a declaration, and the
+                // driver's copy of the compilation reuses that binding. Done here, it is not charged to whichever rule first
+                // looks a type up: 20 to 40 ms per repository, compiler work that the compile-only time already holds.
+                _ = compilation.Assembly;
                 Collect();
                 var stopwatch = Stopwatch.StartNew();
                 var run = await AnalysisHarness.AnalyzeAsync(compilation, analyzers, concurrent: false, measureTime: true).ConfigureAwait(false);

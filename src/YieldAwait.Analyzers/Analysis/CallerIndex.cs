@@ -55,10 +55,12 @@ namespace YieldAwait.Analyzers.Analysis
                 spelling = _identifiers.TreesSpelling(name);
             }
 
+            // Documentation comments are not walked: a cref names the method, it neither calls it nor needs its list, and
+            // building their nodes cost more than binding the calls.
             foreach (var tree in spelling)
             {
                 SemanticModel? model = null;
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(descendIntoTrivia: true))
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
                     if (node is not SimpleNameSyntax simple || simple.Identifier.ValueText != name || !SyntacticGates.MayNameMethod(simple))
                     {

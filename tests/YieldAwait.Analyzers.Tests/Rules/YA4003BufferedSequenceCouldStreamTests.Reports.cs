@@ -39,6 +39,34 @@ namespace YieldAwait.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task Reports_WhenADocumentationCommentNamesTheMethod() => VerifyAsync("""
+            class Orders
+            {
+                private readonly Store _store = new Store();
+
+                async Task<List<Order>> {|YA4003:LoadAsync|}()
+                {
+                    var orders = new List<Order>();
+                    while (await _store.ReadAsync())
+                    {
+                        orders.Add(_store.Current);
+                    }
+
+                    return orders;
+                }
+
+                /// <summary>Prints what <see cref="LoadAsync"/> reads.</summary>
+                async Task PrintAsync()
+                {
+                    foreach (var order in await LoadAsync())
+                    {
+                        System.Console.WriteLine(order.Id);
+                    }
+                }
+            }
+            """);
+
         [Theory]
         [InlineData("Task<IEnumerable<Order>>", "return orders;")]
         [InlineData("Task<IReadOnlyList<Order>>", "return orders;")]
