@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -122,7 +123,7 @@ namespace YieldAwait.Analyzers.Finiteness
         private static bool HasEndlessIterator(Compilation compilation, SourceIndex index, SyntaxTree tree, CancellationToken cancellationToken)
         {
             SemanticModel? model = null;
-            bool? spellsConst = null;
+            HashSet<string>? constants = null;
             foreach (var declaration in index.IteratorDeclarations(tree))
             {
                 if (IteratorFacts.GetBody(declaration) is not { } body)
@@ -145,7 +146,7 @@ namespace YieldAwait.Analyzers.Finiteness
                         _ => ((StatementSyntax?)null, (StatementSyntax?)null, (ExpressionSyntax?)null),
                     };
 
-                    if (loop is null || statement is null || (condition is not null && !condition.IsKind(SyntaxKind.TrueLiteralExpression) && !MayBeConstant(condition, DeclaresConstants(tree, ref spellsConst))))
+                    if (loop is null || statement is null || (condition is not null && !condition.IsKind(SyntaxKind.TrueLiteralExpression) && !MayBeConstant(condition, ConstantNames(tree, ref constants))))
                     {
                         continue;
                     }
@@ -183,30 +184,33 @@ namespace YieldAwait.Analyzers.Finiteness
 
         /// <summary>
         /// False for a condition with a call, an indexer, an assignment or anything else a constant cannot hold, or with a name
-        /// no constant bears by the naming conventions (<see cref="MayNameConstant"/>) when the file declares no constant; it
-        /// then needs no binding. Binding a loop's condition binds its whole method, which on real code cost more than every
-        /// other check of the rule together.
+        /// that cannot be a constant; it then needs no binding. Binding a loop's condition binds its whole method, which on
+        /// real code cost more than every other check of the rule together. A simple name may be a constant when its file
+        /// declares a constant of that name (<paramref name="fileConstants"/>); <c>Limits.Forever</c> when both names are in
+        /// Pascal case, as types and constants are named (.NET naming guidelines), not <c>_state.Running</c>. A constant of a
+        /// partial type's other file, named without its type, is missed.
         /// </summary>
-        private static bool MayBeConstant(ExpressionSyntax condition, bool fileDeclaresConstants)
+        private static bool MayBeConstant(ExpressionSyntax condition, HashSet<string> fileConstants)
         {
             foreach (var node in condition.DescendantNodesAndSelf())
             {
                 switch (node)
                 {
                     case IdentifierNameSyntax name:
-                        // The left of a member access names a type or namespace (Limits in Limits.Forever): the right one tells.
-                        if ((name.Parent is not MemberAccessExpressionSyntax parent || parent.Name == name)
-                            && !fileDeclaresConstants
-                            && !MayNameConstant(name.Identifier.ValueText))
+                        var text = name.Identifier.ValueText;
+                        var mayBeConstant = name.Parent is MemberAccessExpressionSyntax access
+                            ? IsPascalCase(text) || (access.Name == name && fileConstants.Contains(text))
+                            : fileConstants.Contains(text);
+                        if (!mayBeConstant)
                         {
                             return false;
                         }
 
                         continue;
-                    case LiteralExpressionSyntax or IdentifierNameSyntax or ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax
+                    case LiteralExpressionSyntax or ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax
                         or BinaryExpressionSyntax or ConditionalExpressionSyntax or CastExpressionSyntax or TypeSyntax or DefaultExpressionSyntax:
                         continue;
-                    case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
+                    case MemberAccessExpressionSyntax member when member.IsKind(SyntaxKind.SimpleMemberAccessExpression):
                         continue;
                     case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
                     case ArgumentListSyntax or ArgumentSyntax:
@@ -219,15 +223,40 @@ namespace YieldAwait.Analyzers.Finiteness
             return true;
         }
 
-        /// <summary>Whether the file spells <c>const</c>: a constant of any name may then be declared beside the loop.</summary>
-        private static bool DeclaresConstants(SyntaxTree tree, ref bool? spellsConst) =>
-            spellsConst ??= TextSearch.SpellsWord(tree.GetText(), "const");
+        private static bool IsPascalCase(string name) => name.Length > 0 && char.IsUpper(name[0]);
 
-        /// <summary>
-        /// Constants are named in Pascal case or in capitals (.NET naming guidelines); a name that starts with a lowercase
-        /// letter or an underscore is a local, a parameter or a field, which a loop condition reads afresh each time, unless the
-        /// loop's own file declares constants (<see cref="DeclaresConstants"/>). A camel-case constant of another file is missed.
-        /// </summary>
-        private static bool MayNameConstant(string name) => name.Length > 0 && !char.IsLower(name[0]) && name[0] != '_';
+        /// <summary>The names the file declares with <c>const</c> (fields and locals), found from where its text spells the word.</summary>
+        private static HashSet<string> ConstantNames(SyntaxTree tree, ref HashSet<string>? constants)
+        {
+            if (constants is not null)
+            {
+                return constants;
+            }
+
+            constants = new HashSet<string>(System.StringComparer.Ordinal);
+            var root = tree.GetRoot();
+            foreach (var position in TextSearch.WordPositions(tree.GetText(), "const"))
+            {
+                var token = root.FindToken(position);
+                if (!token.IsKind(SyntaxKind.ConstKeyword))
+                {
+                    continue;
+                }
+
+                var declaration = token.Parent switch
+                {
+                    FieldDeclarationSyntax field => field.Declaration,
+                    LocalDeclarationStatementSyntax local => local.Declaration,
+                    _ => null,
+                };
+
+                foreach (var variable in declaration?.Variables ?? default)
+                {
+                    constants.Add(variable.Identifier.ValueText);
+                }
+            }
+
+            return constants;
+        }
     }
 }
