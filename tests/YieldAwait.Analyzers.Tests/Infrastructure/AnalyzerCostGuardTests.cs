@@ -24,13 +24,14 @@ namespace YieldAwait.Analyzers.Tests.Infrastructure
         /// Gate passes per 10,000 lines: the count reached on the corpus (seed 2024, 10,000+ lines, 2026-12-07, after the
         /// cost round and the plants of issues #12 and #15: YA1003 looks for a stream awaitable among a call's arguments before it
         /// reads blocking helpers, 693 → 140; YA4003's syntactic look for a filled list, 343 → 8) plus a margin of a quarter (at
-        /// least 5), so that new corpus shapes do not trip it but a removed gate does.
+        /// least 5), so that new corpus shapes do not trip it but a removed gate does. Re-counted after the real-code round of
+        /// the same day (types and members gated before any callback): only YA1003 moved.
         /// </summary>
         private static readonly IReadOnlyDictionary<string, int> Budgets = new Dictionary<string, int>
         {
             ["YA1001"] = 574, // reached 459
             ["YA1002"] = 439, // reached 351
-            ["YA1003"] = 175, // reached 140
+            ["YA1003"] = 117, // reached 93 (140 before .Result was met from the call it reads)
             ["YA1004"] = 47, // reached 37
             ["YA1005"] = 574, // reached 459
             ["YA1006"] = 220, // reached 176
