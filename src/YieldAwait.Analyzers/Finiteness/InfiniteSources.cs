@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -115,7 +116,7 @@ namespace YieldAwait.Analyzers.Finiteness
         }
 
         /// <summary>
-        /// An iterator with a <c>goto</c>, or with a loop whose condition is absent or the constant <c>true</c> and whose end
+        /// An iterator with a <c>goto</c>, or with a loop without a <c>yield break</c> whose condition is absent or the constant <c>true</c> and whose end
         /// cannot be reached: only such a body can run forever (<see cref="IteratorTermination"/>). A loop without a
         /// <c>break</c> of its own counts without binding; one with a <c>break</c> (<c>while (true) { … if (done) break; }</c>, the
         /// common case) is asked of the compiler's control-flow analysis, which knows whether the <c>break</c> is reachable.
@@ -160,6 +161,13 @@ namespace YieldAwait.Analyzers.Finiteness
                         continue;
                     }
 
+                    // A yield break in the loop ends the iterator, and the rules count an iterator with a reachable one as
+                    // finite; whether it is reachable is not asked (one that is not, as in if (false) yield break;, is missed).
+                    if (HasYieldBreak(statement))
+                    {
+                        continue;
+                    }
+
                     if (!IteratorTermination.HasBreak(statement) || EndIsUnreachable(model, loop))
                     {
                         return true;
@@ -169,6 +177,9 @@ namespace YieldAwait.Analyzers.Finiteness
 
             return false;
         }
+
+        private static bool HasYieldBreak(StatementSyntax loopBody) =>
+            loopBody.DescendantNodesAndSelf(n => !IteratorFacts.IsNestedFunction(n)).Any(n => n.IsKind(SyntaxKind.YieldBreakStatement));
 
         private static bool EndIsUnreachable(SemanticModel model, StatementSyntax loop)
         {

@@ -16,6 +16,7 @@ namespace YieldAwait.Analyzers.Tests.Rules
         [InlineData("do { yield return tick++; } while (FOREVER);")]
         [InlineData("for (; Forever; tick++) { yield return tick; }")]
         [InlineData("const bool Endless = true; while (Endless) { yield return tick++; }")]
+        [InlineData("while (true) { yield return tick++; } yield break;")]
         public Task Reports_WhenTheOnlyEndlessLoopTestsAConstantNamedInPascalCase(string body) => Verify.VerifyAnalyzerAsync($$"""
             using System.Collections.Generic;
             using System.Linq;
