@@ -234,7 +234,7 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             var blocked = new SortedSet<int>();
-            foreach (var operation in OwnOperations(body))
+            foreach (var operation in OwnOperations.Of(body))
             {
                 if (_recognizer.TryMatchBuiltIn(operation, out var form))
                 {
@@ -285,25 +285,6 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             return blocked.ToImmutableArray();
-        }
-
-        /// <summary>The operations the method's own body runs: not those of lambdas or local functions declared in it.</summary>
-        private static IEnumerable<IOperation> OwnOperations(IOperation root)
-        {
-            var pending = new Stack<IOperation>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                var current = pending.Pop();
-                yield return current;
-                foreach (var child in current.ChildOperations)
-                {
-                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                    {
-                        pending.Push(child);
-                    }
-                }
-            }
         }
 
         /// <summary>

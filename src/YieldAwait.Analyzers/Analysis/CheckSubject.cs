@@ -20,7 +20,7 @@ namespace YieldAwait.Analyzers.Analysis
 
         private CheckSubject(IOperation body)
         {
-            foreach (var operation in Descendants(body))
+            foreach (var operation in OwnOperations.Of(body))
             {
                 switch (operation)
                 {
@@ -124,7 +124,7 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>Adds the parameters <paramref name="operation"/> reads; true when it reads data that exists only once the body runs.</summary>
         private bool Collect(IOperation operation, HashSet<IParameterSymbol> parameters)
         {
-            foreach (var node in Descendants(operation))
+            foreach (var node in OwnOperations.Of(operation))
             {
                 switch (node)
                 {
@@ -314,25 +314,6 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             return operation is IDeclarationExpressionOperation declaration ? declaration.Expression : operation;
-        }
-
-        /// <summary>The operations under <paramref name="root"/>, without lambdas, local functions and <c>nameof</c>, which run nothing here.</summary>
-        internal static IEnumerable<IOperation> Descendants(IOperation root)
-        {
-            var pending = new Stack<IOperation>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                var operation = pending.Pop();
-                yield return operation;
-                foreach (var child in operation.ChildOperations)
-                {
-                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation or INameOfOperation))
-                    {
-                        pending.Push(child);
-                    }
-                }
-            }
         }
     }
 }

@@ -164,11 +164,11 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             var tested = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (var operation in CheckSubject.Descendants(root))
+            foreach (var operation in OwnOperations.Of(root))
             {
                 if (operation.Syntax.Span.End <= invocation.Syntax.SpanStart && _recognizer.TryRecognize(operation, out _, out _))
                 {
-                    foreach (var subject in CheckSubject.Tested(operation).SelectMany(CheckSubject.Descendants))
+                    foreach (var subject in CheckSubject.Tested(operation).SelectMany(OwnOperations.Of))
                     {
                         if (subject is IParameterReferenceOperation parameter)
                         {
@@ -201,7 +201,7 @@ namespace YieldAwait.Analyzers.Analysis
                     || value is IInvocationOperation or IObjectCreationOperation or IArrayCreationOperation or IInstanceReferenceOperation
                     || (value is IParameterReferenceOperation parameter && tested.Contains(parameter.Parameter))
                     || (value is ILocalReferenceOperation local && tested.Contains(local.Local))
-                    || CheckSubject.Descendants(value).Any(operation => _recognizer.TryRecognize(operation, out _, out _));
+                    || OwnOperations.Of(value).Any(operation => _recognizer.TryRecognize(operation, out _, out _));
                 if (passes)
                 {
                     validated.Add(argument.Parameter.Ordinal);

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -63,34 +62,14 @@ namespace YieldAwait.Analyzers.Rules
             {
                 if (argument.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
                 {
-                    foreach (var operation in OwnOperations(lambda.Body))
+                    // What runs in the lambda's own body: the innermost lambda is the one a blocking form is charged to
+                    // (LazyQueryLambda.TryFind), so nested lambdas are read from their own operator.
+                    foreach (var operation in OwnOperations.Of(lambda.Body))
                     {
                         if (operation is IInvocationOperation or IPropertyReferenceOperation)
                         {
                             Analyze(context, operation, query, recognizer);
                         }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// What runs in the lambda's own body: not in a lambda or local function nested in it (the innermost lambda is the
-        /// one a blocking form is charged to, <see cref="LazyQueryLambda.TryFind"/>), nor in <c>nameof</c>.
-        /// </summary>
-        private static IEnumerable<IOperation> OwnOperations(IOperation body)
-        {
-            var pending = new Stack<IOperation>();
-            pending.Push(body);
-            while (pending.Count > 0)
-            {
-                var operation = pending.Pop();
-                yield return operation;
-                foreach (var child in operation.ChildOperations)
-                {
-                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation or INameOfOperation))
-                    {
-                        pending.Push(child);
                     }
                 }
             }

@@ -466,7 +466,7 @@ namespace YieldAwait.Analyzers.Rules
             /// when it is async): most functions with a try return nothing, a number, a string or a task of one, and are not
             /// looked into.
             /// </summary>
-            private static bool CanReturnSequence(IMethodSymbol? function)
+            private bool CanReturnSequence(IMethodSymbol? function)
             {
                 var type = function?.ReturnType;
                 if (function is { IsAsync: true } && type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } taskLike)
@@ -482,11 +482,10 @@ namespace YieldAwait.Analyzers.Rules
                         return true;
                     case { SpecialType: SpecialType.System_String or SpecialType.System_Void }:
                         return false;
-                    case INamedTypeSymbol { TypeKind: TypeKind.Interface, Name: "IAsyncEnumerable" }:
-                        return true;
                 }
 
-                return type.SpecialType is SpecialType.System_Collections_IEnumerable or SpecialType.System_Collections_Generic_IEnumerable_T
+                return _deferred.IsAsyncStream(type)
+                    || type.SpecialType is SpecialType.System_Collections_IEnumerable or SpecialType.System_Collections_Generic_IEnumerable_T
                     || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
             }
 

@@ -44,16 +44,17 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 var index = SourceIndex.For(start.Compilation);
+                if (index.HasNoIterators)
+                {
+                    return;
+                }
+
                 var state = new State(
                     types,
                     enumerable,
                     start.Compilation.GetBestTypeByMetadataName("System.Linq.AsyncEnumerable"),
                     start.Compilation.GetBestTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions"),
                     index);
-                if (index.HasNoIterators)
-                {
-                    return;
-                }
 
                 // A generator is bound by a call that names one of the compilation's iterators: only members whose text
                 // names one get the per-declarator callbacks.
