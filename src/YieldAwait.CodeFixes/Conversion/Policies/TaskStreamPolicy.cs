@@ -143,6 +143,13 @@ namespace YieldAwait.CodeFixes.Conversion.Policies
                 return null;
             }
 
+            // A loop that awaits in a function that is not async is half-typed code (the async modifier cut off while the
+            // signature is typed): an await foreach there would trade its error for another, so the plan is blocked.
+            if (model.GetEnclosingSymbol(loop.Syntax.SpanStart, _cancellationToken) is IMethodSymbol { IsAsync: false })
+            {
+                return null;
+            }
+
             var use = loop.Use;
             if (use == AwaitedTaskUse.Declaration && ResultIsWrittenLater(loop, model))
             {
