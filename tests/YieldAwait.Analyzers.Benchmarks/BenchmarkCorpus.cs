@@ -48,6 +48,11 @@ namespace YieldAwait.Analyzers.Benchmarks
         /// <summary>The rule an analyzer reports: its class name starts with the rule ID (YA1001BlockingWaitInIteratorAnalyzer).</summary>
         public static string RuleOf(DiagnosticAnalyzer analyzer)
         {
+            if (analyzer is ProbeAnalyzers.Probe probe)
+            {
+                return probe.Name;
+            }
+
             var name = analyzer.GetType().Name;
             var match = Regex.Match(name, @"^YA\d{4}");
             return match.Success ? match.Value : name;

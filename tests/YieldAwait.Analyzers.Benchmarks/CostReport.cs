@@ -49,7 +49,10 @@ namespace YieldAwait.Analyzers.Benchmarks
                 }
             }
 
-            var analyzers = PackageComponents.CreateAnalyzers();
+            var package = PackageComponents.CreateAnalyzers()
+                .Where(a => settings.Rules is null || settings.Rules.Contains(BenchmarkCorpus.RuleOf(a), StringComparer.OrdinalIgnoreCase))
+                .ToImmutableArray();
+            var analyzers = settings.Probes ? package.AddRange(ProbeAnalyzers.Create()) : package;
             var lines = projects.Sum(p => p.Lines);
             var files = projects.Sum(p => p.Files);
             Console.Error.WriteLine($"Warming up on {projects.Count} compilation(s), {files:N0} files, {lines:N0} lines...");
@@ -141,11 +144,11 @@ namespace YieldAwait.Analyzers.Benchmarks
                 .ToList();
             var total = new Row(
                 "Total",
-                SumPerRun(analyzerTimes.Values, settings.Iterations),
+                SumPerRun(package.Select(a => analyzerTimes[a]), settings.Iterations),
                 compileTimes,
                 settings.Corpus is null ? TotalTargetPercent : RealCodeTotalTargetPercent,
                 last.Diagnostics.Length,
-                SumPerRun(floorTimes.Values, settings.Iterations));
+                SumPerRun(package.Select(a => floorTimes[a]), settings.Iterations));
             var projectRows = projects
                 .Select(p => new ProjectRow(p, compileErrors[p], compileTimesPerProject[p], analyzerTimesPerProject[p]))
                 .ToList();
@@ -419,7 +422,7 @@ namespace YieldAwait.Analyzers.Benchmarks
     }
 
     /// <summary>How the report runs: <c>report [--short] [--enforce] [--iterations N] [--lines N] [--seed N] [--corpus DIR [--only a,b] [--by-repository]]</c>.</summary>
-    public sealed record ReportSettings(int Lines, int Iterations, int Seed, bool Short, bool Enforce, string? Corpus = null, IReadOnlyList<string>? Only = null, bool ByRepository = false)
+    public sealed record ReportSettings(int Lines, int Iterations, int Seed, bool Short, bool Enforce, string? Corpus = null, IReadOnlyList<string>? Only = null, bool ByRepository = false, bool Probes = false, IReadOnlyList<string>? Rules = null)
     {
         public static ReportSettings? Parse(IReadOnlyList<string> args)
         {
@@ -452,6 +455,13 @@ namespace YieldAwait.Analyzers.Benchmarks
                     case "--only" when i + 1 < args.Count:
                         settings = settings with { Only = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
                         i++;
+                        break;
+                    case "--rules" when i + 1 < args.Count:
+                        settings = settings with { Rules = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+                        i++;
+                        break;
+                    case "--probes":
+                        settings = settings with { Probes = true };
                         break;
                     case "--by-repository":
                         settings = settings with { ByRepository = true };

@@ -11,7 +11,7 @@ namespace YieldAwait.Analyzers.Benchmarks
     public static class Program
     {
         private const string Usage =
-            "usage: report [--short] [--enforce] [--iterations N] [--lines N] [--seed N] [--corpus DIR [--only repo,repo] [--by-repository]]\n"
+            "usage: report [--short] [--enforce] [--iterations N] [--lines N] [--seed N] [--rules YA1001,YA3002] [--probes] [--corpus DIR [--only repo,repo] [--by-repository]]\n"
             + "       conversion [--short] [--enforce]\n"
             + "       bdn [BenchmarkDotNet arguments, e.g. --filter * or --job dry --filter *]";
 

@@ -239,8 +239,15 @@ namespace YieldAwait.Analyzers.Analysis
 
             var scopes = new List<TextSpan>();
             var root = tree.GetRoot();
+            var directives = DirectiveSpans(root);
             foreach (var position in positions)
             {
+                // Most files spell using only in their directives: those are told apart by where they stand, without a token lookup.
+                if (directives.Exists(span => span.Contains(position)))
+                {
+                    continue;
+                }
+
                 var token = root.FindToken(position);
                 if (!token.IsKind(SyntaxKind.UsingKeyword) || token.SpanStart != position)
                 {
@@ -262,6 +269,37 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             return scopes.ToArray();
+        }
+
+        /// <summary>The spans of the file's lists of using directives: at its top and at the top of each namespace.</summary>
+        private static List<TextSpan> DirectiveSpans(SyntaxNode root)
+        {
+            var spans = new List<TextSpan>();
+            var pending = new Stack<SyntaxNode>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var (usings, members) = pending.Pop() switch
+                {
+                    CompilationUnitSyntax unit => (unit.Usings, unit.Members),
+                    BaseNamespaceDeclarationSyntax space => (space.Usings, space.Members),
+                    _ => (default, default),
+                };
+                if (usings.Count > 0)
+                {
+                    spans.Add(usings.Span);
+                }
+
+                foreach (var member in members)
+                {
+                    if (member is BaseNamespaceDeclarationSyntax)
+                    {
+                        pending.Push(member);
+                    }
+                }
+            }
+
+            return spans;
         }
 
         /// <summary>What one file holds. The text search is far cheaper than a walk of the tree, which only files that spell <c>yield</c> pay.</summary>

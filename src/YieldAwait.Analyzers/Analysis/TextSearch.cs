@@ -21,18 +21,21 @@ namespace YieldAwait.Analyzers.Analysis
         /// after it: every identifier token of that value text does (in code, comments or strings alike), except one spelled
         /// with a Unicode escape, which C# code does not use for names in practice.
         /// </summary>
-        public static bool SpellsWord(SourceText text, string word) => Find(text, word, positions: null);
+        public static bool SpellsWord(SourceText text, string word) => Find(text, new TextSpan(0, text.Length), word, positions: null);
+
+        /// <summary>True when <paramref name="word"/> occurs as a word (see <see cref="SpellsWord"/>) inside <paramref name="span"/>.</summary>
+        public static bool SpellsWordWithin(SourceText text, TextSpan span, string word) => Find(text, span, word, positions: null);
 
         /// <summary>Where <paramref name="word"/> occurs as a word (see <see cref="SpellsWord"/>), in order; empty when nowhere.</summary>
         public static List<int> WordPositions(SourceText text, string word)
         {
             var positions = new List<int>();
-            Find(text, word, positions);
+            Find(text, new TextSpan(0, text.Length), word, positions);
             return positions;
         }
 
         /// <summary>Stops at the first match when <paramref name="positions"/> is null; otherwise collects every match.</summary>
-        private static bool Find(SourceText text, string word, List<int>? positions)
+        private static bool Find(SourceText text, TextSpan span, string word, List<int>? positions)
         {
             if (word.Length == 0)
             {
@@ -42,15 +45,16 @@ namespace YieldAwait.Analyzers.Analysis
             var buffer = t_buffer ??= new char[BufferLength];
             if (word.Length >= buffer.Length)
             {
-                return SpellsWordIn(text.ToString(), word, positions);
+                return SpellsWordIn(text.ToString(span), word, span.Start, positions);
             }
 
             var found = false;
 
             var length = text.Length;
-            for (var start = 0; start < length;)
+            var end = span.End;
+            for (var start = span.Start; start < end;)
             {
-                var count = Math.Min(buffer.Length, length - start);
+                var count = Math.Min(buffer.Length, end - start);
                 text.CopyTo(start, buffer, 0, count);
                 var chunk = new ReadOnlySpan<char>(buffer, 0, count);
                 for (var from = 0; from <= count - word.Length;)
@@ -84,7 +88,7 @@ namespace YieldAwait.Analyzers.Analysis
                     from = at + 1;
                 }
 
-                if (start + count >= length)
+                if (start + count >= end)
                 {
                     break;
                 }
@@ -110,6 +114,7 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             var buffer = t_buffer ??= new char[BufferLength];
+            var identifierCharacters = IdentifierCharacters;
             var length = text.Length;
             for (var start = 0; start < length;)
             {
@@ -120,7 +125,7 @@ namespace YieldAwait.Analyzers.Analysis
                 var limit = count;
                 if (start + count < length)
                 {
-                    while (limit > 0 && IsIdentifierCharacter(buffer[limit - 1]))
+                    while (limit > 0 && identifierCharacters[buffer[limit - 1]])
                     {
                         limit--;
                     }
@@ -131,21 +136,24 @@ namespace YieldAwait.Analyzers.Analysis
                     }
                 }
 
-                for (var i = 0; i < limit;)
+                // Every character is looked at, so the loop reads a span (no bounds checks) and a table of all 65,536 chars.
+                var chunk = new ReadOnlySpan<char>(buffer, 0, limit);
+                var i = 0;
+                while ((uint)i < (uint)chunk.Length)
                 {
-                    if (!IsIdentifierCharacter(buffer[i]))
+                    if (!identifierCharacters[chunk[i]])
                     {
                         i++;
                         continue;
                     }
 
                     var end = i + 1;
-                    while (end < limit && IsIdentifierCharacter(buffer[end]))
+                    while ((uint)end < (uint)chunk.Length && identifierCharacters[chunk[end]])
                     {
                         end++;
                     }
 
-                    if (words.MayContain(buffer[i], end - i) && words.Contains(new ReadOnlySpan<char>(buffer, i, end - i)))
+                    if (words.MayContain(chunk[i], end - i) && words.Contains(chunk.Slice(i, end - i)))
                     {
                         positions.Add(start + i);
                     }
@@ -159,7 +167,7 @@ namespace YieldAwait.Analyzers.Analysis
             return positions;
         }
 
-        private static bool SpellsWordIn(string text, string word, List<int>? positions)
+        private static bool SpellsWordIn(string text, string word, int offset, List<int>? positions)
         {
             var found = false;
             for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
@@ -172,7 +180,7 @@ namespace YieldAwait.Analyzers.Analysis
                         return true;
                     }
 
-                    positions.Add(at);
+                    positions.Add(offset + at);
                     found = true;
                 }
             }
@@ -180,22 +188,23 @@ namespace YieldAwait.Analyzers.Analysis
             return found;
         }
 
-        private static bool IsIdentifierCharacter(char c) => c < 128 ? AsciiIdentifierCharacters[c] : IsNonAsciiIdentifierCharacter(c);
+        private static bool IsIdentifierCharacter(char c) => IdentifierCharacters[c];
 
-        private static readonly bool[] AsciiIdentifierCharacters = CreateAsciiIdentifierCharacters();
+        /// <summary>Indexed by every char: 64 KB once per process, so that the scans never call into the Unicode tables.</summary>
+        private static readonly bool[] IdentifierCharacters = CreateIdentifierCharacters();
 
-        private static bool[] CreateAsciiIdentifierCharacters()
+        private static bool[] CreateIdentifierCharacters()
         {
-            var table = new bool[128];
-            for (var c = 0; c < 128; c++)
+            var table = new bool[char.MaxValue + 1];
+            for (var c = 0; c <= char.MaxValue; c++)
             {
-                table[c] = IsNonAsciiIdentifierCharacter((char)c);
+                table[c] = ClassifyIdentifierCharacter((char)c);
             }
 
             return table;
         }
 
-        private static bool IsNonAsciiIdentifierCharacter(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
+        private static bool ClassifyIdentifierCharacter(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
             System.Globalization.UnicodeCategory.ConnectorPunctuation
             or System.Globalization.UnicodeCategory.NonSpacingMark
             or System.Globalization.UnicodeCategory.SpacingCombiningMark

@@ -115,7 +115,8 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 _index.Passed(DiagnosticIds.LazySequenceOutlivesResource);
-                if (assignment.IsRef || !Escapes(assignment.Target, assignment))
+                var storesLambda = assignment.Value.WithoutImplicitConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation };
+                if (assignment.IsRef || (!storesLambda && !AnyBranchCouldBeLazy(assignment.Value)) || !Escapes(assignment.Target, assignment))
                 {
                     return;
                 }
@@ -193,16 +194,21 @@ namespace YieldAwait.Analyzers.Rules
                 System.Func<bool> canConvertToIterator,
                 System.Func<bool> canConvertToAsyncIterator)
             {
+                // The value may reach the target through a branch (b ? xs.ToList() : xs, a switch expression, ??):
+                // each lazy branch is reported on its own, and its fix materialises only that branch.
+                var branches = new List<(IOperation Leaf, ITypeSymbol? BranchType)>();
+                CollectBranches(value, null, branches, depth: 0);
+                if (!branches.Exists(branch => CouldBeLazy(branch.Leaf.WithoutImplicitConversions().Type)))
+                {
+                    return;
+                }
+
                 var resources = UsingLocalsInScope(at);
                 if (resources.Count == 0 || value.Syntax.ContainsDiagnostics)
                 {
                     return;
                 }
 
-                // The value may reach the target through a branch (b ? xs.ToList() : xs, a switch expression, ??):
-                // each lazy branch is reported on its own, and its fix materialises only that branch.
-                var branches = new List<(IOperation Leaf, ITypeSymbol? BranchType)>();
-                CollectBranches(value, null, branches, depth: 0);
                 var whole = branches.Count == 1 && branches[0].BranchType is null;
                 foreach (var (leaf, branchType) in branches)
                 {
@@ -223,6 +229,25 @@ namespace YieldAwait.Analyzers.Rules
                     context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, read.Name));
                 }
             }
+
+            private bool AnyBranchCouldBeLazy(IOperation value)
+            {
+                var branches = new List<(IOperation Leaf, ITypeSymbol? BranchType)>();
+                CollectBranches(value, null, branches, depth: 0);
+                return branches.Exists(branch => CouldBeLazy(branch.Leaf.WithoutImplicitConversions().Type));
+            }
+
+            /// <summary>
+            /// Whether a value of this type can be lazy at all, before the using scopes are looked up: deferred queries, iterators'
+            /// results and most async streams are typed as interfaces, and a local typed <c>object</c> may hold one. A class or a
+            /// struct (a list, an array, a string, an entity, a number) is lazy only as an <c>IQueryable</c> or an async stream.
+            /// </summary>
+            private bool CouldBeLazy(ITypeSymbol? type) =>
+                type is null
+                || type.SpecialType == SpecialType.System_Object
+                || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Error or TypeKind.Dynamic
+                || (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.SpecialType == SpecialType.None
+                    && (_deferred.IsQueryable(type) || _deferred.IsAsyncStream(type)));
 
             /// <summary>The expressions a value can come from: the arms of conditionals, switch expressions and <c>??</c>.</summary>
             private static void CollectBranches(IOperation value, ITypeSymbol? branchType, List<(IOperation, ITypeSymbol?)> branches, int depth)
@@ -286,11 +311,14 @@ namespace YieldAwait.Analyzers.Rules
                     }
                     else if (current is IBlockOperation block)
                     {
-                        foreach (var statement in block.Operations.TakeWhile(statement => statement != child).Reverse())
+                        // The statements before the one that holds the operation, nearest first.
+                        var statements = block.Operations;
+                        var at = statements.IndexOf(child);
+                        for (var i = (at < 0 ? statements.Length : at) - 1; i >= 0; i--)
                         {
-                            if (statement is IUsingDeclarationOperation declaration)
+                            if (statements[i] is IUsingDeclarationOperation declaration)
                             {
-                                yield return (declaration.DeclarationGroup.Declarations.SelectMany(d => d.Declarators).Select(d => d.Symbol), statement.Syntax);
+                                yield return (declaration.DeclarationGroup.Declarations.SelectMany(d => d.Declarators).Select(d => d.Symbol), declaration.Syntax);
                             }
                         }
                     }
