@@ -107,6 +107,13 @@ namespace YieldAwait.Analyzers.Analysis
 
         private IteratorKind ComputeEveryImplementation(IMethodSymbol method)
         {
+            // Only source functions count here, and an implementation of an ordinary method bears its name: when no iterator of
+            // the compilation has that name, none can be one, and the search of every source type is spared.
+            if (method.MethodKind == MethodKind.Ordinary && !SourceIndex.For(_compilation).IsIteratorName(method.Name))
+            {
+                return IteratorKind.None;
+            }
+
             var kinds = new HashSet<IteratorKind>();
             if (!method.IsAbstract && !method.DeclaringSyntaxReferences.IsEmpty)
             {

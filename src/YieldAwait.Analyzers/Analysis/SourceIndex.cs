@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -24,9 +25,9 @@ namespace YieldAwait.Analyzers.Analysis
         private static readonly Func<SyntaxTree, TextSpan[]> CreateUsingScopes = FindUsingScopes;
 
         private readonly Compilation _compilation;
-        private readonly ConcurrentDictionary<SyntaxTree, TreeFacts> _trees = new();
-        private readonly ConcurrentDictionary<SyntaxTree, TextSpan[]> _usingScopes = new();
-        private readonly ConcurrentDictionary<SyntaxTree, List<int>> _iteratorNameSpellings = new();
+        private readonly ConcurrentDictionary<SyntaxTree, TreeFacts> _trees;
+        private readonly ConcurrentDictionary<SyntaxTree, TextSpan[]> _usingScopes;
+        private readonly ConcurrentDictionary<SyntaxTree, List<int>> _iteratorNameSpellings;
         private readonly Func<SyntaxTree, List<int>> _findIteratorNameSpellings;
         private WordSet? _iteratorWords;
         private readonly int[] _passes = new int[GateCount];
@@ -36,7 +37,16 @@ namespace YieldAwait.Analyzers.Analysis
         {
             _compilation = compilation;
             _findIteratorNameSpellings = FindIteratorNameSpellings;
+
+            // Sized for every file at once: each table ends up with an entry per file, and growing one takes its locks.
+            var files = compilation.SyntaxTrees.Count();
+            _trees = new ConcurrentDictionary<SyntaxTree, TreeFacts>(ConcurrencyLevel, files);
+            _usingScopes = new ConcurrentDictionary<SyntaxTree, TextSpan[]>(ConcurrencyLevel, files);
+            _iteratorNameSpellings = new ConcurrentDictionary<SyntaxTree, List<int>>(ConcurrencyLevel, files);
         }
+
+        /// <summary>The default of <see cref="ConcurrentDictionary{TKey, TValue}"/> on a small machine; the tables only need a size.</summary>
+        private const int ConcurrencyLevel = 4;
 
         /// <summary>The rule slots of <see cref="Passed"/>: twelve per series, YA1001 to YA5012 (see <see cref="Slot"/>).</summary>
         public const int GateCount = 60;
@@ -319,6 +329,9 @@ namespace YieldAwait.Analyzers.Analysis
 
             public List<string>? IteratorNames { get; }
 
+            /// <summary>The facts of every file that never spells <c>yield</c> (most of them): one shared instance.</summary>
+            private static readonly TreeFacts NoIterators = new(null, null, null);
+
             public static TreeFacts Create(SyntaxTree tree)
             {
                 if (!tree.TryGetText(out var text))
@@ -331,7 +344,7 @@ namespace YieldAwait.Analyzers.Analysis
                 var positions = TextSearch.WordPositions(text, "yield");
                 if (positions.Count == 0)
                 {
-                    return new TreeFacts(null, null, null);
+                    return NoIterators;
                 }
 
                 var bodies = new HashSet<TextSpan>();
