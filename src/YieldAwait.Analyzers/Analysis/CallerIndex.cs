@@ -55,17 +55,26 @@ namespace YieldAwait.Analyzers.Analysis
                 spelling = _identifiers.TreesSpelling(name);
             }
 
-            // Documentation comments are not walked: a cref names the method, it neither calls it nor needs its list, and
-            // building their nodes cost more than binding the calls.
+            // The names are found from where the text spells the word, not by a walk of the tree (which builds every node of
+            // the file): a match in a comment or a string is not the start of an identifier token. Documentation comments are
+            // left out that way too: a cref names the method, it neither calls it nor needs its list.
             foreach (var tree in spelling)
             {
                 SemanticModel? model = null;
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                var root = tree.GetRoot(cancellationToken);
+                foreach (var position in TextSearch.WordPositions(tree.GetText(cancellationToken), name))
                 {
-                    if (node is not SimpleNameSyntax simple || simple.Identifier.ValueText != name || !SyntacticGates.MayNameMethod(simple))
+                    var token = root.FindToken(position);
+                    if (token.SpanStart != position
+                        || token.Parent is not SimpleNameSyntax simple
+                        || simple.Identifier != token
+                        || simple.Identifier.ValueText != name
+                        || !SyntacticGates.MayNameMethod(simple))
                     {
                         continue;
                     }
+
+                    var node = simple;
 
 #pragma warning disable RS1030 // Callers live in other trees; this runs only for the names of the rare candidate methods, once per tree that mentions one.
                     model ??= _compilation.GetSemanticModel(tree);
