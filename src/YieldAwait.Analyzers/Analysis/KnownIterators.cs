@@ -19,7 +19,7 @@ namespace YieldAwait.Analyzers.Analysis
         private readonly INamedTypeSymbol? _asyncIteratorStateMachine;
         private readonly ConcurrentDictionary<IMethodSymbol, IteratorKind> _kinds = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, IteratorKind> _everyImplementation = new(SymbolEqualityComparer.Default);
-        private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceTypes;
+        private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> _subtypes;
 
         public KnownIterators(Compilation compilation, AsyncTypes types)
         {
@@ -27,7 +27,7 @@ namespace YieldAwait.Analyzers.Analysis
             _types = types;
             _iteratorStateMachine = compilation.GetBestTypeByMetadataName("System.Runtime.CompilerServices.IteratorStateMachineAttribute");
             _asyncIteratorStateMachine = compilation.GetBestTypeByMetadataName("System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute");
-            _sourceTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(CollectSourceTypes);
+            _subtypes = new Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>>(CollectSubtypes);
         }
 
         public AsyncTypes Types => _types;
@@ -141,7 +141,12 @@ namespace YieldAwait.Analyzers.Analysis
         private IEnumerable<IMethodSymbol> ImplementationsInSource(IMethodSymbol method)
         {
             var declaringType = method.ContainingType.OriginalDefinition;
-            foreach (var type in _sourceTypes.Value)
+            if (!_subtypes.Value.TryGetValue(declaringType, out var subtypes))
+            {
+                yield break;
+            }
+
+            foreach (var type in subtypes)
             {
                 if (SymbolEqualityComparer.Default.Equals(type, declaringType))
                 {
@@ -194,6 +199,47 @@ namespace YieldAwait.Analyzers.Analysis
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The source types under each interface and class they implement or derive from (by original definitions), built once:
+        /// a dispatched call then reads the types that can implement its member, not every type of the compilation.
+        /// </summary>
+        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> CollectSubtypes()
+        {
+            var subtypes = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+            foreach (var type in CollectSourceTypes())
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    Add(implemented.OriginalDefinition, type);
+                }
+
+                for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+                {
+                    Add(baseType.OriginalDefinition, type);
+                }
+            }
+
+            return subtypes;
+
+            void Add(INamedTypeSymbol supertype, INamedTypeSymbol type)
+            {
+                if (SymbolEqualityComparer.Default.Equals(supertype, type))
+                {
+                    return;
+                }
+
+                if (!subtypes.TryGetValue(supertype, out var list))
+                {
+                    subtypes[supertype] = list = new List<INamedTypeSymbol>();
+                }
+
+                if (list.Count == 0 || !SymbolEqualityComparer.Default.Equals(list[list.Count - 1], type))
+                {
+                    list.Add(type);
+                }
+            }
         }
 
         private ImmutableArray<INamedTypeSymbol> CollectSourceTypes()
