@@ -250,6 +250,7 @@ namespace YieldAwait.Analyzers.Rules
         private static ImmutableArray<IMethodSymbol> UncancellableImplementations(Compilation compilation, CancellationTypes types)
         {
             var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var index = SourceIndex.For(compilation);
             var pending = new Stack<INamespaceOrTypeSymbol>();
             pending.Push(compilation.Assembly.GlobalNamespace);
             while (pending.Count > 0)
@@ -259,6 +260,9 @@ namespace YieldAwait.Analyzers.Rules
                 {
                     switch (member)
                     {
+                        // Only a type whose source holds an iterator (nested types included) can declare one.
+                        case INamedTypeSymbol type when !type.DeclaringSyntaxReferences.Any(reference => index.OverlapsIterator(reference.GetSyntax())):
+                            break;
                         case INamespaceOrTypeSymbol nested:
                             pending.Push(nested);
                             break;

@@ -72,7 +72,7 @@ namespace YieldAwait.Analyzers.Rules
                 || !SpellsGenericEnumerable(returnType)
                 || modifiers.Any(SyntaxKind.AsyncKeyword) || modifiers.Any(SyntaxKind.UnsafeKeyword)
                 || body.Statements.LastOrDefault() is not ReturnStatementSyntax { Expression: IdentifierNameSyntax returned }
-                || IteratorFacts.ContainsYield(context.Node)
+                || SourceIndex.For(context.SemanticModel.Compilation).IsIteratorDeclaration(context.Node)
                 || !PassesGate(context)
                 || context.Node.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Modifiers.Any(SyntaxKind.UnsafeKeyword))
                 || context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is not IMethodSymbol function
