@@ -110,7 +110,7 @@ namespace YieldAwait.Analyzers.Analysis
         {
             foreach (var argument in invocation.Arguments)
             {
-                if (BlockingHelpers.AwaitableOf(argument.Value) is { } awaitable && IsStreamAwaitable(awaitable, out _, out _))
+                if (MayCarryAwaitable(argument) && BlockingHelpers.AwaitableOf(argument.Value) is { } awaitable && IsStreamAwaitable(awaitable, out _, out _))
                 {
                     return true;
                 }
@@ -118,6 +118,27 @@ namespace YieldAwait.Analyzers.Analysis
 
             return false;
         }
+
+        /// <summary>
+        /// True when some argument has the shape <see cref="MayPassStreamAwaitable"/> looks for: only a call
+        /// (<c>e.MoveNextAsync()</c>, <c>ToListAsync()</c>, <c>AsTask()</c>) or a lambda around one can pass a stream's awaitable,
+        /// not a local, a constant or a member. No symbol is read, so callers ask it before anything that is.
+        /// </summary>
+        public static bool AnyArgumentMayCarryAwaitable(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (MayCarryAwaitable(argument))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool MayCarryAwaitable(IArgumentOperation argument) =>
+            BlockingFormRecognizer.Unwrap(argument.Value) is IInvocationOperation or IDelegateCreationOperation;
 
         /// <summary>What a blocking form waits for is <c>MoveNextAsync()</c> or an operator over an async stream that returns a task.</summary>
         private bool IsStreamAwaitable(IOperation awaitable, out AsyncStreamBlockingKind kind, out string operatorName)

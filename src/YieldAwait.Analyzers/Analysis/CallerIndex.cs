@@ -61,12 +61,9 @@ namespace YieldAwait.Analyzers.Analysis
             foreach (var tree in spelling)
             {
                 SemanticModel? model = null;
-                var root = tree.GetRoot(cancellationToken);
-                foreach (var position in TextSearch.WordPositions(tree.GetText(cancellationToken), name))
+                foreach (var token in WordTokens.At(tree.GetRoot(cancellationToken), TextSearch.WordPositions(tree.GetText(cancellationToken), name)))
                 {
-                    var token = root.FindToken(position);
-                    if (token.SpanStart != position
-                        || token.Parent is not SimpleNameSyntax simple
+                    if (token.Parent is not SimpleNameSyntax simple
                         || simple.Identifier != token
                         || simple.Identifier.ValueText != name
                         || !SyntacticGates.MayNameMethod(simple))
@@ -74,12 +71,10 @@ namespace YieldAwait.Analyzers.Analysis
                         continue;
                     }
 
-                    var node = simple;
-
 #pragma warning disable RS1030 // Callers live in other trees; this runs only for the names of the rare candidate methods, once per tree that mentions one.
                     model ??= _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-                    var info = model.GetSymbolInfo(node, cancellationToken);
+                    var info = model.GetSymbolInfo(simple, cancellationToken);
                     foreach (var symbol in info.Symbol is { } bound ? new[] { bound } : info.CandidateSymbols.ToArray())
                     {
                         if (symbol is not IMethodSymbol { OriginalDefinition: { IsAsync: true } method })
@@ -92,7 +87,7 @@ namespace YieldAwait.Analyzers.Analysis
                             tallies[method] = tally = new Tally();
                         }
 
-                        if (!StreamableCall.TryClassify(model, node, method, cancellationToken, out var call))
+                        if (!StreamableCall.TryClassify(model, simple, method, cancellationToken, out var call))
                         {
                             tally.NeedsList = true;
                         }

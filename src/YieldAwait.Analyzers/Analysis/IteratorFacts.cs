@@ -26,9 +26,9 @@ namespace YieldAwait.Analyzers.Analysis
             return body is not null && YieldStatements(body).Any();
         }
 
-        /// <summary>The <c>yield</c> statements that belong to this body, not to functions nested in it.</summary>
-        public static System.Collections.Generic.IEnumerable<YieldStatementSyntax> YieldStatements(BlockSyntax body) =>
-            body.DescendantNodes(descendIntoChildren: node => !IsNestedFunction(node))
+        /// <summary>The <c>yield</c> statements that belong to this body or statement, not to functions nested in it.</summary>
+        public static System.Collections.Generic.IEnumerable<YieldStatementSyntax> YieldStatements(SyntaxNode body) =>
+            body.DescendantNodesAndSelf(descendIntoChildren: node => !IsNestedFunction(node))
                 .OfType<YieldStatementSyntax>();
 
         public static bool IsNestedFunction(SyntaxNode node) =>

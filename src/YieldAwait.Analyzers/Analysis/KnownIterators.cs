@@ -148,11 +148,6 @@ namespace YieldAwait.Analyzers.Analysis
 
             foreach (var type in subtypes)
             {
-                if (SymbolEqualityComparer.Default.Equals(type, declaringType))
-                {
-                    continue;
-                }
-
                 if (declaringType.TypeKind == TypeKind.Interface)
                 {
                     foreach (var implemented in type.AllInterfaces)

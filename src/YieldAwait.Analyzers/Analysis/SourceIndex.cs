@@ -192,10 +192,7 @@ namespace YieldAwait.Analyzers.Analysis
                 words = Interlocked.CompareExchange(ref _iteratorWords, words, null) ?? words;
             }
 
-            if (!tree.TryGetText(out var text))
-            {
-                text = tree.GetText();
-            }
+            var text = tree.GetText();
 
             return TextSearch.AnyWordPositions(text, words);
         }
@@ -236,10 +233,7 @@ namespace YieldAwait.Analyzers.Analysis
         /// <summary>Found from where the text spells <c>using</c>, like the yield statements: directives are skipped by the token's parent.</summary>
         private static TextSpan[] FindUsingScopes(SyntaxTree tree)
         {
-            if (!tree.TryGetText(out var text))
-            {
-                text = tree.GetText();
-            }
+            var text = tree.GetText();
 
             var positions = TextSearch.WordPositions(text, "using");
             if (positions.Count == 0)
@@ -247,19 +241,15 @@ namespace YieldAwait.Analyzers.Analysis
                 return Array.Empty<TextSpan>();
             }
 
-            var scopes = new List<TextSpan>();
+            // Most files spell using only in their directives: those are told apart by where they stand, without a token lookup.
             var root = tree.GetRoot();
             var directives = DirectiveSpans(root);
-            foreach (var position in positions)
-            {
-                // Most files spell using only in their directives: those are told apart by where they stand, without a token lookup.
-                if (directives.Exists(span => span.Contains(position)))
-                {
-                    continue;
-                }
+            positions.RemoveAll(position => directives.Exists(span => span.Contains(position)));
 
-                var token = root.FindToken(position);
-                if (!token.IsKind(SyntaxKind.UsingKeyword) || token.SpanStart != position)
+            var scopes = new List<TextSpan>();
+            foreach (var token in WordTokens.At(root, positions))
+            {
+                if (!token.IsKind(SyntaxKind.UsingKeyword))
                 {
                     continue;
                 }
@@ -334,10 +324,7 @@ namespace YieldAwait.Analyzers.Analysis
 
             public static TreeFacts Create(SyntaxTree tree)
             {
-                if (!tree.TryGetText(out var text))
-                {
-                    text = tree.GetText();
-                }
+                var text = tree.GetText();
 
                 // The yield statements are found from where the text spells the word, without a walk of the whole tree:
                 // a match in a comment, a string or an identifier such as @yield is not a yield keyword's token.
@@ -350,11 +337,9 @@ namespace YieldAwait.Analyzers.Analysis
                 var bodies = new HashSet<TextSpan>();
                 var declarations = new List<SyntaxNode>();
                 var names = new List<string>();
-                var root = tree.GetRoot();
-                foreach (var position in positions)
+                foreach (var token in WordTokens.At(tree.GetRoot(), positions))
                 {
-                    var token = root.FindToken(position);
-                    if (!token.IsKind(SyntaxKind.YieldKeyword) || token.SpanStart != position || token.Parent is not YieldStatementSyntax node)
+                    if (!token.IsKind(SyntaxKind.YieldKeyword) || token.Parent is not YieldStatementSyntax node)
                     {
                         continue;
                     }

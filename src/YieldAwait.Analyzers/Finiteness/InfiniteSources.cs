@@ -179,7 +179,7 @@ namespace YieldAwait.Analyzers.Finiteness
         }
 
         private static bool HasYieldBreak(StatementSyntax loopBody) =>
-            loopBody.DescendantNodesAndSelf(n => !IteratorFacts.IsNestedFunction(n)).Any(n => n.IsKind(SyntaxKind.YieldBreakStatement));
+            IteratorFacts.YieldStatements(loopBody).Any(statement => statement.IsKind(SyntaxKind.YieldBreakStatement));
 
         private static bool EndIsUnreachable(SemanticModel model, StatementSyntax loop)
         {
@@ -245,10 +245,8 @@ namespace YieldAwait.Analyzers.Finiteness
             }
 
             constants = new HashSet<string>(System.StringComparer.Ordinal);
-            var root = tree.GetRoot();
-            foreach (var position in TextSearch.WordPositions(tree.GetText(), "const"))
+            foreach (var token in WordTokens.At(tree.GetRoot(), TextSearch.WordPositions(tree.GetText(), "const")))
             {
-                var token = root.FindToken(position);
                 if (!token.IsKind(SyntaxKind.ConstKeyword))
                 {
                     continue;

@@ -140,30 +140,12 @@ namespace YieldAwait.Analyzers.Rules
             private bool MayBeBlocking(IOperation operation) => operation switch
             {
                 IInvocationOperation invocation => invocation.TargetMethod.Name is "ToBlockingEnumerable" or "ToEnumerable" or "Wait" or "GetResult"
-                    || (AnyArgumentMayBeAwaitable(invocation)
+                    || (AsyncStreamBlocking.AnyArgumentMayCarryAwaitable(invocation)
                         && (invocation.TargetMethod.Name is "WaitAndUnwrapException" or "WaitWithoutException" or "Run" || !invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
                         && _streams.MayPassStreamAwaitable(invocation)),
                 IPropertyReferenceOperation reference => reference.Property.Name == "Result",
                 _ => false,
             };
-
-            /// <summary>
-            /// What a helper blocks on is a call (<c>e.MoveNextAsync()</c>, <c>ToListAsync()</c>, <c>AsTask()</c>) or a lambda
-            /// around one: an argument that is neither (a local, a constant, a member) cannot pass a stream's awaitable. Checked
-            /// before the callee's declarations are read, which allocates for every call of a source method.
-            /// </summary>
-            private static bool AnyArgumentMayBeAwaitable(IInvocationOperation invocation)
-            {
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (BlockingFormRecognizer.Unwrap(argument.Value) is IInvocationOperation or IDelegateCreationOperation)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
 
             /// <summary>
             /// YA1001 (sync iterators) and YA1005 (async iterators) already report a blocking wait in an iterator's own body, and

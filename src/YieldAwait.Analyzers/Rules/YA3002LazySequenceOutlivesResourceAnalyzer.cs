@@ -97,10 +97,16 @@ namespace YieldAwait.Analyzers.Rules
 
                 // In an async method the value returned is the T of Task<T>: that is what a list must fit.
                 var target = function.IsAsync ? TaskResult(function.ReturnType) : function.ReturnType;
+                if (LazyBranches(value) is not { } branches)
+                {
+                    return;
+                }
+
                 Analyze(
                     context,
                     operation,
                     value,
+                    branches,
                     target,
                     () => CanConvertToIterator(function, declaration, returnSyntax, async: false),
                     () => CanConvertToIterator(function, declaration, returnSyntax, async: true));
@@ -115,14 +121,15 @@ namespace YieldAwait.Analyzers.Rules
                 }
 
                 _index.Passed(DiagnosticIds.LazySequenceOutlivesResource);
-                var storesLambda = assignment.Value.WithoutImplicitConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation };
-                if (assignment.IsRef || (!storesLambda && !AnyBranchCouldBeLazy(assignment.Value)) || !Escapes(assignment.Target, assignment))
+                var lambda = assignment.Value.WithoutImplicitConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation stored } ? stored : null;
+                var branches = lambda is null ? LazyBranches(assignment.Value) : null;
+                if (assignment.IsRef || (lambda is null && branches is null) || !Escapes(assignment.Target, assignment))
                 {
                     return;
                 }
 
                 // A lambda stored for later that reads the resource, or a lazy value over it, runs after the scope ended.
-                if (assignment.Value.WithoutImplicitConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                if (lambda is not null)
                 {
                     var resources = UsingLocalsInScope(assignment);
                     if (resources.Count > 0 && !lambda.Syntax.ContainsDiagnostics && LambdaRead(lambda, resources) is { } read)
@@ -133,7 +140,10 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                Analyze(context, assignment, assignment.Value, assignment.Target.Type, () => false, () => false);
+                if (branches is not null)
+                {
+                    Analyze(context, assignment, assignment.Value, branches, assignment.Target.Type, () => false, () => false);
+                }
             }
 
             /// <summary><c>_pending.Add(query)</c>: a lazy value put in a collection that outlives the scope.</summary>
@@ -157,7 +167,10 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                Analyze(context, invocation, element.Value, parameter.Type, () => false, () => false);
+                if (LazyBranches(element.Value) is { } branches)
+                {
+                    Analyze(context, invocation, element.Value, branches, parameter.Type, () => false, () => false);
+                }
             }
 
             /// <summary>Whether a value written to <paramref name="target"/> is still reachable after the <c>using</c> scopes around <paramref name="at"/>.</summary>
@@ -190,19 +203,11 @@ namespace YieldAwait.Analyzers.Rules
                 OperationAnalysisContext context,
                 IOperation at,
                 IOperation value,
+                List<(IOperation Leaf, ITypeSymbol? BranchType)> branches,
                 ITypeSymbol? targetType,
                 System.Func<bool> canConvertToIterator,
                 System.Func<bool> canConvertToAsyncIterator)
             {
-                // The value may reach the target through a branch (b ? xs.ToList() : xs, a switch expression, ??):
-                // each lazy branch is reported on its own, and its fix materialises only that branch.
-                var branches = new List<(IOperation Leaf, ITypeSymbol? BranchType)>();
-                CollectBranches(value, null, branches, depth: 0);
-                if (!branches.Exists(branch => CouldBeLazy(branch.Leaf.WithoutImplicitConversions().Type)))
-                {
-                    return;
-                }
-
                 var resources = UsingLocalsInScope(at);
                 if (resources.Count == 0 || value.Syntax.ContainsDiagnostics)
                 {
@@ -230,11 +235,16 @@ namespace YieldAwait.Analyzers.Rules
                 }
             }
 
-            private bool AnyBranchCouldBeLazy(IOperation value)
+            /// <summary>
+            /// The expressions the value may come from (b ? xs.ToList() : xs, a switch expression, ??): each lazy branch is reported
+            /// on its own, and its fix materialises only that branch. Null when none of them can be lazy at all (see
+            /// <see cref="CouldBeLazy"/>), before the using scopes are looked up.
+            /// </summary>
+            private List<(IOperation Leaf, ITypeSymbol? BranchType)>? LazyBranches(IOperation value)
             {
                 var branches = new List<(IOperation Leaf, ITypeSymbol? BranchType)>();
                 CollectBranches(value, null, branches, depth: 0);
-                return branches.Exists(branch => CouldBeLazy(branch.Leaf.WithoutImplicitConversions().Type));
+                return branches.Exists(branch => CouldBeLazy(branch.Leaf.WithoutImplicitConversions().Type)) ? branches : null;
             }
 
             /// <summary>
