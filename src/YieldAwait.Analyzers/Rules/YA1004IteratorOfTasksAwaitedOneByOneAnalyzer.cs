@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -41,32 +42,69 @@ namespace YieldAwait.Analyzers.Rules
                     return;
                 }
 
-                if (!MayDeclareProducer(start.Compilation, start.CancellationToken))
+                var names = ProducerNames(start.Compilation, start.CancellationToken);
+                if (names.Count == 0)
                 {
                     return;
                 }
 
+                // A call or a method group of a producer spells its name: only the members whose text does get callbacks.
                 var producers = new Producers(start.Compilation, types);
-                start.RegisterOperationAction(producers.AnalyzeCall, OperationKind.Invocation);
-                start.RegisterOperationAction(producers.AnalyzeMethodReference, OperationKind.MethodReference);
+                GatedRegistration.ForMembers(
+                    start,
+                    node => SpellsAny(node, names),
+                    block =>
+                    {
+                        block.RegisterOperationAction(producers.AnalyzeCall, OperationKind.Invocation);
+                        block.RegisterOperationAction(producers.AnalyzeMethodReference, OperationKind.MethodReference);
+                    });
                 start.RegisterCompilationEndAction(producers.Report);
             });
         }
 
         /// <summary>
-        /// A producer is an iterator of the compilation whose declared return type names a task
-        /// (<c>IEnumerable&lt;Task&lt;T&gt;&gt;</c>, <c>IEnumerable&lt;ValueTask&lt;T&gt;&gt;</c>); most compilations have none, and
-        /// then the rule needs no callback per call. A type alias of a task slips through this check (none seen in real code).
+        /// The names of the candidate producers: iterators of the compilation whose declared return type names a task
+        /// (<c>IEnumerable&lt;Task&lt;T&gt;&gt;</c>, <c>IEnumerable&lt;ValueTask&lt;T&gt;&gt;</c>). Most compilations have none, and
+        /// then the rule needs no callback at all. A type alias of a task slips through this check (none seen in real code).
         /// </summary>
-        private static bool MayDeclareProducer(Compilation compilation, System.Threading.CancellationToken cancellationToken) =>
-            SourceIndex.For(compilation).AnyIteratorDeclaration(
-                declaration => declaration switch
+        private static List<string> ProducerNames(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            var index = SourceIndex.For(compilation);
+            var names = new List<string>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var declaration in index.IteratorDeclarations(tree))
                 {
-                    MethodDeclarationSyntax method => NamesTask(method.ReturnType),
-                    LocalFunctionStatementSyntax local => NamesTask(local.ReturnType),
-                    _ => false,
-                },
-                cancellationToken);
+                    var name = declaration switch
+                    {
+                        MethodDeclarationSyntax method when NamesTask(method.ReturnType) => method.Identifier.ValueText,
+                        LocalFunctionStatementSyntax local when NamesTask(local.ReturnType) => local.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name is not null && !names.Contains(name))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+
+            return names;
+        }
+
+        private static bool SpellsAny(SyntaxNode node, List<string> names)
+        {
+            var text = node.SyntaxTree.GetText();
+            foreach (var name in names)
+            {
+                if (TextSearch.SpellsWordWithin(text, node.Span, name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool NamesTask(TypeSyntax type)
         {

@@ -67,11 +67,14 @@ namespace YieldAwait.Analyzers.Rules
                 _ => (null!, default, null),
             };
 
-            // Cheap syntax filters first: a block body, a return type spelled IEnumerable<…>, no async or unsafe.
+            // Cheap syntax filters first: a block body, a return type spelled IEnumerable<…>, no async or unsafe, a returned
+            // local declared in the body with `new …(…)`.
             if (body is null
                 || !SpellsGenericEnumerable(returnType)
                 || modifiers.Any(SyntaxKind.AsyncKeyword) || modifiers.Any(SyntaxKind.UnsafeKeyword)
                 || body.Statements.LastOrDefault() is not ReturnStatementSyntax { Expression: IdentifierNameSyntax returned }
+                || ReturnedLocalDeclaration(body, returned.Identifier.ValueText) is not (var declarationIndex, { } declarator)
+                || declarator.Initializer?.Value is not BaseObjectCreationExpressionSyntax
                 || SourceIndex.For(context.SemanticModel.Compilation).IsIteratorDeclaration(context.Node)
                 || !PassesGate(context)
                 || context.Node.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Modifiers.Any(SyntaxKind.UnsafeKeyword))
@@ -83,24 +86,9 @@ namespace YieldAwait.Analyzers.Rules
                 return;
             }
 
-            var declarationIndex = -1;
-            VariableDeclaratorSyntax? declarator = null;
-            for (var i = 0; i < body.Statements.Count - 1; i++)
-            {
-                if (body.Statements[i] is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, Declaration.Variables: { Count: 1 } variables } declaration
-                    && !declaration.IsConst
-                    && variables[0].Identifier.ValueText == returned.Identifier.ValueText)
-                {
-                    declarationIndex = i;
-                    declarator = variables[0];
-                    break;
-                }
-            }
-
-            if (declarator is null
-                || context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is not ILocalSymbol local
-                || context.SemanticModel.GetOperation(body, context.CancellationToken) is not IBlockOperation block
-                || !IsNewEmptyList(context.SemanticModel, declarator, listType, sequenceType.TypeArguments[0], context.CancellationToken))
+            if (context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is not ILocalSymbol local
+                || !IsNewEmptyList(context.SemanticModel, declarator, listType, sequenceType.TypeArguments[0], context.CancellationToken)
+                || context.SemanticModel.GetOperation(body, context.CancellationToken) is not IBlockOperation block)
             {
                 return;
             }
@@ -125,6 +113,22 @@ namespace YieldAwait.Analyzers.Rules
                 new YA5001FixProperties(checkIndices).Write(),
                 EnclosingFunction.DisplayName(function),
                 local.Name));
+        }
+
+        /// <summary>The statement of the body that declares the returned local, alone in its declaration, and its index; null when there is none.</summary>
+        private static (int Index, VariableDeclaratorSyntax Declarator)? ReturnedLocalDeclaration(BlockSyntax body, string name)
+        {
+            for (var i = 0; i < body.Statements.Count - 1; i++)
+            {
+                if (body.Statements[i] is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, Declaration.Variables: { Count: 1 } variables } declaration
+                    && !declaration.IsConst
+                    && variables[0].Identifier.ValueText == name)
+                {
+                    return (i, variables[0]);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Operators and calls that read a whole sequence before returning: a caller that uses one keeps every element anyway.</summary>
