@@ -47,11 +47,12 @@ namespace YieldAwait.Analyzers.Finiteness
             }
 
             var index = SourceIndex.For(compilation);
+            var mayCallInfiniteSequence = HasInfiniteSequenceMethod(compilation);
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (RuleOptions.InfiniteMethods.ValueOrDefault(options.GetOptions(tree)).Trim(' ', ',').Length > 0
-                    || TextSearch.SpellsWord(tree.GetText(cancellationToken), InfiniteSequenceName)
+                    || (mayCallInfiniteSequence && TextSearch.SpellsWord(tree.GetText(cancellationToken), InfiniteSequenceName))
                     || HasEndlessIterator(compilation, index, tree, cancellationToken))
                 {
                     return true;
@@ -60,6 +61,29 @@ namespace YieldAwait.Analyzers.Finiteness
 
             return false;
         }
+
+        /// <summary>
+        /// Whether the compilation sees .NET 10's <c>InfiniteSequence</c> (on <c>Enumerable</c> or <c>AsyncEnumerable</c>): only then
+        /// can a call spell it without a producer the other checks find. Every definition is asked: System.Linq.Async and the
+        /// BCL both declare an <c>AsyncEnumerable</c>.
+        /// </summary>
+        private static bool HasInfiniteSequenceMethod(Compilation compilation)
+        {
+            foreach (var typeName in InfiniteSequenceTypes)
+            {
+                foreach (var type in compilation.GetTypesByMetadataName(typeName))
+                {
+                    if (!type.GetMembers(InfiniteSequenceName).IsEmpty)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] InfiniteSequenceTypes = { "System.Linq.Enumerable", "System.Linq.AsyncEnumerable" };
 
         /// <summary>Public key tokens of the .NET and ASP.NET Core assemblies, which declare no producer and no such attribute.</summary>
         private static readonly string[] FrameworkKeyTokens =

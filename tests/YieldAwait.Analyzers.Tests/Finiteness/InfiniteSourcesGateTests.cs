@@ -44,6 +44,16 @@ namespace YieldAwait.Analyzers.Tests.Finiteness
             Assert.True(MayExist("class C { object M() => System.Linq.Enumerable.InfiniteSequence(0, 1); }"));
 
         [Fact]
+        public void Closed_WhenTheNameIsSpelledButNoEnumerableDeclaresIt() =>
+            Assert.False(MayExistWithCoreLibraryOnly(
+                "namespace System.Linq { static class Enumerable { } } class C { string M() => \"InfiniteSequence\"; }"));
+
+        [Fact]
+        public void Open_WhenTheNameIsSpelledAndAnEnumerableDeclaresIt() =>
+            Assert.True(MayExistWithCoreLibraryOnly(
+                "namespace System.Linq { static class Enumerable { public static object InfiniteSequence(int a, int b) => null; } } class C { object M() => System.Linq.Enumerable.InfiniteSequence(0, 1); }"));
+
+        [Fact]
         public void Open_WhenAMethodIsMarked() =>
             Assert.True(MayExist("class InfiniteSequenceAttribute : System.Attribute { } class C { [InfiniteSequence] System.Collections.Generic.IEnumerable<int> M() => null!; }"));
 
@@ -84,6 +94,17 @@ namespace YieldAwait.Analyzers.Tests.Finiteness
         {
             var compilation = AnalysisHarness.Compile(new[] { new SourceFile("Test.cs", source) });
             return Gate.MayExist(compilation, new Options(options ?? new Dictionary<string, string>()), default);
+        }
+
+        /// <summary>Without System.Linq.dll: the compilation's own Enumerable, if any, is the only one.</summary>
+        private static bool MayExistWithCoreLibraryOnly(string source)
+        {
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "CoreOnly",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
+                new[] { Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            return Gate.MayExist(compilation, new Options(new Dictionary<string, string>()), default);
         }
 
         /// <summary>The same options for every file, as an .editorconfig section for all files would give.</summary>
