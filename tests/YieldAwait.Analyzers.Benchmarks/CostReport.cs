@@ -331,7 +331,7 @@ namespace YieldAwait.Analyzers.Benchmarks
             text.AppendLine(Invariant($"- `GetAnalyzerDiagnosticsAsync()` on a fresh compilation (compiler, analyzer driver and analyzers): median {Median(analysisWallTimes).TotalMilliseconds:F0} ms (runs: {Join(analysisWallTimes)} ms)."));
             text.AppendLine(Invariant($"- Diagnostics: {total.Diagnostics:N0} in {filesWithDiagnostics:N0} of the {files:N0} files, one every {(double)lines / Math.Max(1, total.Diagnostics):F0} lines."));
             text.AppendLine("- Reporting floor: the time an analyzer that analyses nothing takes to report the same diagnostics at the same places (each rule on its own); the rest of the analyzer time is the rule's own logic. 'Above the floor' is the share of that rest.");
-            text.AppendLine(Invariant($"- Machine: {Environment.ProcessorCount} logical processors{ProcessorName()}, {RuntimeInformation.OSDescription.Trim()} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, Roslyn {RoslynVersion()}, {DateTime.UtcNow:yyyy-MM-dd}{(loadAtStart is null ? "" : $"; load average {loadAtStart} at the start, {LoadAverage()} at the end")}."));
+            text.AppendLine(Invariant($"- Machine: {Environment.ProcessorCount} logical processors{ProcessorName()}, {RuntimeInformation.OSDescription.Trim()} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, Roslyn {RoslynVersion()}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} garbage collector, {DateTime.UtcNow:yyyy-MM-dd}{(loadAtStart is null ? "" : $"; load average {loadAtStart} at the start, {LoadAverage()} at the end")}."));
             return text.ToString();
         }
 

@@ -18,7 +18,10 @@ namespace YieldAwait.Analyzers.Benchmarks
             new Probe("ProbeTypeStart", c => c.RegisterSymbolStartAction(_ => { }, SymbolKind.NamedType)),
             new Probe("ProbeLookupEnumerable", c => c.Compilation.GetTypeByMetadataName("System.Linq.Enumerable")),
             new Probe("ProbeLookupMissing", c => c.Compilation.GetTypeByMetadataName("System.Linq.NoSuchType")),
-            new Probe("ProbeTypeStartBlockStart", c => c.RegisterSymbolStartAction(s => s.RegisterOperationBlockStartAction(_ => { }), SymbolKind.NamedType)));
+            new Probe("ProbeTypeStartBlockStart", c => c.RegisterSymbolStartAction(s => s.RegisterOperationBlockStartAction(_ => { }), SymbolKind.NamedType)),
+            new Probe("ProbeBlockStart", c => c.RegisterOperationBlockStartAction(_ => { })),
+            new Probe("ProbeBlockStartInvocation", c => c.RegisterOperationBlockStartAction(b => b.RegisterOperationAction(_ => { }, OperationKind.Invocation))),
+            new Probe("ProbeTypeStartBlockStartInvocation", c => c.RegisterSymbolStartAction(s => s.RegisterOperationBlockStartAction(b => b.RegisterOperationAction(_ => { }, OperationKind.Invocation)), SymbolKind.NamedType)));
 
         // Built only inside this tool, never loaded by a compiler (see ReportingFloorAnalyzer).
 #pragma warning disable RS1001, RS1036, RS1038, RS1041, RS2008
