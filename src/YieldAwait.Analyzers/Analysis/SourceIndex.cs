@@ -119,23 +119,22 @@ namespace YieldAwait.Analyzers.Analysis
         public IReadOnlyList<SyntaxNode> IteratorDeclarations(SyntaxTree tree) =>
             Facts(tree).IteratorDeclarations ?? (IReadOnlyList<SyntaxNode>)Array.Empty<SyntaxNode>();
 
-        /// <summary>True when some iterator function of the compilation satisfies <paramref name="predicate"/> (a syntactic test of its declaration).</summary>
-        public bool AnyIteratorDeclaration(Func<SyntaxNode, bool> predicate, CancellationToken cancellationToken)
+        /// <summary>Every function of the compilation that has a <c>yield</c> of its own, file by file.</summary>
+        public IEnumerable<SyntaxNode> AllIteratorDeclarations(CancellationToken cancellationToken)
         {
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var declaration in IteratorDeclarations(tree))
                 {
-                    if (predicate(declaration))
-                    {
-                        return true;
-                    }
+                    yield return declaration;
                 }
             }
-
-            return false;
         }
+
+        /// <summary>True when some iterator function of the compilation satisfies <paramref name="predicate"/> (a syntactic test of its declaration).</summary>
+        public bool AnyIteratorDeclaration(Func<SyntaxNode, bool> predicate, CancellationToken cancellationToken) =>
+            AllIteratorDeclarations(cancellationToken).Any(predicate);
 
         /// <summary>The names of the compilation's own iterator functions (methods, local functions, operators, properties).</summary>
         public bool IsIteratorName(string name) => IteratorNames().Contains(name);

@@ -69,23 +69,18 @@ namespace YieldAwait.Analyzers.Rules
         /// </summary>
         private static List<string> ProducerNames(Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
-            var index = SourceIndex.For(compilation);
             var names = new List<string>();
-            foreach (var tree in compilation.SyntaxTrees)
+            foreach (var declaration in SourceIndex.For(compilation).AllIteratorDeclarations(cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var declaration in index.IteratorDeclarations(tree))
+                var name = declaration switch
                 {
-                    var name = declaration switch
-                    {
-                        MethodDeclarationSyntax method when NamesTask(method.ReturnType) => method.Identifier.ValueText,
-                        LocalFunctionStatementSyntax local when NamesTask(local.ReturnType) => local.Identifier.ValueText,
-                        _ => null,
-                    };
-                    if (name is not null && !names.Contains(name))
-                    {
-                        names.Add(name);
-                    }
+                    MethodDeclarationSyntax method when NamesTask(method.ReturnType) => method.Identifier.ValueText,
+                    LocalFunctionStatementSyntax local when NamesTask(local.ReturnType) => local.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is not null && !names.Contains(name))
+                {
+                    names.Add(name);
                 }
             }
 

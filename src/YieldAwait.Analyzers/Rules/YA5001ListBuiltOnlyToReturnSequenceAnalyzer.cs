@@ -485,7 +485,7 @@ namespace YieldAwait.Analyzers.Rules
                     return null;
                 }
 
-                var index = i < declarationIndex || declarationIndex < 0 ? i : i - 1;
+                var index = i < declarationIndex ? i : i - 1;
                 if (hasCheck)
                 {
                     if (!leading || !IsPlainCheck(operation!, recognizer))
