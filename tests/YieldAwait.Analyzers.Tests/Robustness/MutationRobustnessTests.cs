@@ -202,6 +202,9 @@ namespace YieldAwait.Analyzers.Tests.Robustness
         private static readonly (string Provider, Func<Diagnostic, Compilation, bool> Where, string Reason)[] KnownErrorChanges =
         {
             ("YA1001BlockingWaitInIteratorCodeFix", BrokenAtSite, "the blocking rewrite awaits a '.Wait()' whose void value is used ('await t.Wait()' becomes 'await await t', CS4008 becomes CS1061), and the conversion adds its token inside a half-typed parameter list"),
+            ("YA1001BlockingWaitInIteratorCodeFix", UsesTheValueOfVoidInMember, "the conversion awaits every blocking form of the method, so a used '.Wait()' value elsewhere in it ('t.Wait().IsCompleted', CS0023) becomes the task's result (CS1061)"),
+            ("YA1001BlockingWaitInIteratorCodeFix", DeclaredTwice, "a method declared twice with one signature (CS0111): callers bind to the copy the conversion did not change"),
+            ("YA1002SyncCallWithAsyncCounterpartInIteratorCodeFix", DeclaredTwice, "as YA1001's conversion"),
             ("YA1001BlockingWaitInIteratorCodeFix", NamedLikeAnInterfaceMember, "the conversion changes the signature of a method named like a member of an interface its type implements but, half-typed, does not match yet (CS0738 becomes CS0535)"),
             ("YA1002SyncCallWithAsyncCounterpartInIteratorCodeFix", BrokenAtSite, "the conversion adds its token inside a half-typed parameter list ('Lines({string path)'), CS1503"),
             ("YA1002SyncCallWithAsyncCounterpartInIteratorCodeFix", NamedLikeAnInterfaceMember, "as YA1001's conversion"),
@@ -227,6 +230,27 @@ namespace YieldAwait.Analyzers.Tests.Robustness
             var statement = node.AncestorsAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax>().FirstOrDefault();
             return member?.ContainsDiagnostics == true
                 || (statement is not null && compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree == tree && statement.Span.IntersectsWith(d.Location.SourceSpan)));
+        }
+
+        /// <summary>The member the diagnostic is in uses the value of a void call or awaits one (CS0023, CS4008).</summary>
+        private static bool UsesTheValueOfVoidInMember(Diagnostic diagnostic, Compilation compilation) =>
+            MemberHasError(diagnostic, compilation, "CS0023", "CS4008");
+
+        /// <summary>The type already defines a member with the same name and parameters (CS0111): the variant duplicated a declaration.</summary>
+        private static bool DeclaredTwice(Diagnostic diagnostic, Compilation compilation) =>
+            compilation.GetDiagnostics().Any(d => d.Id == "CS0111" && d.Location.SourceTree == diagnostic.Location.SourceTree);
+
+        private static bool MemberHasError(Diagnostic diagnostic, Compilation compilation, params string[] ids)
+        {
+            if (diagnostic.Location.SourceTree is not { } tree)
+            {
+                return false;
+            }
+
+            var node = tree.GetRoot().FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var member = node.AncestorsAndSelf().FirstOrDefault(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax);
+            return member is not null
+                && compilation.GetDiagnostics().Any(d => ids.Contains(d.Id) && d.Location.SourceTree == tree && member.Span.IntersectsWith(d.Location.SourceSpan));
         }
 
         /// <summary>The method the diagnostic is in is named like a member of an interface its type implements.</summary>
